@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
+
+/**
+ * `SITE_URL` and `BASE_PATH` make the build work on any static host, at a domain root or under
+ * a sub-path (e.g. BASE_PATH=/briefings/). Every link, asset, feed and sitemap entry uses them.
+ */
+const site = process.env.SITE_URL ?? 'https://isf-briefings.example.org';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  outDir: process.env.OUT_DIR ?? './dist',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  integrations: [
+    sitemap({
+      i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
+      filter: (page) => !page.endsWith('/404/'),
+      // The bilingual entry page belongs to no language: keep it out of the alternates.
+      serialize(item) {
+        const root = new URL(base, site).href;
+        if (item.url === root) return { ...item, links: undefined };
+        return { ...item, links: item.links?.filter((link) => link.url !== root) };
+      },
+    }),
+    pagefind(),
+  ],
+});

@@ -1,0 +1,25 @@
+import { LOCALES, type Lang } from './locales.ts';
+import { en, type UiKey } from './ui/en.ts';
+import { ar } from './ui/ar.ts';
+
+export * from './locales.ts';
+export type { UiKey } from './ui/en.ts';
+
+const DICTIONARIES: Record<Lang, Record<UiKey, string>> = { ar, en };
+
+/** Looks up a UI string; `{name}` placeholders are filled from `vars`. */
+export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
+  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+/** A translator bound to one language, for templates. */
+export function useTranslations(lang: Lang) {
+  return (key: UiKey, vars?: Record<string, string | number>) => t(lang, key, vars);
+}
+
+/** Formats integers with Western digits in both languages (our editorial convention). */
+export function formatNumber(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(LOCALES[lang].intl).format(n);
+}

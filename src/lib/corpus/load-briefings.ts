@@ -1,0 +1,187 @@
+/**
+ * Loads `content/briefings/{lang}/*.md`: frontmatter validated against the schema, then key
+ * points, events and body rendered through markdown-it with citations resolved against the
+ * loaded sources. Every problem is reported with file and line.
+ */
+import { LANGS, LOCALES, type Lang } from '../../i18n/locales.ts';
+import { t } from '../../i18n/index.ts';
+import { briefingFrontmatter } from '../../schemas/content.ts';
+import { createEnv, type RenderEnv } from '../../markdown/env.ts';
+import { renderBlock, renderInline } from '../../markdown/create.ts';
+import { citationLabel, parseCitation } from '../citations.ts';
+import { hint, type ContentProblem } from '../problems.ts';
+import { href } from '../urls.ts';
+import { parseYamlSource, splitFrontmatter } from '../yaml-source.ts';
+import { join, listFiles, readUtf8, rel } from './files.ts';
+import { schemaProblems } from './issues.ts';
+import { checkId } from './load-sources.ts';
+import type { Briefing, ResolvedCitation, Source, Topic } from './model.ts';
+
+/** Marks for secondary sources, in each script. */
+const MARKS: Record<Lang, string[]> = {
+  ar: ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح'],
+  en: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'],
+};
+
+interface Context {
+  root: string;
+  sources: Map<string, Source>;
+  topics: Map<string, Topic>;
+  problems: ContentProblem[];
+}
+
+export function sourceMarks(lang: Lang, sourceIds: readonly string[]): Map<string, string> {
+  return new Map(sourceIds.length > 1 ? sourceIds.map((id, i) => [id, MARKS[lang][i] ?? String(i + 1)]) : []);
+}
+
+/** Resolves one citation reference against the loaded sources; a string is an error message. */
+export function resolveCitation(
+  raw: string,
+  lang: Lang,
+  briefingSources: readonly string[],
+  sources: Map<string, Source>,
+  marks: Map<string, string>,
+): ResolvedCitation | string {
+  const primary = briefingSources[0] ?? '';
+  const ref = parseCitation(raw, primary);
+  if (typeof ref === 'string') return ref;
+  const source = sources.get(ref.source);
+  if (!source) return `source "${ref.source}" does not exist${hint(ref.source, sources.keys())}`;
+  if (!briefingSources.includes(ref.source)) return `source "${ref.source}" is cited but not listed in "sources:"; add it there`;
+  const count = source.paragraphs.length;
+  if (ref.to > count) return `source "${ref.source}" has ${count} paragraphs; there is no paragraph ${ref.to}`;
+  const mark = marks.get(ref.source);
+  const label = `${mark ? `${mark} ` : ''}${citationLabel(ref)}`;
+  const headline = source.record.headline[lang];
+  return {
+    ...ref,
+    href: href.paragraph(lang, ref.source, ref.from),
+    label,
+    title: `${t(lang, 'cite.paragraph')} ${citationLabel(ref)} — ${headline}`,
+  };
+}
+
+function topicResolver(lang: Lang, topics: Map<string, Topic>) {
+  return (id: string) => {
+    const topic = topics.get(id);
+    return topic ? { name: topic.record.name[lang], href: href.topic(lang, id) } : undefined;
+  };
+}
+
+function loadOne(ctx: Context, lang: Lang, path: string, id: string): Briefing | undefined {
+  const { root, sources, topics, problems } = ctx;
+  const file = rel(root, path);
+  const read = readUtf8(path);
+  if ('error' in read) {
+    problems.push({ file, message: `file ${read.error}`, fix: 'save the file as UTF-8' });
+    return undefined;
+  }
+  const parts = splitFrontmatter(read.text);
+  if (!parts) {
+    problems.push({ file, line: 1, message: 'no frontmatter', fix: 'start the file with a "---" line, the YAML fields, and another "---" line' });
+    return undefined;
+  }
+  const yaml = parseYamlSource(parts.frontmatter, parts.frontmatterLine);
+  if (yaml.errors.length) {
+    for (const e of yaml.errors) problems.push({ file, line: e.line, message: `frontmatter YAML: ${e.message}`, fix: 'fix the YAML syntax (check indentation and quote strings that contain ":" or quotes)' });
+    return undefined;
+  }
+  const parsed = briefingFrontmatter.safeParse(yaml.data);
+  if (!parsed.success) {
+    problems.push(...schemaProblems(file, yaml, parsed.error.issues));
+    return undefined;
+  }
+  const data = parsed.data;
+  const before = problems.length;
+  data.sources.forEach((s, i) => {
+    if (!sources.has(s)) problems.push({ file, line: yaml.lineOf(['sources', i]), message: `unknown source "${s}"${hint(s, sources.keys())}`, fix: 'use the id of a file in content/sources/' });
+  });
+  data.topics.forEach((topic, i) => {
+    if (!topics.has(topic)) problems.push({ file, line: yaml.lineOf(['topics', i]), message: `unknown topic "${topic}"${hint(topic, topics.keys())}`, fix: `use the id of a file in content/topics/, or add content/topics/${topic}.yaml` });
+  });
+  if (problems.length > before) return undefined;
+
+  const marks = sourceMarks(lang, data.sources);
+  const envFor = (firstLine: number): RenderEnv =>
+    createEnv({
+      lang,
+      file,
+      firstLine,
+      resolveTopic: topicResolver(lang, topics),
+      topicIds: [...topics.keys()],
+      resolveCitation: (raw) => resolveCitation(raw, lang, data.sources, sources, marks),
+      contextLabel: t(lang, 'context.label'),
+    });
+  const citeAll = (raws: string[], path: (string | number)[]): ResolvedCitation[] =>
+    raws.flatMap((raw, i) => {
+      const resolved = resolveCitation(raw, lang, data.sources, sources, marks);
+      if (typeof resolved !== 'string') return [resolved];
+      problems.push({ file, line: yaml.lineOf([...path, i]), message: resolved, fix: 'cite a paragraph that exists (npm run paragraphs -- <source-id> lists them)' });
+      return [];
+    });
+
+  const mentions: Briefing['mentions'] = [];
+  const collect = (env: RenderEnv) => {
+    problems.push(...env.problems);
+    mentions.push(...env.mentions);
+  };
+  const keyPoints = data.keyPoints.map((point, i) => {
+    const env = envFor(yaml.lineOf(['keyPoints', i, 'text']));
+    const html = renderInline(point.text, env);
+    collect(env);
+    return { html, citations: citeAll(point.cite, ['keyPoints', i, 'cite']) };
+  });
+  const events = data.events.map((event, i) => {
+    const env = envFor(yaml.lineOf(['events', i, 'text']));
+    const html = renderInline(event.text, env);
+    collect(env);
+    return { ...event, html, citations: citeAll(event.cite, ['events', i, 'cite']), briefing: id, lang, topics: env.mentions.map((m) => m.topic) };
+  });
+
+  if (parts.body.trim() === '') problems.push({ file, line: parts.bodyLine, message: 'the briefing has no body', fix: 'write the summary, "why it matters" and "open questions" sections below the frontmatter' });
+  lintBody(parts.body, parts.bodyLine, file, problems);
+  const bodyEnv = envFor(parts.bodyLine);
+  const html = renderBlock(parts.body, bodyEnv);
+  collect(bodyEnv);
+
+  const linked = new Set(mentions.map((m) => m.topic));
+  data.topics.forEach((topic, i) => {
+    if (!linked.has(topic)) problems.push({ file, line: yaml.lineOf(['topics', i]), message: `topic "${topic}" is listed but never linked`, fix: `link it where it is mentioned with [[${topic}]], or remove it from "topics:"` });
+  });
+  for (const topic of linked) {
+    if (topics.has(topic) && !data.topics.includes(topic)) problems.push({ file, line: yaml.lineOf(['topics']), message: `topic "${topic}" is linked but not listed in "topics:"`, fix: `add "${topic}" to "topics:"` });
+  }
+
+  const words = `${data.title} ${data.dek} ${parts.body}`.split(/\s+/u).filter(Boolean).length;
+  return { id, lang, file, data, sourceMarks: marks, keyPoints, events, html, headings: bodyEnv.headings, mentions, wordCount: words };
+}
+
+/** Raw HTML and script links are never rendered; tell the editor instead of silently escaping. */
+function lintBody(body: string, firstLine: number, file: string, problems: ContentProblem[]): void {
+  body.split('\n').forEach((line, i) => {
+    if (/<\/?(?:script|iframe|style|object|embed|[a-z][a-z0-9]*\s[^>]*\bon\w+=)[^>]*>/i.test(line) || /<[a-z][a-z0-9-]*(?:\s[^>]*)?>/i.test(line)) {
+      problems.push({ file, line: firstLine + i, message: 'raw HTML is not allowed in content', fix: 'write it in Markdown; raw HTML (and any <script>) is switched off and would show as text' });
+    }
+    if (/\]\(\s*<?\s*(?:javascript|vbscript|data|file):/i.test(line)) {
+      problems.push({ file, line: firstLine + i, message: 'link with an unsafe scheme (javascript:, vbscript:, data: or file:)', fix: 'link only to http(s) addresses, mailto: or pages of this site' });
+    }
+  });
+}
+
+export function loadBriefings(root: string, sources: Map<string, Source>, topics: Map<string, Topic>, problems: ContentProblem[]): Record<Lang, Briefing[]> {
+  const ctx: Context = { root, sources, topics, problems };
+  const out = Object.fromEntries(LANGS.map((l) => [l, [] as Briefing[]])) as Record<Lang, Briefing[]>;
+  const ids = Object.fromEntries(LANGS.map((l) => [l, new Set(listFiles(join(root, 'content', 'briefings', l), '.md').map((n) => n.replace(/\.md$/, '')))])) as Record<Lang, Set<string>>;
+  for (const lang of LANGS) {
+    for (const id of ids[lang]) {
+      const path = join(root, 'content', 'briefings', lang, `${id}.md`);
+      if (!checkId(id, rel(root, path), problems)) continue;
+      for (const other of LANGS) {
+        if (!ids[other].has(id)) problems.push({ file: rel(root, path), line: 1, message: `no ${LOCALES[other].label} counterpart`, fix: `write content/briefings/${other}/${id}.md (same file name, same key points, citations and topics)` });
+      }
+      const briefing = loadOne(ctx, lang, path, id);
+      if (briefing) out[lang].push(briefing);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/** The loaded, validated and cross-linked content the pages render. */
+import type { Lang } from '../../i18n/locales.ts';
+import type { BriefingEvent, BriefingFrontmatter, SourceRecord, TopicRecord } from '../../schemas/content.ts';
+import type { Paragraph } from '../paragraphs.ts';
+import type { HeadingInfo, TopicMention } from '../../markdown/env.ts';
+import type { Page } from './load-pages.ts';
+
+export type { Page };
+
+export interface Source {
+  id: string;
+  file: string;
+  record: SourceRecord;
+  paragraphs: Paragraph[];
+  /** English translation by paragraph number. */
+  translation: Map<number, string>;
+}
+
+export interface Topic {
+  id: string;
+  file: string;
+  record: TopicRecord;
+}
+
+export interface ResolvedCitation {
+  source: string;
+  from: number;
+  to: number;
+  href: string;
+  label: string;
+  title: string;
+}
+
+export interface RenderedEvent extends BriefingEvent {
+  html: string;
+  citations: ResolvedCitation[];
+  briefing: string;
+  lang: Lang;
+  /** Topics linked in the event text. */
+  topics: string[];
+}
+
+export interface Briefing {
+  id: string;
+  lang: Lang;
+  file: string;
+  data: BriefingFrontmatter;
+  /** Letter marks for sources when a briefing cites more than one ("A", "B" / "أ", "ب"). */
+  sourceMarks: Map<string, string>;
+  keyPoints: { html: string; citations: ResolvedCitation[] }[];
+  events: RenderedEvent[];
+  html: string;
+  headings: HeadingInfo[];
+  mentions: TopicMention[];
+  /** Plain text of title, dek, key points and body, for feeds and search excerpts. */
+  wordCount: number;
+}
+
+export interface Corpus {
+  sources: Map<string, Source>;
+  topics: Map<string, Topic>;
+  /** Briefings per language, newest first (by primary source date, then id). */
+  briefings: Record<Lang, Briefing[]>;
+  briefing(lang: Lang, id: string): Briefing | undefined;
+  /** Topic id → briefings of a language that link it, with the citing sentences. */
+  backlinks(lang: Lang, topic: string): { briefing: Briefing; sentences: string[] }[];
+  /** Topic id → related topics (declared either way). */
+  related(topic: string): string[];
+  /** All events of a language, oldest first. */
+  timeline(lang: Lang): RenderedEvent[];
+  /** Briefings (per language) that cite a source. */
+  citing(lang: Lang, source: string): Briefing[];
+  /** A free-standing page (content/pages/{lang}/{id}.md). */
+  page(lang: Lang, id: string): Page | undefined;
+}

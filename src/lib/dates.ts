@@ -1,0 +1,75 @@
+/**
+ * Partial ISO dates ("2025", "2025-12", "2025-12-19") as content stores them, validated without
+ * the clock and formatted per locale. Dates are handled in UTC so a build in any time zone
+ * prints the same day.
+ */
+
+export type DatePrecision = 'year' | 'month' | 'day';
+
+export interface PartialDate {
+  iso: string;
+  year: number;
+  month?: number;
+  day?: number;
+  precision: DatePrecision;
+}
+
+const ISO_PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Parses a partial ISO date; returns an error message (for editors) when it is not one. */
+export function parsePartialDate(value: string): PartialDate | string {
+  const m = ISO_PARTIAL.exec(value);
+  if (!m) return `"${value}" is not an ISO date; write "YYYY-MM-DD", "YYYY-MM" or "YYYY"`;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? undefined : Number(m[2]);
+  const day = m[3] === undefined ? undefined : Number(m[3]);
+  if (month !== undefined && (month < 1 || month > 12)) return `"${value}" has month ${month}; months run 01–12`;
+  if (day !== undefined && month !== undefined) {
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day < 1 || day > last) return `"${value}" is not a calendar day (month ${month} of ${year} has ${last} days)`;
+  }
+  const precision: DatePrecision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
+  return { iso: value, year, ...(month !== undefined && { month }), ...(day !== undefined && { day }), precision };
+}
+
+export function isPartialDate(value: string): boolean {
+  return typeof parsePartialDate(value) !== 'string';
+}
+
+/** Midnight UTC of the first day the partial date covers, for sorting and feeds. */
+export function startOf(value: string): Date {
+  const parsed = parsePartialDate(value);
+  if (typeof parsed === 'string') throw new Error(parsed);
+  return new Date(Date.UTC(parsed.year, (parsed.month ?? 1) - 1, parsed.day ?? 1));
+}
+
+/** Compares partial ISO dates chronologically; a coarser date sorts before finer ones inside it. */
+export function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Formats a partial date for readers: "19 December 2025", "December 2025", "2025". */
+export function formatPartialDate(value: string, intlLocale: string): string {
+  const parsed = parsePartialDate(value);
+  if (typeof parsed === 'string') return value;
+  const date = startOf(value);
+  const options: Intl.DateTimeFormatOptions =
+    parsed.precision === 'day'
+      ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : parsed.precision === 'month'
+        ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+        : { year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(intlLocale, options).format(date);
+}
+
+/** Formats an ISO date-time printed in a document ("2024-11-27T20:51"), without time zone shifts. */
+export function formatPrintedStamp(value: string, intlLocale: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+  if (!m || m[1] === undefined) return value;
+  const day = formatPartialDate(m[1], intlLocale);
+  if (m[2] === undefined || m[3] === undefined) return day;
+  const time = new Intl.DateTimeFormat(intlLocale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, 0, 1, Number(m[2]), Number(m[3]))),
+  );
+  return `${day}، ${time}`.replace('،', intlLocale.startsWith('ar') ? '،' : ',');
+}

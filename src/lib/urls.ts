@@ -1,0 +1,57 @@
+/**
+ * Every internal URL of the site, built in one place so the configurable `base` applies to all
+ * links, assets, feeds and sitemap entries. Outside Astro (scripts, tests) the base is "/".
+ */
+import type { Lang } from '../i18n/locales.ts';
+
+function configuredBase(): string {
+  const env = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env;
+  return env?.BASE_URL ?? '/';
+}
+
+/** Prefixes a root-relative path ("/en/") with the site's base ("/briefings/en/"). */
+export function withBase(path: string, base = configuredBase()): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\//, '')}`;
+}
+
+/** Root-relative paths (without base) of every page type; `href()` adds the base. */
+export const routes = {
+  home: (lang: Lang) => `/${lang}/`,
+  briefing: (lang: Lang, id: string) => `/${lang}/briefings/${id}/`,
+  source: (lang: Lang, id: string) => `/${lang}/sources/${id}/`,
+  topics: (lang: Lang) => `/${lang}/topics/`,
+  topic: (lang: Lang, id: string) => `/${lang}/topics/${id}/`,
+  timeline: (lang: Lang) => `/${lang}/timeline/`,
+  search: (lang: Lang) => `/${lang}/search/`,
+  about: (lang: Lang) => `/${lang}/about/`,
+  rss: (lang: Lang) => `/${lang}/rss.xml`,
+  jsonFeed: (lang: Lang) => `/${lang}/feed.json`,
+};
+
+export const href = {
+  home: (lang: Lang) => withBase(routes.home(lang)),
+  briefing: (lang: Lang, id: string) => withBase(routes.briefing(lang, id)),
+  source: (lang: Lang, id: string) => withBase(routes.source(lang, id)),
+  paragraph: (lang: Lang, id: string, n: number) => `${withBase(routes.source(lang, id))}#p${n}`,
+  topics: (lang: Lang) => withBase(routes.topics(lang)),
+  topic: (lang: Lang, id: string) => withBase(routes.topic(lang, id)),
+  timeline: (lang: Lang) => withBase(routes.timeline(lang)),
+  search: (lang: Lang) => withBase(routes.search(lang)),
+  about: (lang: Lang) => withBase(routes.about(lang)),
+  rss: (lang: Lang) => withBase(routes.rss(lang)),
+  jsonFeed: (lang: Lang) => withBase(routes.jsonFeed(lang)),
+};
+
+/**
+ * The same page in another language: swaps the leading language segment of a root-relative
+ * path. Every page exists in every language with the same ids, so this is always a real page.
+ */
+export function counterpartPath(path: string, to: Lang): string {
+  return path.replace(/^\/(ar|en)(?=\/|$)/, `/${to}`);
+}
+
+/** Absolute URL for feeds, canonical links and the sitemap. */
+export function absoluteUrl(pathWithBase: string, site: string | URL): string {
+  return new URL(pathWithBase, site).href;
+}

@@ -1,0 +1,60 @@
+/**
+ * What the project plugins need to know about the page being rendered, and what they report
+ * back. One env object is passed per render call (markdown-it's `env`).
+ */
+import type { Lang } from '../i18n/locales.ts';
+import type { ContentProblem } from '../lib/problems.ts';
+
+export interface TopicTarget {
+  name: string;
+  href: string;
+}
+
+export interface CitationTarget {
+  href: string;
+  /** Visible label, e.g. "5" or "5–7"; the plugin adds the source prefix for other sources. */
+  label: string;
+  /** Accessible name, e.g. "Source paragraph 5". */
+  title: string;
+}
+
+export interface TopicMention {
+  topic: string;
+  /** The sentence the link stands in, as plain text. */
+  sentence: string;
+  line?: number;
+}
+
+export interface HeadingInfo {
+  id: string;
+  level: number;
+  text: string;
+}
+
+export interface RenderEnv {
+  lang: Lang;
+  /** File being rendered, for problem reports. */
+  file: string;
+  /** File line of the first line of the Markdown text (frontmatter shifts it). */
+  firstLine: number;
+  resolveTopic(id: string): TopicTarget | undefined;
+  /** Known topic ids, for "did you mean" hints. */
+  topicIds: readonly string[];
+  /** Returns the link target, or a problem message when the reference is wrong. */
+  resolveCitation(ref: string): CitationTarget | string;
+  /** Label of the context-note box, in the page's language. */
+  contextLabel: string;
+  problems: ContentProblem[];
+  mentions: TopicMention[];
+  headings: HeadingInfo[];
+}
+
+/** Builds an env with empty outputs. */
+export function createEnv(base: Omit<RenderEnv, 'problems' | 'mentions' | 'headings'>): RenderEnv {
+  return { ...base, problems: [], mentions: [], headings: [] };
+}
+
+/** File line of a token's first line (`token.map` is 0-based within the rendered text). */
+export function lineOf(env: RenderEnv, map: [number, number] | null | undefined): number | undefined {
+  return map ? env.firstLine + map[0] : undefined;
+}

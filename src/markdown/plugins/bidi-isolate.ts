@@ -1,0 +1,46 @@
+/**
+ * Plugin: bidi isolation of Latin runs and numbers inside Arabic text.
+ *
+ * Accepts: ordinary text. Active only when the page language is right-to-left (`env.lang`
+ * is "ar"), where Latin names ("CENTCOM", "Times of Israel") and numbers with separators
+ * ("2025-12-19", "5,000", "53%") can otherwise reorder with neighbouring punctuation.
+ * Emits: `<bdi lang="en" dir="ltr">CENTCOM</bdi>` for Latin runs and `<bdi dir="ltr">5,000</bdi>`
+ * for numbers with separators. Plain digit runs need no isolation and are left alone.
+ */
+import type MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { LOCALES } from '../../i18n/locales.ts';
+import type { RenderEnv } from '../env.ts';
+import { splitBidiRuns } from '../../lib/bidi.ts';
+
+export default function bidiIsolate(md: MarkdownIt): void {
+  md.core.ruler.push('bidi_isolate', (state) => {
+    const env = state.env as RenderEnv;
+    if (LOCALES[env.lang].dir !== 'rtl') return;
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue;
+      const out: Token[] = [];
+      for (const child of block.children) {
+        if (child.type !== 'text') {
+          out.push(child);
+          continue;
+        }
+        for (const run of splitBidiRuns(child.content)) {
+          if (run.kind === 'rtl') {
+            const text = new state.Token('text', '', 0);
+            text.content = run.text;
+            text.meta = child.meta;
+            out.push(text);
+            continue;
+          }
+          const open = new state.Token('bdi_open', 'bdi', 1);
+          open.attrs = run.kind === 'latin' ? [['lang', 'en'], ['dir', 'ltr']] : [['dir', 'ltr']];
+          const text = new state.Token('text', '', 0);
+          text.content = run.text;
+          out.push(open, text, new state.Token('bdi_close', 'bdi', -1));
+        }
+      }
+      block.children = out;
+    }
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * Every content schema in one place: source records, their translations, briefings and topics.
+ * The loaders in `src/lib/corpus/` validate each file against these and report problems with
+ * file and line. Cross-file rules (counterparts, known topics, existing paragraphs) live there.
+ */
+import { z } from 'zod';
+import { parsePartialDate } from '../lib/dates.ts';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** An ISO date string: "YYYY-MM-DD", "YYYY-MM" or "YYYY". */
+export const isoDate = z.string().superRefine((value, ctx) => {
+  const parsed = parsePartialDate(value);
+  if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+});
+
+/** A text given in both languages. */
+export const localized = z.strictObject({
+  /** Arabic. */
+  ar: text,
+  /** English. */
+  en: text,
+});
+
+/** Lists given per language (aliases). */
+export const localizedList = z.strictObject({
+  ar: z.array(text).default([]),
+  en: z.array(text).default([]),
+});
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens, e.g. "board-of-peace"');
+
+/** A citation: "5", "5-7" (primary source) or "source-id:5" / "source-id:5-7". */
+export const citationRef = z
+  .union([z.string(), z.number().int().positive()])
+  .transform((value) => String(value))
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(?:[a-z0-9]+(?:-[a-z0-9]+)*:)?\d+(?:-\d+)?$/,
+        'citations look like "5", "5-7" or "source-id:5"',
+      ),
+  );
+
+export const citations = z.array(citationRef).min(1, 'cite at least one paragraph');
+
+export const TOPIC_KINDS = ['country', 'organisation', 'person', 'concept', 'place', 'document', 'outlet'] as const;
+export type TopicKind = (typeof TOPIC_KINDS)[number];
+
+/** An outlet named by a source record; `topic` links it to its topic page. */
+const outletRef = z.strictObject({
+  /** Topic id of the outlet, when it has a topic record. */
+  topic: slug.optional(),
+  /** The outlet's name in both languages. */
+  name: localized,
+  /** Date of the original report (ISO). */
+  date: isoDate.optional(),
+  /** Verified address of the original report. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+/** `content/sources/<id>.yaml`: provenance of one seed document. */
+export const sourceRecord = z
+  .strictObject({
+    /** File name in `seeds/`, unchanged. */
+    seed: z.string().regex(/^[\w.-]+\.txt$/, 'name a .txt file in seeds/'),
+    /** The document's own headline (ar) and our translation (en). */
+    headline: localized,
+    /** Who published this copy. */
+    publisher: outletRef,
+    /** The original reporting this document relies on (may be empty). */
+    original: z.array(outletRef).default([]),
+    /** A date (and time) printed in the document itself, verbatim as ISO. */
+    printed: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/, 'write "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"')
+      .optional(),
+    /** Best publication date, with precision and confidence. */
+    published: z
+      .strictObject({
+        date: isoDate,
+        /** Last day of a window, when precision is "window". */
+        end: isoDate.optional(),
+        precision: z.enum(['day', 'month', 'window']),
+        confidence: z.enum(['high', 'medium', 'low']),
+        /** True when the document does not print this date. */
+        inferred: z.boolean(),
+        /** How the date was established; required when inferred. */
+        note: localized.optional(),
+      })
+      .superRefine((p, ctx) => {
+        if (p.inferred && !p.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'an inferred date needs a note (ar and en) saying how it was worked out' });
+        if (p.precision === 'window' && !p.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'a window needs an "end" date' });
+        if (p.end && p.end < p.date) ctx.addIssue({ code: 'custom', path: ['end'], message: '"end" is before "date"' });
+      }),
+  });
+export type SourceRecord = z.infer<typeof sourceRecord>;
+
+/** `content/sources/<id>.en.yaml`: English translation, paragraph by paragraph. */
+export const sourceTranslation = z.strictObject({
+  paragraphs: z.record(z.string().regex(/^\d+$/, 'paragraph keys are numbers'), text),
+});
+
+/** A dated event reported or announced by a source. */
+export const briefingEvent = z
+  .strictObject({
+    date: isoDate,
+    end: isoDate.optional(),
+    precision: z.enum(['day', 'month', 'window']).default('day'),
+    /** reported: happened; planned: announced for later; context: from outside the sources. */
+    status: z.enum(['reported', 'planned', 'context']),
+    /** True when the date was worked out (e.g. from "on Tuesday"). */
+    inferred: z.boolean().default(false),
+    text,
+    cite: z.array(citationRef).default([]),
+    /** For context events: where the date comes from. */
+    context: text.optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.status !== 'context' && e.cite.length === 0) ctx.addIssue({ code: 'custom', path: ['cite'], message: 'a reported or planned event must cite the paragraph(s) it rests on' });
+    if (e.status === 'context' && !e.context && e.cite.length === 0) ctx.addIssue({ code: 'custom', path: ['context'], message: 'a context event needs "context" naming where the date comes from' });
+    if (e.end && e.end < e.date) ctx.addIssue({ code: 'custom', path: ['end'], message: '"end" is before "date"' });
+  });
+export type BriefingEvent = z.infer<typeof briefingEvent>;
+
+/** Frontmatter of `content/briefings/{ar,en}/<id>.md`. */
+export const briefingFrontmatter = z.strictObject({
+  title: text,
+  /** One-line summary under the title. */
+  dek: text,
+  /** Source ids; the first is the primary source that short citations refer to. */
+  sources: z.array(slug).min(1, 'name at least one source id'),
+  /** The primary source's best date (ISO). */
+  date: isoDate,
+  /** Every topic the briefing mentions. */
+  topics: z.array(slug).default([]),
+  keyPoints: z
+    .array(z.strictObject({ text, cite: citations }))
+    .min(1, 'a briefing needs key points')
+    .max(8, 'keep key points to 8 at most'),
+  events: z.array(briefingEvent).default([]),
+});
+export type BriefingFrontmatter = z.infer<typeof briefingFrontmatter>;
+
+/** `content/topics/<id>.yaml`. */
+export const topicRecord = z.strictObject({
+  kind: z.enum(TOPIC_KINDS),
+  name: localized,
+  aliases: localizedList.default({ ar: [], en: [] }),
+  description: localized,
+  related: z.array(slug).default([]),
+  stances: z
+    .array(
+      z.strictObject({
+        source: slug,
+        cite: citations,
+        stance: localized,
+      }),
+    )
+    .default([]),
+});
+export type TopicRecord = z.infer<typeof topicRecord>;
