@@ -24,8 +24,8 @@ export default defineConfig({
       // The bilingual entry page belongs to no language: keep it out of the alternates.
       serialize(item) {
         const root = new URL(base, site).href;
-        if (item.url === root) return { ...item, links: undefined };
-        return { ...item, links: item.links?.filter((link) => link.url !== root) };
+        const links = item.url === root ? [] : (item.links ?? []).filter((link) => link.url !== root);
+        return { ...item, links };
       },
     }),
     pagefind(),

@@ -2,7 +2,7 @@
  * The project's one Markdown engine: markdown-it with raw HTML off and the project plugins.
  * Briefing bodies, key points, topic descriptions and event texts all render through it.
  */
-import MarkdownIt from 'markdown-it';
+import MarkdownItFactory, { type MarkdownIt } from 'markdown-it';
 import reportProblems from './plugins/report-problems.ts';
 import topicLinks from './plugins/topic-links.ts';
 import citations from './plugins/citations.ts';
@@ -15,7 +15,7 @@ import type { RenderEnv } from './env.ts';
 let shared: MarkdownIt | undefined;
 
 export function createMarkdown(): MarkdownIt {
-  return new MarkdownIt({ html: false, linkify: false, typographer: false })
+  return new MarkdownItFactory({ html: false, linkify: false, typographer: false })
     .use(safeLinks)
     .use(headingIds)
     .use(topicLinks)
@@ -32,9 +32,9 @@ function markdown(): MarkdownIt {
 }
 
 export function renderBlock(source: string, env: RenderEnv): string {
-  return markdown().render(source, env);
+  return markdown().render(source, env as unknown as Record<string, unknown>);
 }
 
 export function renderInline(source: string, env: RenderEnv): string {
-  return markdown().renderInline(source, env);
+  return markdown().renderInline(source, env as unknown as Record<string, unknown>);
 }

@@ -58,3 +58,8 @@ export function createEnv(base: Omit<RenderEnv, 'problems' | 'mentions' | 'headi
 export function lineOf(env: RenderEnv, map: [number, number] | null | undefined): number | undefined {
   return map ? env.firstLine + map[0] : undefined;
 }
+
+/** The render env of a markdown-it state (markdown-it types `env` loosely). */
+export function envOf(state: { env: unknown }): RenderEnv {
+  return state.env as RenderEnv;
+}

@@ -12,7 +12,7 @@ interface Pagefind {
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = document.querySelector<HTMLInputElement>('#search-q');
-const status = document.querySelector<HTMLElement>('#search-status');
+const statusEl = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLUListElement>('#search-results');
 const lang = document.documentElement.lang;
 const messages = lang === 'ar'
@@ -30,18 +30,18 @@ function load(): Promise<Pagefind> {
 }
 
 async function run(query: string): Promise<void> {
-  if (!list || !status || !input) return;
+  if (!list || !statusEl || !input) return;
   const url = new URL(location.href);
   if (query) url.searchParams.set('q', query);
   else url.searchParams.delete('q');
   history.replaceState(null, '', url);
   if (!query.trim()) {
     list.replaceChildren();
-    status.textContent = '';
+    statusEl.textContent = '';
     input.setAttribute('aria-expanded', 'false');
     return;
   }
-  status.textContent = messages.loading;
+  statusEl.textContent = messages.loading;
   const pf = await load();
   const search = await pf.debouncedSearch(query, {}, 150);
   if (!search) return;
@@ -61,7 +61,7 @@ async function run(query: string): Promise<void> {
     }),
   );
   input.setAttribute('aria-expanded', String(data.length > 0));
-  status.textContent = data.length ? messages.count(search.results.length) : messages.none;
+  statusEl.textContent = data.length ? messages.count(search.results.length) : messages.none;
 }
 
 if (form && input) {
@@ -74,3 +74,5 @@ if (form && input) {
   input.value = initial;
   if (initial) void run(initial);
 }
+
+export {};

@@ -13,6 +13,7 @@ export function schemaProblems(file: string, yaml: YamlSource, issues: z.core.$Z
     if (issue.code === 'invalid_type' && issue.input === undefined) fix = `add ${where}`;
     else if (issue.code === 'unrecognized_keys') fix = `remove or rename ${issue.keys.map((k) => `"${k}"`).join(', ')} (allowed fields are in docs/content-format.md)`;
     else if (issue.code === 'invalid_value') fix = `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    return { file, line: yaml.lineOf(path), message: `${where}: ${issue.message}`, fix };
+    const at = issue.code === 'unrecognized_keys' ? [...path, ...issue.keys.slice(0, 1)] : path;
+    return { file, line: yaml.lineOf(at), message: `${where}: ${issue.message}`, fix };
   });
 }

@@ -7,15 +7,14 @@
  * Emits: `<bdi lang="en" dir="ltr">CENTCOM</bdi>` for Latin runs and `<bdi dir="ltr">5,000</bdi>`
  * for numbers with separators. Plain digit runs need no isolation and are left alone.
  */
-import type MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import { LOCALES } from '../../i18n/locales.ts';
-import type { RenderEnv } from '../env.ts';
+import { envOf } from '../env.ts';
 import { splitBidiRuns } from '../../lib/bidi.ts';
 
 export default function bidiIsolate(md: MarkdownIt): void {
   md.core.ruler.push('bidi_isolate', (state) => {
-    const env = state.env as RenderEnv;
+    const env = envOf(state);
     if (LOCALES[env.lang].dir !== 'rtl') return;
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue;

@@ -7,11 +7,10 @@
  * per reference; the link lands on the highlighted paragraph of the source page. A reference to
  * a missing source or paragraph is reported as a problem and rendered as plain text.
  */
-import type MarkdownIt from 'markdown-it';
-import type { StateInline } from 'markdown-it';
-import type { RenderEnv } from '../env.ts';
+import type { MarkdownIt, StateInline } from 'markdown-it';
+import { envOf } from '../env.ts';
 import { splitCitationList } from '../../lib/citations.ts';
-import { flagProblem } from './report-problems.ts';
+import { pushProblemText } from './report-problems.ts';
 
 function citationRule(state: StateInline, silent: boolean): boolean {
   const { src, pos } = state;
@@ -21,16 +20,14 @@ function citationRule(state: StateInline, silent: boolean): boolean {
   const inner = src.slice(pos + 2, end);
   if (!/^[\w\s,،:-]+$/u.test(inner)) return false;
   if (!silent) {
-    const env = state.env as RenderEnv;
+    const env = envOf(state);
     const open = state.push('cite_open', 'sup', 1);
     open.attrs = [['class', 'cite']];
     splitCitationList(inner).forEach((ref, index) => {
       if (index > 0) state.push('text', '', 0).content = ' ';
       const target = env.resolveCitation(ref);
       if (typeof target === 'string') {
-        const text = state.push('text', '', 0);
-        text.content = ref;
-        flagProblem(text, { message: `citation [@${inner}]: ${target}`, fix: 'cite a source listed in "sources:" and a paragraph it has (npm run paragraphs -- <source-id> lists them)' });
+        pushProblemText(state, ref, { message: `citation [@${inner}]: ${target}`, fix: 'cite a source listed in "sources:" and a paragraph it has (npm run paragraphs -- <source-id> lists them)' });
         return;
       }
       const link = state.push('link_open', 'a', 1);

@@ -11,9 +11,8 @@
  * problem is reported. Emits `<aside class="context-note" role="note">` with a localized label
  * (`env.contextLabel`) followed by the rendered Markdown inside.
  */
-import type MarkdownIt from 'markdown-it';
-import type { StateBlock } from 'markdown-it';
-import { lineOf, type RenderEnv } from '../env.ts';
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { envOf, lineOf } from '../env.ts';
 
 const OPEN = /^:::\s*context\s*$/;
 const CLOSE = /^:::\s*$/;
@@ -43,7 +42,7 @@ function contextRule(state: StateBlock, startLine: number, endLine: number, sile
   state.push('context_close', 'aside', -1).block = true;
   state.line = closed ? next + 1 : next;
   if (!closed) {
-    const env = state.env as RenderEnv;
+    const env = envOf(state);
     env.problems.push({ file: env.file, line: lineOf(env, [startLine, startLine]) ?? env.firstLine, message: '"::: context" block is never closed', fix: 'end the block with a line holding only ":::"' });
   }
   return true;
@@ -51,10 +50,10 @@ function contextRule(state: StateBlock, startLine: number, endLine: number, sile
 
 export default function contextNote(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'context_note', contextRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
-  md.renderer.rules.context_open = (tokens, idx, _options, env: RenderEnv, self) =>
-    `${self.renderToken(tokens, idx, _options)}<p class="context-note__label">${md.utils.escapeHtml(env.contextLabel)}</p>\n`;
+  md.renderer.rules.context_open = (tokens, idx, options, env, self) =>
+    `${self.renderToken(tokens, idx, options)}<p class="context-note__label">${md.utils.escapeHtml(envOf({ env }).contextLabel)}</p>\n`;
   md.core.ruler.push('context_needs_source', (state) => {
-    const env = state.env as RenderEnv;
+    const env = envOf(state);
     let open: { map: [number, number] | null; hasLink: boolean } | undefined;
     for (const token of state.tokens) {
       if (token.type === 'context_open') open = { map: token.map, hasLink: false };

@@ -7,15 +7,15 @@
  * Emits: `<h2 id="some-id">Heading text</h2>`; records `{ id, level, text }` in `env.headings`.
  * A duplicate or malformed id is reported as a problem.
  */
-import type MarkdownIt from 'markdown-it';
-import { lineOf, type RenderEnv } from '../env.ts';
+import type { MarkdownIt } from 'markdown-it';
+import { envOf, lineOf } from '../env.ts';
 
 const EXPLICIT_ID = /\s*\{#([^}\s]*)\}\s*$/;
 const VALID_ID = /^[a-z][a-z0-9-]*$/;
 
 export default function headingIds(md: MarkdownIt): void {
   md.core.ruler.before('inline', 'heading_ids', (state) => {
-    const env = state.env as RenderEnv;
+    const env = envOf(state);
     const seen = new Set<string>();
     let counter = 0;
     state.tokens.forEach((token, i) => {
@@ -36,14 +36,14 @@ export default function headingIds(md: MarkdownIt): void {
     });
   });
   md.core.ruler.after('inline', 'heading_outline', (state) => {
-    const env = state.env as RenderEnv;
+    const env = envOf(state);
     state.tokens.forEach((token, i) => {
       if (token.type !== 'heading_open') return;
       const text = (state.tokens[i + 1]?.children ?? [])
         .filter((c) => c.type === 'text' || c.type === 'code_inline')
         .map((c) => c.content)
         .join('');
-      env.headings.push({ id: token.attrGet('id') ?? '', level: Number(token.tag.slice(1)), text });
+      env.headings.push({ id: String(token.attrGet('id') ?? ''), level: Number(token.tag.slice(1)), text });
     });
   });
 }

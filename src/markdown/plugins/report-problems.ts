@@ -1,28 +1,32 @@
 /**
  * Plugin: report problems found by inline rules, with file and line.
  *
- * Accepts: no syntax of its own. Inline rules cannot see which line they are on, so they attach
- * `{ problem: { message, fix } }` to a token's `meta`; this core rule, run after inline parsing,
- * moves those into `env.problems` with the line of the enclosing block.
- * Emits: nothing.
+ * Accepts: no syntax of its own. Inline rules cannot see which line they are on, so they push
+ * the offending text as a `problem_text` token carrying `{ problem: { message, fix } }`; this
+ * core rule, run after inline parsing, moves those into `env.problems` with the line of the
+ * enclosing block. (A plain text token would not do: markdown-it merges adjacent text tokens
+ * and drops their meta.)
+ * Emits: the offending text, escaped, as plain text.
  */
-import type MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
-import { lineOf, type RenderEnv } from '../env.ts';
+import type { MarkdownIt, StateInline } from 'markdown-it';
+import { envOf, lineOf } from '../env.ts';
 
 export interface InlineProblem {
   message: string;
   fix: string;
 }
 
-/** Marks a token as carrying a problem to report. */
-export function flagProblem(token: Token, problem: InlineProblem): void {
-  token.meta = { ...(token.meta as object | null), problem };
+/** Pushes text that could not be rendered as intended, with the problem to report. */
+export function pushProblemText(state: StateInline, content: string, problem: InlineProblem): void {
+  const token = state.push('problem_text', '', 0);
+  token.content = content;
+  token.meta = { problem };
 }
 
 export default function reportProblems(md: MarkdownIt): void {
-  md.core.ruler.push('report_inline_problems', (state) => {
-    const env = state.env as RenderEnv;
+  md.renderer.rules.problem_text = (tokens, idx) => md.utils.escapeHtml(tokens[idx]!.content);
+  md.core.ruler.after('inline', 'report_inline_problems', (state) => {
+    const env = envOf(state);
     for (const block of state.tokens) {
       for (const child of block.children ?? []) {
         const problem = (child.meta as { problem?: InlineProblem } | null)?.problem;

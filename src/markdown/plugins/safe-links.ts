@@ -7,7 +7,7 @@
  * the factory, so `<script>` renders as text.
  * Emits: external links with `rel="noopener noreferrer"` and `class="external"`.
  */
-import type MarkdownIt from 'markdown-it';
+import type { MarkdownIt } from 'markdown-it';
 
 const SAFE_SCHEME = /^(?:https?:|mailto:)/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -24,7 +24,7 @@ export default function safeLinks(md: MarkdownIt): void {
   const fallback = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
-    if (/^https?:/i.test(token.attrGet('href') ?? '')) {
+    if (/^https?:/i.test(String(token.attrGet('href') ?? ''))) {
       token.attrSet('rel', 'noopener noreferrer');
       token.attrJoin('class', 'external');
     }

@@ -8,10 +8,9 @@
  * and is reported as a problem. Every link is recorded in `env.mentions` with the sentence it
  * stands in, for the topic page's "what links here".
  */
-import type MarkdownIt from 'markdown-it';
-import type { StateInline, Token } from 'markdown-it';
-import type { RenderEnv } from '../env.ts';
-import { flagProblem } from './report-problems.ts';
+import type { MarkdownIt, StateInline, Token } from 'markdown-it';
+import { envOf } from '../env.ts';
+import { pushProblemText } from './report-problems.ts';
 import { hint } from '../../lib/problems.ts';
 import { sentenceAround } from '../../lib/sentences.ts';
 
@@ -28,12 +27,10 @@ function topicLinkRule(state: StateInline, silent: boolean): boolean {
   const id = (bar < 0 ? inner : inner.slice(0, bar)).trim();
   const label = bar < 0 ? undefined : inner.slice(bar + 1).trim();
   if (!silent) {
-    const env = state.env as RenderEnv;
+    const env = envOf(state);
     const target = ID.test(id) ? env.resolveTopic(id) : undefined;
     if (!target) {
-      const text = state.push('text', '', 0);
-      text.content = label || id;
-      flagProblem(text, {
+      pushProblemText(state, label || id, {
         message: `unknown topic "${id}" in [[${inner}]]`,
         fix: `use the id of a file in content/topics/${hint(id, env.topicIds)}, or add content/topics/${id}.yaml`,
       });
@@ -70,7 +67,7 @@ function plainTextWithLinks(children: Token[]): { text: string; links: { topic: 
 export default function topicLinks(md: MarkdownIt): void {
   md.inline.ruler.before('link', 'topic_link', topicLinkRule);
   md.core.ruler.push('topic_mentions', (state) => {
-    const env = state.env as RenderEnv;
+    const env = envOf(state);
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue;
       const { text, links } = plainTextWithLinks(block.children);

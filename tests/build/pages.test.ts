@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BUILDS, pagePath, readSite } from '../helpers/site.ts';
+import { LANGS, LOCALES, type Lang } from '../../src/i18n/locales.ts';
+
+const LANGUAGE_NEUTRAL = new Set(['/', '/404.html']);
+
+describe.each(BUILDS)('built site in $dir (base $base)', ({ dir, base }) => {
+  const site = readSite(dir, base);
+  const langPages = [...site.pages.keys()].filter((p) => !LANGUAGE_NEUTRAL.has(p));
+
+  it('has every page type in both languages', () => {
+    for (const lang of LANGS) {
+      for (const path of ['', 'topics/', 'timeline/', 'search/', 'about/']) expect(site.pages.has(`/${lang}/${path}`), `/${lang}/${path}`).toBe(true);
+      for (const kind of ['briefings', 'sources', 'topics']) expect(langPages.some((p) => p.startsWith(`/${lang}/${kind}/`) && p.split('/').length === 5)).toBe(true);
+    }
+    expect(site.pages.has('/')).toBe(true);
+    expect(site.pages.has('/404.html')).toBe(true);
+  });
+
+  it('every page declares lang and dir from the locale table', () => {
+    for (const path of langPages) {
+      const lang = path.split('/')[1] as Lang;
+      const html = site.pages.get(path)!.querySelector('html')!;
+      expect(html.getAttribute('lang'), path).toBe(lang);
+      expect(html.getAttribute('dir'), path).toBe(LOCALES[lang].dir);
+    }
+    for (const path of LANGUAGE_NEUTRAL) {
+      for (const lang of LANGS) expect(site.pages.get(path)!.querySelector(`section[lang="${lang}"][dir="${LOCALES[lang].dir}"]`), path).not.toBeNull();
+    }
+  });
+
+  it('every page links its counterpart, which exists and links back', () => {
+    for (const path of langPages) {
+      const lang = path.split('/')[1] as Lang;
+      for (const other of LANGS.filter((l) => l !== lang)) {
+        const counterpart = path.replace(`/${lang}/`, `/${other}/`);
+        expect(site.pages.has(counterpart), `${path} → ${counterpart}`).toBe(true);
+        const link = site.pages.get(path)!.querySelector(`a[data-lang-switch="${other}"]`);
+        expect(link?.getAttribute('href'), path).toBe(`${base}${counterpart.slice(1)}`);
+        const back = site.pages.get(counterpart)!.querySelector(`a[data-lang-switch="${lang}"]`);
+        expect(back?.getAttribute('href'), counterpart).toBe(`${base}${path.slice(1)}`);
+      }
+    }
+  });
+
+  it('every page has canonical, hreflang alternates and x-default', () => {
+    for (const path of langPages) {
+      const head = site.pages.get(path)!.querySelector('head')!;
+      const canonical = head.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+      expect(new URL(canonical).pathname, path).toBe(`${base}${path.slice(1)}`);
+      for (const lang of [...LANGS, 'x-default']) expect(head.querySelector(`link[rel="alternate"][hreflang="${lang}"]`), `${path} ${lang}`).not.toBeNull();
+    }
+  });
+
+  it('every internal link, asset and #fragment resolves', () => {
+    const broken: string[] = [];
+    for (const [path, doc] of site.pages) {
+      for (const el of doc.querySelectorAll('a[href], link[href], script[src], img[src], source[srcset]')) {
+        const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('srcset')!.split(/\s/)[0]!;
+        if (/^(?:[a-z]+:)?\/\//i.test(raw) || /^(mailto|https?):/.test(raw)) continue;
+        const url = new URL(raw, `http://site${base}${path.slice(1)}`);
+        if (!url.pathname.startsWith(base)) {
+          broken.push(`${path}: ${raw} is outside base ${base}`);
+          continue;
+        }
+        const file = site.fileFor(url.pathname);
+        if (!file) {
+          broken.push(`${path}: ${raw}`);
+          continue;
+        }
+        if (url.hash && file.endsWith('.html')) {
+          const target = pagePath(site, file);
+          if (!site.ids(target).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${path}: ${raw} (no such fragment)`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('Arabic pages isolate inline English', () => {
+    for (const path of langPages.filter((p) => p.startsWith('/ar/briefings/'))) {
+      const text = site.pages.get(path)!.querySelector('main')!;
+      for (const bdi of text.querySelectorAll('bdi[lang="en"]')) expect(bdi.getAttribute('dir')).toBe('ltr');
+    }
+  });
+
+  it('the search index exists for both languages', () => {
+    const entry = JSON.parse(readFileSync(`${dir}/pagefind/pagefind-entry.json`, 'utf8')) as { languages: Record<string, unknown> };
+    expect(Object.keys(entry.languages).sort()).toEqual(['ar', 'en']);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { splitBidiRuns } from '../../src/lib/bidi.ts';
+import { sentenceAround } from '../../src/lib/sentences.ts';
+
+describe('splitBidiRuns', () => {
+  const cases: [string, [string, string][]][] = [
+    ['قالت CENTCOM اليوم', [['rtl', 'قالت '], ['latin', 'CENTCOM'], ['rtl', ' اليوم']]],
+    ['موقع The Times of Israel.', [['rtl', 'موقع '], ['latin', 'The Times of Israel'], ['rtl', '.']]],
+    ['نحو 5,000 جندي', [['rtl', 'نحو '], ['number', '5,000'], ['rtl', ' جندي']]],
+    ['نحو 53% من', [['rtl', 'نحو '], ['number', '53%'], ['rtl', ' من']]],
+    ['في 2025-12-19', [['rtl', 'في '], ['number', '2025-12-19']]],
+    ['القرار 2803 فقط', [['rtl', 'القرار 2803 فقط']]],
+    ['نص عربي فقط', [['rtl', 'نص عربي فقط']]],
+  ];
+  it.each(cases)('%s', (text, expected) => {
+    expect(splitBidiRuns(text).map((r) => [r.kind, r.text])).toEqual(expected);
+  });
+  it('never loses text', () => {
+    const text = 'A.B. وقال Erdoğan إن 1.5 مليار (UN) ...';
+    expect(splitBidiRuns(text).map((r) => r.text).join('')).toBe(text);
+  });
+});
+
+describe('sentenceAround', () => {
+  it.each([
+    ['One. Two has it. Three.', 8, 'Two has it.'],
+    ['الأولى. الثانية فيها؟ الثالثة.', 10, 'الثانية فيها؟'],
+    ['No boundary at all', 3, 'No boundary at all'],
+    ['First. Last one', 9, 'Last one'],
+  ])('%s @%d', (text, at, expected) => {
+    expect(sentenceAround(text, at)).toBe(expected);
+  });
+});

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/corpus/index.ts';
+import { copyFixture, MINI } from '../helpers/fixture.ts';
+
+let fixture: ReturnType<typeof copyFixture> | undefined;
+afterEach(() => fixture?.cleanup());
+
+describe('the mini fixture', () => {
+  it('loads without problems and cross-links', () => {
+    const { corpus, problems } = loadCorpus(MINI);
+    expect(problems).toEqual([]);
+    expect(corpus!.sources.get('sample')!.paragraphs).toHaveLength(3);
+    expect(corpus!.backlinks('en', 'turkey').map((b) => b.briefing.id)).toEqual(['sample']);
+    expect(corpus!.backlinks('en', 'turkey')[0]!.sentences).toEqual(['Turkey is ready to take part, according to sources cited by Axios.', 'According to sources cited by Axios, Ankara is ready to take part.']);
+    expect(corpus!.related('axios')).toEqual(['turkey']);
+    expect(corpus!.timeline('ar').map((e) => e.date)).toEqual(['2025-11-17']);
+  });
+});
+
+/** Bad inputs: each must either work or fail with a message naming the file. */
+const catalogue: { name: string; file: string; change: (f: NonNullable<typeof fixture>) => void; message: RegExp; line?: number }[] = [
+  { name: 'missing translation of a briefing', file: 'content/briefings/en/sample.md', change: (f) => f.remove('content/briefings/ar/sample.md'), message: /no العربية counterpart/ },
+  { name: 'unknown topic link in the body', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('[[turkey|Ankara]]', '[[turky|Ankara]]')), message: /unknown topic "turky"/, line: 19 },
+  { name: 'unknown topic in frontmatter', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('topics: [turkey, axios]', 'topics: [turkey, axios, egypt]')), message: /unknown topic "egypt"/, line: 6 },
+  { name: 'citation to a missing paragraph', file: 'content/briefings/ar/sample.md', change: (f) => f.edit('content/briefings/ar/sample.md', (t) => t.replace('[@3]', '[@30]')), message: /there is no paragraph 30/, line: 19 },
+  { name: 'key point citing a missing paragraph', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('cite: ["2"]', 'cite: ["9"]')), message: /no paragraph 9/, line: 9 },
+  { name: 'malformed YAML frontmatter', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('dek: "Sources', 'dek: "Sources: "broken')), message: /frontmatter YAML/, line: 3 },
+  { name: 'impossible date', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('date: "2025-11-17"', 'date: "2025-02-30"')), message: /not a calendar day/, line: 11 },
+  { name: 'empty body', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.slice(0, t.indexOf('## Summary'))), message: /no body/ },
+  { name: 'topic without an Arabic name', file: 'content/topics/turkey.yaml', change: (f) => f.edit('content/topics/turkey.yaml', (t) => t.replace('name: { ar: "تركيا", en: "Turkey" }', 'name: { en: "Turkey" }')), message: /"name\.ar"/, line: 2 },
+  { name: 'raw <script> in Markdown', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n<script>alert(1)</script>\n`), message: /raw HTML/ },
+  { name: 'javascript: link in Markdown', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n[click](javascript:alert(1))\n`), message: /unsafe scheme/ },
+  { name: 'seed that is not UTF-8', file: 'seeds/sample.txt', change: (f) => f.write('seeds/sample.txt', Buffer.from([0xc7, 0xe1, 0xd9, 0xd1, 0xc8, 0xed, 0xc9, 0x0a])), message: /not valid UTF-8/ },
+  { name: 'empty seed', file: 'seeds/sample.txt', change: (f) => f.write('seeds/sample.txt', '\n  \n'), message: /seed is empty/ },
+  { name: 'topic id that is not a slug', file: 'content/topics/Egypt.yaml', change: (f) => f.write('content/topics/Egypt.yaml', 'kind: country\nname: { ar: "مصر", en: "Egypt" }\ndescription: { ar: "نص", en: "Text" }\n'), message: /not a valid id/ },
+  { name: 'a translation missing a paragraph', file: 'content/sources/sample.en.yaml', change: (f) => f.edit('content/sources/sample.en.yaml', (t) => t.replace(/\n {2}3:.*$/m, '')), message: /no translation for paragraph\(s\) 3/ },
+  { name: 'key points differ between languages', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/ar/sample.md', (t) => t.replace('cite: ["2"]', 'cite: ["1"]')), message: /key point citations differ/ },
+  { name: 'unknown field', file: 'content/topics/axios.yaml', change: (f) => f.edit('content/topics/axios.yaml', (t) => `${t}colour: red\n`), message: /Unrecognized key/i, line: 4 },
+];
+
+describe('bad content', () => {
+  it.each(catalogue)('$name → names $file', ({ file, change, message, line }) => {
+    fixture = copyFixture();
+    change(fixture);
+    const { corpus, problems } = loadCorpus(fixture.root);
+    expect(corpus).toBeUndefined();
+    const problem = problems.find((p) => message.test(p.message));
+    expect(problem, JSON.stringify(problems, null, 2)).toBeDefined();
+    expect(problem!.file).toBe(file);
+    if (line !== undefined) expect(problem!.line).toBe(line);
+    expect(problem!.fix.length).toBeGreaterThan(10);
+  });
+
+  it('a seed with BOM and CRLF line ends works and keeps the numbering', () => {
+    fixture = copyFixture();
+    fixture.write('seeds/sample.txt', '\uFEFFعنوان تجريبي\r\n\r\nقالت مصادر لموقع Axios إن تركيا مستعدة للمشاركة في القوة.\r\n   \r\nوأضافت المصادر أن القرار 2803 صدر في 2025-11-17.\r\n');
+    const { corpus, problems } = loadCorpus(fixture.root);
+    expect(problems).toEqual([]);
+    expect(corpus!.sources.get('sample')!.paragraphs.map((p) => p.text)).toEqual(loadCorpus(MINI).corpus!.sources.get('sample')!.paragraphs.map((p) => p.text));
+  });
+
+  it('reports every problem at once', () => {
+    fixture = copyFixture();
+    fixture.edit('content/briefings/en/sample.md', (t) => t.replace('[@3]', '[@30]').replace('[[turkey|Ankara]]', '[[turky]]'));
+    fixture.edit('content/topics/axios.yaml', (t) => `${t}colour: red\n`);
+    expect(loadCorpus(fixture.root).problems.length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ar } from '../../src/i18n/ui/ar.ts';
+import { en } from '../../src/i18n/ui/en.ts';
+import { LANGS, LOCALES, isLang, otherLangs, t } from '../../src/i18n/index.ts';
+import { counterpartPath, routes, withBase } from '../../src/lib/urls.ts';
+
+describe('locale table and dictionaries', () => {
+  it('has a direction and Intl locale per language', () => {
+    expect(LOCALES.ar.dir).toBe('rtl');
+    expect(LOCALES.en.dir).toBe('ltr');
+    for (const lang of LANGS) expect(() => new Intl.DateTimeFormat(LOCALES[lang].intl)).not.toThrow();
+  });
+  it('dictionaries have the same keys and no empty strings', () => {
+    expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
+    for (const value of [...Object.values(ar), ...Object.values(en)]) expect(value.trim()).not.toBe('');
+  });
+  it('Arabic strings are Arabic', () => {
+    const latinOnly = Object.entries(ar).filter(([, v]) => !/[\u0600-\u06FF]/.test(v));
+    expect(latinOnly).toEqual([]);
+  });
+  it.each([
+    ['ar', 'date.between', { start: 'أ', end: 'ب' }, 'بين أ وب'],
+    ['en', 'date.between', { start: 'a', end: 'b' }, 'between a and b'],
+  ] as const)('t(%s, %s)', (lang, key, vars, expected) => {
+    expect(t(lang, key, vars)).toBe(expected);
+  });
+  it('knows its languages', () => {
+    expect(isLang('ar')).toBe(true);
+    expect(isLang('fr')).toBe(false);
+    expect(isLang('toString')).toBe(false);
+    expect(otherLangs('ar')).toEqual(['en']);
+  });
+});
+
+describe('urls', () => {
+  it.each([
+    ['/en/', '/', '/en/'],
+    ['/en/', '/briefings/', '/briefings/en/'],
+    ['/en/', '/briefings', '/briefings/en/'],
+    ['/pagefind/', '/sub/path/', '/sub/path/pagefind/'],
+  ])('withBase(%s, %s)', (path, base, expected) => {
+    expect(withBase(path, base)).toBe(expected);
+  });
+  it.each([
+    ['/ar/briefings/x/', 'en', '/en/briefings/x/'],
+    ['/en/topics/', 'ar', '/ar/topics/'],
+    ['/en/', 'ar', '/ar/'],
+    ['/en/rss.xml', 'ar', '/ar/rss.xml'],
+  ] as const)('counterpartPath(%s, %s)', (path, lang, expected) => {
+    expect(counterpartPath(path, lang)).toBe(expected);
+  });
+  it('routes share ids across languages', () => {
+    expect(routes.briefing('ar', 'x').replace('/ar/', '/en/')).toBe(routes.briefing('en', 'x'));
+  });
+});
