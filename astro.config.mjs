@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import hostHeaders from './src/integrations/host-headers.ts';
 
 /**
  * `SITE_URL` and `BASE_PATH` make the build work on any static host, at a domain root or under
@@ -29,5 +30,6 @@ export default defineConfig({
       },
     }),
     pagefind(),
+    hostHeaders(),
   ],
 });

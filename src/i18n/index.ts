@@ -23,3 +23,13 @@ export function useTranslations(lang: Lang) {
 export function formatNumber(lang: Lang, n: number): string {
   return new Intl.NumberFormat(LOCALES[lang].intl).format(n);
 }
+
+type PluralBase<K> = K extends `${infer B}.${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : never;
+/** Keys that exist in all six CLDR plural forms (Arabic uses all six). */
+export type PluralKey = PluralBase<UiKey>;
+
+/** A count in words, with the plural form `Intl.PluralRules` picks for the language. */
+export function plural(lang: Lang, base: PluralKey, n: number): string {
+  const form = new Intl.PluralRules(LOCALES[lang].intl).select(n) as 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+  return t(lang, `${base}.${form}` as UiKey, { n: formatNumber(lang, n) });
+}

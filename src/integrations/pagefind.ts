@@ -1,27 +1,40 @@
 /**
  * Astro integration: builds the Pagefind search index as part of `astro build`, through
- * Pagefind's Node API, so there is no separate manual step. Pagefind splits the index by each
- * page's `<html lang>`, giving one index per language under `/pagefind/`.
+ * Pagefind's Node API (no separate step). One index per language (Pagefind splits by the
+ * records' `lang`), fed with search records built from the corpus: normalised Arabic text,
+ * topic names in both languages, filters for type, topic and outlet. See src/lib/search/.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { getCorpus } from '../lib/corpus/index.ts';
+import { createMentionScanner, topicNames } from '../lib/search/aliases.ts';
+import { indexDocument } from '../lib/search/index-document.ts';
+import { searchRecords } from '../lib/search/records.ts';
 
 export default function pagefindIntegration(): AstroIntegration {
   return {
     name: 'briefings:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['[data-pagefind-ignore]'] });
+        const corpus = getCorpus();
+        const names = topicNames(corpus);
+        const byId = new Map(names.map((n) => [n.id, n]));
+        const scan = createMentionScanner(names);
+        const { index, errors } = await pagefind.createIndex({ writePlayground: false });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         try {
-          const added = await index.addDirectory({ path: outDir });
-          if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+          const records = searchRecords(corpus);
+          for (const record of records) {
+            const mentioned = scan(`${record.title} ${record.sections.map((s) => s.text).join(' ')}`);
+            for (const id of record.topics) mentioned.add(id);
+            const added = await index.addHTMLFile({ url: record.url, content: indexDocument(record, mentioned, byId, corpus) });
+            if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
+          }
+          const written = await index.writeFiles({ outputPath: join(fileURLToPath(dir), 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages`);
+          logger.info(`indexed ${records.length} pages`);
         } finally {
           await pagefind.close();
         }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
@@ -14,7 +15,8 @@ let server: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await serveWithNginx(DIST, BASE);
+  // Served with the security headers the build writes for nginx, strict CSP included.
+  server = await serveWithNginx(DIST, BASE, { siteDirectives: `include ${resolve(DIST)}/nginx-security-headers.conf;` });
   browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -121,17 +123,26 @@ describe('the built site on nginx under a sub-path', () => {
     await page.close();
   });
 
-  it('every page loads with no console errors and no request to another host', async () => {
+  it('every page loads under the strict CSP with no console errors, no violation and no request to another host', async () => {
     const site = readSite(DIST, BASE);
     const problems: string[] = [];
     const page = await browser.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const csp = (await fetch(server.url('/en/'))).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toMatch(/'unsafe-eval'/);
     let current = '';
     page.on('console', (m) => m.type() === 'error' && problems.push(`${current}: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`${current}: ${e.message}`));
     page.on('request', (r) => !r.url().startsWith(server.origin) && problems.push(`${current}: request to ${r.url()}`));
-    for (const path of site.pages.keys()) {
+    const searches = ['/ar/search/?q=%D9%82%D9%88%D9%87', '/en/search/?q=Turkey'];
+    for (const path of [...site.pages.keys(), ...searches]) {
       current = path;
       await page.goto(server.url(path), { waitUntil: 'load' });
+      if (path.includes('?q=')) await page.waitForSelector('#search-results [role="option"]');
     }
     await page.close();
     expect(problems).toEqual([]);

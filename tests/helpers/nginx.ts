@@ -25,7 +25,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function serveWithNginx(dist: string, base: string, extraServerConfig = ''): Promise<Served> {
+export interface NginxOptions {
+  /** Directives added inside the site's location block (e.g. headers). */
+  siteDirectives?: string;
+  /** Extra directories to serve: URL prefix → directory. */
+  aliases?: Record<string, string>;
+}
+
+export async function serveWithNginx(dist: string, base: string, options: NginxOptions = {}): Promise<Served> {
   const binary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
   if (!binary) throw new Error('nginx is not installed (apt-get install nginx); .ci/run installs it');
   const port = await freePort();
@@ -56,8 +63,9 @@ http {
       alias ${root}/;
       index index.html;
       error_page 404 ${b}404.html;
-      ${extraServerConfig}
+      ${options.siteDirectives ?? ''}
     }
+    ${Object.entries(options.aliases ?? {}).map(([prefix, dir]) => `location ${prefix} { alias ${resolve(dir)}/; }`).join('\n    ')}
   }
 }`;
   writeFileSync(join(prefix, 'nginx.conf'), conf);

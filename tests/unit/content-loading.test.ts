@@ -66,3 +66,25 @@ describe('bad content', () => {
     expect(loadCorpus(fixture.root).problems.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('npm run new', () => {
+  it('creates the source record and both briefing stubs, lists the paragraphs, and refuses to overwrite', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { existsSync, readFileSync } = await import('node:fs');
+    fixture = copyFixture();
+    fixture.write('seeds/extra.txt', 'عنوان الخبر الجديد\n\nالفقرة الأولى من الخبر.\n');
+    const run = () => spawnSync(process.execPath, ['scripts/new-source.mjs', 'seeds/extra.txt'], { env: { ...process.env, BRIEFING_ROOT: fixture!.root }, encoding: 'utf8' });
+    const first = run();
+    expect(first.status, first.stderr).toBe(0);
+    for (const f of ['content/sources/extra.yaml', 'content/sources/extra.en.yaml', 'content/briefings/ar/extra.md', 'content/briefings/en/extra.md']) expect(existsSync(`${fixture.root}/${f}`)).toBe(true);
+    const ar = readFileSync(`${fixture.root}/content/briefings/ar/extra.md`, 'utf8');
+    expect(ar).toContain('title: "عنوان الخبر الجديد"');
+    expect(ar).toContain('¶2  الفقرة الأولى من الخبر.');
+    const second = run();
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('Refusing to overwrite');
+    // The stubs are flagged until every TODO is filled in.
+    const problems = loadCorpus(fixture.root).problems;
+    expect(problems.some((p) => p.file === 'content/briefings/en/extra.md' && /TODO/.test(p.message))).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ar } from '../../src/i18n/ui/ar.ts';
 import { en } from '../../src/i18n/ui/en.ts';
-import { LANGS, LOCALES, isLang, otherLangs, t } from '../../src/i18n/index.ts';
+import { LANGS, LOCALES, isLang, otherLangs, plural, t } from '../../src/i18n/index.ts';
 import { counterpartPath, routes, withBase } from '../../src/lib/urls.ts';
 
 describe('locale table and dictionaries', () => {
@@ -51,5 +51,20 @@ describe('urls', () => {
   });
   it('routes share ids across languages', () => {
     expect(routes.briefing('ar', 'x').replace('/ar/', '/en/')).toBe(routes.briefing('en', 'x'));
+  });
+});
+
+describe('plural', () => {
+  it.each([
+    ['ar', 0, 'لا نتائج'],
+    ['ar', 1, 'نتيجة واحدة'],
+    ['ar', 2, 'نتيجتان'],
+    ['ar', 5, '5 نتائج'],
+    ['ar', 11, '11 نتيجة'],
+    ['ar', 100, '100 نتيجة'],
+    ['en', 1, '1 result'],
+    ['en', 7, '7 results'],
+  ] as const)('%s %d', (lang, n, expected) => {
+    expect(plural(lang, 'search.count', n)).toBe(expected);
   });
 });

@@ -20,7 +20,7 @@ describe('topic links', () => {
   });
 
   it('records the citing sentence for backlinks', () => {
-    const { env } = render('First sentence. [[turkey]] is willing, sources said. Last one.');
+    const { env } = render('First sentence. [[turkey]] is willing, sources said. [@5] Last one.');
     expect(env.mentions).toEqual([{ topic: 'turkey', sentence: 'Turkey is willing, sources said.', line: 10 }]);
   });
 });

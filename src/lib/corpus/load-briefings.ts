@@ -14,7 +14,7 @@ import { href } from '../urls.ts';
 import { parseYamlSource, splitFrontmatter } from '../yaml-source.ts';
 import { join, listFiles, readUtf8, rel } from './files.ts';
 import { schemaProblems } from './issues.ts';
-import { checkId } from './load-sources.ts';
+import { checkId, reportPlaceholders } from './load-sources.ts';
 import type { Briefing, ResolvedCitation, Source, Topic } from './model.ts';
 
 /** Marks for secondary sources, in each script. */
@@ -81,6 +81,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): Briefing |
     problems.push({ file, line: 1, message: 'no frontmatter', fix: 'start the file with a "---" line, the YAML fields, and another "---" line' });
     return undefined;
   }
+  reportPlaceholders(read.text, 1, file, problems);
   const yaml = parseYamlSource(parts.frontmatter, parts.frontmatterLine);
   if (yaml.errors.length) {
     for (const e of yaml.errors) problems.push({ file, line: e.line, message: `frontmatter YAML: ${e.message}`, fix: 'fix the YAML syntax (check indentation and quote strings that contain ":" or quotes)' });

@@ -20,9 +20,17 @@ export function readYaml(root: string, path: string, problems: ContentProblem[])
     problems.push({ file, message: `file ${read.error}`, fix: 'save the file as UTF-8' });
     return undefined;
   }
+  reportPlaceholders(read.text, 1, file, problems);
   const yaml = parseYamlSource(read.text);
   for (const e of yaml.errors) problems.push({ file, line: e.line, message: `YAML syntax: ${e.message}`, fix: 'fix the YAML syntax (check indentation and quote strings that contain ":" or quotes)' });
   return yaml.errors.length ? undefined : yaml;
+}
+
+/** Unfinished placeholders left by `npm run new` (or by hand) must not reach readers. */
+export function reportPlaceholders(text: string, firstLine: number, file: string, problems: ContentProblem[]): void {
+  text.split('\n').forEach((line, i) => {
+    if (/\bTODO\b/.test(line.replace(/#.*$/, ''))) problems.push({ file, line: firstLine + i, message: 'unfinished placeholder (TODO)', fix: 'replace the TODO with the real text or value' });
+  });
 }
 
 export function checkId(id: string, file: string, problems: ContentProblem[]): boolean {
