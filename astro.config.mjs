@@ -3,6 +3,9 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
+import socialCards from './src/integrations/social-cards.ts';
+import siteIcons from './src/integrations/site-icons.ts';
+import contentImages from './src/integrations/content-images.ts';
 
 /**
  * `SITE_URL` and `BASE_PATH` make the build work on any static host, at a domain root or under
@@ -31,5 +34,8 @@ export default defineConfig({
     }),
     pagefind(),
     hostHeaders(),
+    socialCards(),
+    siteIcons(),
+    contentImages(),
   ],
 });

@@ -10,6 +10,7 @@ import headingIds from './plugins/heading-ids.ts';
 import safeLinks from './plugins/safe-links.ts';
 import contextNote from './plugins/context-note.ts';
 import bidiIsolate from './plugins/bidi-isolate.ts';
+import contentImages from './plugins/content-images.ts';
 import type { RenderEnv } from './env.ts';
 
 let shared: MarkdownIt | undefined;
@@ -21,6 +22,7 @@ export function createMarkdown(): MarkdownIt {
     .use(topicLinks)
     .use(citations)
     .use(contextNote)
+    .use(contentImages)
     .use(reportProblems)
     // Last: it splits text tokens, so it must run after rules that read them.
     .use(bidiIsolate);

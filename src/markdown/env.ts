@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../i18n/locales.ts';
 import type { ContentProblem } from '../lib/problems.ts';
+import type { ImageJob } from '../lib/images/variants.ts';
 
 export interface TopicTarget {
   name: string;
@@ -42,16 +43,22 @@ export interface RenderEnv {
   topicIds: readonly string[];
   /** Returns the link target, or a problem message when the reference is wrong. */
   resolveCitation(ref: string): CitationTarget | string;
+  /** Resolves `images/<file>` to its variants, or a problem message. Absent: images unsupported. */
+  resolveImage?: (src: string) => ImageJob | string;
+  /** Adds the site base to a root-relative asset path. */
+  assetHref: (path: string) => string;
   /** Label of the context-note box, in the page's language. */
   contextLabel: string;
   problems: ContentProblem[];
   mentions: TopicMention[];
   headings: HeadingInfo[];
+  /** Content images used, for the build to write. */
+  images: ImageJob[];
 }
 
 /** Builds an env with empty outputs. */
-export function createEnv(base: Omit<RenderEnv, 'problems' | 'mentions' | 'headings'>): RenderEnv {
-  return { ...base, problems: [], mentions: [], headings: [] };
+export function createEnv(base: Omit<RenderEnv, 'problems' | 'mentions' | 'headings' | 'images' | 'assetHref'> & { assetHref?: (path: string) => string }): RenderEnv {
+  return { assetHref: (path) => path, ...base, problems: [], mentions: [], headings: [], images: [] };
 }
 
 /** File line of a token's first line (`token.map` is 0-based within the rendered text). */

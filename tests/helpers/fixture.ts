@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const MINI = join(import.meta.dirname, '..', 'fixtures', 'mini');
 
@@ -11,7 +11,10 @@ export function copyFixture(): { root: string; edit(file: string, fn: (text: str
   return {
     root,
     edit: (file, fn) => writeFileSync(join(root, file), fn(readFileSync(join(root, file), 'utf8'))),
-    write: (file, data) => writeFileSync(join(root, file), data),
+    write: (file, data) => {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), data);
+    },
     remove: (file) => rmSync(join(root, file)),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };

@@ -35,6 +35,8 @@ const catalogue: { name: string; file: string; change: (f: NonNullable<typeof fi
   { name: 'topic id that is not a slug', file: 'content/topics/Egypt.yaml', change: (f) => f.write('content/topics/Egypt.yaml', 'kind: country\nname: { ar: "مصر", en: "Egypt" }\ndescription: { ar: "نص", en: "Text" }\n'), message: /not a valid id/ },
   { name: 'a translation missing a paragraph', file: 'content/sources/sample.en.yaml', change: (f) => f.edit('content/sources/sample.en.yaml', (t) => t.replace(/\n {2}3:.*$/m, '')), message: /no translation for paragraph\(s\) 3/ },
   { name: 'key points differ between languages', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/ar/sample.md', (t) => t.replace('cite: ["2"]', 'cite: ["1"]')), message: /key point citations differ/ },
+  { name: 'image without alt text', file: 'content/briefings/en/sample.md', change: (f) => { f.write('content/images/map.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'); f.edit('content/briefings/en/sample.md', (t) => `${t}\n![](images/map.svg)\n`); }, message: /no alt text/, line: 21 },
+  { name: 'image that does not exist', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n![A map](images/nothing.png)\n`), message: /does not exist/, line: 21 },
   { name: 'unknown field', file: 'content/topics/axios.yaml', change: (f) => f.edit('content/topics/axios.yaml', (t) => `${t}colour: red\n`), message: /Unrecognized key/i, line: 4 },
 ];
 

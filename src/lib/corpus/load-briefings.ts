@@ -10,7 +10,8 @@ import { createEnv, type RenderEnv } from '../../markdown/env.ts';
 import { renderBlock, renderInline } from '../../markdown/create.ts';
 import { citationLabel, parseCitation } from '../citations.ts';
 import { hint, type ContentProblem } from '../problems.ts';
-import { href } from '../urls.ts';
+import { href, withBase } from '../urls.ts';
+import { resolveContentImage } from '../images/resolve.ts';
 import { parseYamlSource, splitFrontmatter } from '../yaml-source.ts';
 import { join, listFiles, readUtf8, rel } from './files.ts';
 import { schemaProblems } from './issues.ts';
@@ -112,6 +113,8 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): Briefing |
       topicIds: [...topics.keys()],
       resolveCitation: (raw) => resolveCitation(raw, lang, data.sources, sources, marks),
       contextLabel: t(lang, 'context.label'),
+      resolveImage: (src) => resolveContentImage(root, src),
+      assetHref: (path) => withBase(path),
     });
   const citeAll = (raws: string[], path: (string | number)[]): ResolvedCitation[] =>
     raws.flatMap((raw, i) => {
@@ -154,7 +157,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): Briefing |
   }
 
   const words = `${data.title} ${data.dek} ${parts.body}`.split(/\s+/u).filter(Boolean).length;
-  return { id, lang, file, data, sourceMarks: marks, keyPoints, events, html, headings: bodyEnv.headings, mentions, wordCount: words };
+  return { id, lang, file, data, sourceMarks: marks, keyPoints, events, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, wordCount: words };
 }
 
 /** Raw HTML and script links are never rendered; tell the editor instead of silently escaping. */

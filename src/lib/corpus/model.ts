@@ -4,6 +4,7 @@ import type { BriefingEvent, BriefingFrontmatter, SourceRecord, TopicRecord } fr
 import type { Paragraph } from '../paragraphs.ts';
 import type { HeadingInfo, TopicMention } from '../../markdown/env.ts';
 import type { Page } from './load-pages.ts';
+import type { ImageJob } from '../images/variants.ts';
 
 export type { Page };
 
@@ -52,6 +53,8 @@ export interface Briefing {
   html: string;
   headings: HeadingInfo[];
   mentions: TopicMention[];
+  /** Content images the body uses. */
+  images: ImageJob[];
   /** Plain text of title, dek, key points and body, for feeds and search excerpts. */
   wordCount: number;
 }

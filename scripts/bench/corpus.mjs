@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// Generates a synthetic project root (seeds/ + content/) with N sources for the scale benchmark.
+//
+// Built from the real content so it stays valid and looks like it:
+// - the 5 real sources, 6 real briefings, every topic and page are copied unchanged (topic
+//   stances cite the real sources; the home page features the real overview);
+// - each synthetic source `bench-NNNNN` mirrors one real source's paragraph count, its seed is a
+//   deterministic random recombination of real seed paragraphs, and its `.en.yaml` carries the
+//   real translations of those paragraphs; publisher/original outlets come from the real record;
+// - its ar and en briefings are the real briefings used as templates in turn (all six, the
+//   multi-source overview included), so they have the real number of key points, events, topic
+//   links [[id]] and citations [@N]. Short citations stay valid because the primary source has
+//   the template's paragraph count; `[@other-source:N]` is remapped to the latest synthetic
+//   source mirroring that source. Each briefing also quotes one paragraph of its own source.
+//
+// Usage: node scripts/bench/corpus.mjs <N> [outDir]   (default outDir .tmp/bench/<N>)
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { BENCH_DIR, PROJECT, assertBenchPath } from './lib.mjs';
+
+const LANGS = ['ar', 'en'];
+const YAML_OPTS = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 };
+
+/** Same rule as src/lib/paragraphs.ts: every non-blank line is a paragraph. */
+function paragraphs(text) {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/^[\s\u200B\u200E\u200F\uFEFF]+|[\s\u200B\u200E\u200F\uFEFF]+$/gu, ''))
+    .filter(Boolean);
+}
+
+function splitFrontmatter(text) {
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text.replace(/\r\n?/g, '\n'));
+  if (!m) throw new Error('briefing without frontmatter');
+  return { data: parse(m[1]), body: m[2] };
+}
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function truncate(text, max) {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}
+
+function addDays(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Reads the real content once. */
+export function loadReal(project = PROJECT) {
+  const dir = join(project, 'content', 'sources');
+  const sources = new Map();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml') && !/\.[a-z]{2}\.yaml$/.test(n)).sort()) {
+    const id = name.replace(/\.yaml$/, '');
+    const record = parse(readFileSync(join(dir, name), 'utf8'));
+    const ar = paragraphs(readFileSync(join(project, 'seeds', record.seed), 'utf8'));
+    const en = parse(readFileSync(join(dir, `${id}.en.yaml`), 'utf8')).paragraphs;
+    sources.set(id, { id, record, paragraphs: ar.map((text, i) => ({ ar: text, en: en[i + 1] ?? en[String(i + 1)] })) });
+  }
+  const pool = [...sources.values()].flatMap((s) => s.paragraphs);
+  const briefings = readdirSync(join(project, 'content', 'briefings', 'ar'))
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .map((name) => ({
+      id: name.replace(/\.md$/, ''),
+      ...Object.fromEntries(LANGS.map((l) => [l, splitFrontmatter(readFileSync(join(project, 'content', 'briefings', l, name), 'utf8'))])),
+    }));
+  return { sources, pool, briefings };
+}
+
+/** Rewrites the source ids inside citations ("5", "src:5", "[@5,src:7-9]") with `map`. */
+function remapCite(raw, map) {
+  const s = String(raw);
+  const i = s.indexOf(':');
+  return i < 0 ? s : `${map.get(s.slice(0, i)) ?? s.slice(0, i)}${s.slice(i)}`;
+}
+function remapText(text, map) {
+  return text.replace(/\[@([^\]]+)\]/g, (_, inner) => `[@${inner.split(',').map((c) => remapCite(c.trim(), map)).join(',')}]`);
+}
+
+/** Puts `block` before the body's second `## ` heading (the end of the summary), else at the end. */
+function insertQuote(body, block) {
+  const first = body.indexOf('\n## ');
+  const second = first < 0 ? -1 : body.indexOf('\n## ', first + 1);
+  if (second < 0) return `${body.trimEnd()}\n\n${block}\n`;
+  return `${body.slice(0, second)}\n${block}\n${body.slice(second)}`;
+}
+
+export const syntheticId = (j) => `bench-${String(j + 1).padStart(5, '0')}`;
+
+/**
+ * Writes a project root with `total` sources (5 real + total-5 synthetic) to `out`.
+ * Returns counts. Deterministic for a given total.
+ */
+export function generate(total, out, real = loadReal()) {
+  assertBenchPath(out);
+  const count = Math.max(0, total - real.sources.size);
+  for (const d of ['seeds', 'content']) rmSync(join(out, d), { recursive: true, force: true });
+  for (const d of ['seeds', 'content/sources', 'content/briefings/ar', 'content/briefings/en']) mkdirSync(join(out, d), { recursive: true });
+  // Real content, unchanged.
+  cpSync(join(PROJECT, 'seeds'), join(out, 'seeds'), { recursive: true });
+  cpSync(join(PROJECT, 'content'), join(out, 'content'), { recursive: true });
+
+  const latestMirror = new Map(); // real source id -> latest synthetic id mirroring it
+  const base = '2024-01-01';
+  for (let j = 0; j < count; j++) {
+    const template = real.briefings[j % real.briefings.length];
+    const random = rng(0x9e3779b9 ^ (j * 2654435761));
+    const id = syntheticId(j);
+    const templateSources = template.en.data.sources;
+    const primaryReal = real.sources.get(templateSources[0]);
+    const map = new Map(templateSources.map((s, i) => [s, i === 0 ? id : latestMirror.get(s) ?? s]));
+
+    // The seed: as many paragraphs as the mirrored real source, drawn from all real seeds.
+    const n = primaryReal.paragraphs.length;
+    const picks = [];
+    for (let k = 0; k < n; k++) {
+      let p;
+      do p = real.pool[Math.floor(random() * real.pool.length)];
+      while (picks.length && p === picks[picks.length - 1]);
+      picks.push(p);
+    }
+    const seedName = `bench_${String(j + 1).padStart(5, '0')}.txt`;
+    writeFileSync(join(out, 'seeds', seedName), `${picks.map((p) => p.ar).join('\n\n')}\n`);
+
+    const date = addDays(base, Math.floor(random() * 760));
+    const lead = picks.reduce((a, b) => (b.ar.length > a.ar.length ? b : a), picks[0]);
+    const record = {
+      seed: seedName,
+      headline: { ar: `${truncate(picks[0].ar, 110)} (${j + 1})`, en: `${truncate(picks[0].en, 110)} (${j + 1})` },
+      publisher: primaryReal.record.publisher,
+      original: primaryReal.record.original ?? [],
+      published: { date, precision: 'day', confidence: 'medium', inferred: false },
+    };
+    writeFileSync(join(out, 'content', 'sources', `${id}.yaml`), stringify(record, YAML_OPTS));
+    writeFileSync(
+      join(out, 'content', 'sources', `${id}.en.yaml`),
+      stringify({ paragraphs: Object.fromEntries(picks.map((p, k) => [k + 1, p.en])) }, YAML_OPTS),
+    );
+
+    const quoteN = picks.indexOf(lead) + 1;
+    for (const lang of LANGS) {
+      const { data, body } = template[lang];
+      const fm = structuredClone(data);
+      fm.title = `${fm.title} (${j + 1})`;
+      fm.sources = fm.sources.map((s) => map.get(s) ?? s);
+      fm.date = date;
+      fm.keyPoints = (fm.keyPoints ?? []).map((kp) => ({ ...kp, text: remapText(kp.text, map), cite: kp.cite.map((c) => remapCite(c, map)) }));
+      fm.events = (fm.events ?? []).map((e) => ({ ...e, text: remapText(e.text, map), ...(e.cite ? { cite: e.cite.map((c) => remapCite(c, map)) } : {}) }));
+      const quote = lang === 'ar' ? `> «${lead.ar}» [@${quoteN}]` : `> “${lead.en}” [@${quoteN}]`;
+      const text = insertQuote(remapText(body, map), quote);
+      writeFileSync(join(out, 'content', 'briefings', lang, `${id}.md`), `---\n${stringify(fm, YAML_OPTS)}---\n${text}`);
+    }
+    latestMirror.set(primaryReal.id, id);
+  }
+  return { sources: real.sources.size + count, briefings: real.briefings.length + count, synthetic: count };
+}
+
+/** The briefing the "one briefing changed" rebuild edits (a synthetic one in the middle). */
+export function changeOneBriefing(root, total, stamp = new Date().toISOString()) {
+  const count = Math.max(0, total - 5);
+  const id = count ? syntheticId(Math.floor(count / 2)) : 'italy-founding-member';
+  const file = join(root, 'content', 'briefings', 'en', `${id}.md`);
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, `${text.trimEnd()}\n\nEditor's note (benchmark edit ${stamp}): this sentence changes one briefing.\n`);
+  return file;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const total = Number(process.argv[2] ?? 100);
+  const out = process.argv[3] ?? join(BENCH_DIR, String(total));
+  if (!existsSync(out)) mkdirSync(out, { recursive: true });
+  const t = performance.now();
+  const counts = generate(total, out);
+  console.log(`wrote ${counts.sources} sources and ${counts.briefings} briefings (${counts.synthetic} synthetic) to ${out} in ${Math.round(performance.now() - t)} ms`);
+}

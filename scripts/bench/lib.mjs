@@ -1,0 +1,221 @@
+// Shared helpers for the benchmarks in scripts/bench/ (not tests: none of this runs in `npm test`).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root (two levels above this file), whatever the working directory. */
+export const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Everything the benchmarks generate lives here (gitignored). */
+export const BENCH_DIR = join(PROJECT, '.tmp', 'bench');
+/** The pinned Node 24 (never the system node). */
+export const NODE = join(PROJECT, 'node_modules', '.bin', 'node');
+
+export function ensureDir(dir) {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Refuses to write anywhere but .tmp/bench/ (dist/ and .tmp/dist-subpath belong to the tests). */
+export function assertBenchPath(path) {
+  const abs = resolve(path);
+  if (!(abs === BENCH_DIR || abs.startsWith(`${BENCH_DIR}/`))) throw new Error(`refusing to write outside ${BENCH_DIR}: ${abs}`);
+  return abs;
+}
+
+/** Total bytes and file count under a directory. */
+export function dirSize(dir) {
+  let bytes = 0;
+  let files = 0;
+  if (!existsSync(dir)) return { bytes, files };
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) stack.push(p);
+      else if (entry.isFile()) {
+        bytes += statSync(p).size;
+        files += 1;
+      }
+    }
+  }
+  return { bytes, files };
+}
+
+/** The machine the figures were measured on. */
+export function machine() {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    const info = readFileSync('/proc/cpuinfo', 'utf8');
+    cpu = /^model name\s*:\s*(.+)$/m.exec(info)?.[1]?.trim() ?? cpu;
+  } catch {}
+  let nproc = cpus().length;
+  try {
+    nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim()) || nproc;
+  } catch {}
+  let commit = 'unknown';
+  let dirty = false;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT, encoding: 'utf8' }).trim();
+    dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json'], { cwd: PROJECT, encoding: 'utf8' }).trim() !== '';
+  } catch {}
+  const pkg = (name) => {
+    try {
+      return JSON.parse(readFileSync(join(PROJECT, 'node_modules', name, 'package.json'), 'utf8')).version;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    cpu,
+    nproc,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    astro: pkg('astro'),
+    pagefind: pkg('pagefind'),
+    loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+    commit: dirty ? `${commit}+changes` : commit,
+  };
+}
+
+/** All descendants of a pid (scanning /proc; works without CONFIG_PROC_CHILDREN). */
+function descendants(root) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(name));
+    } catch {}
+  }
+  const out = [root];
+  for (let i = 0; i < out.length; i++) out.push(...(children.get(out[i]) ?? []));
+  return out;
+}
+
+const PAGE = 4096;
+function rssOf(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs a command, timing it and sampling the summed resident memory of its whole process tree
+ * (Node, and the Pagefind binary it starts) every `interval` ms. GNU time, when present, adds
+ * the largest single process's peak (ru_maxrss), which sampling can miss between polls.
+ * `onLine(line, ms)` sees every output line with its arrival time since start.
+ */
+export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, onLine } = {}) {
+  const timeFile = log ? `${log}.time` : undefined;
+  const useTime = existsSync('/usr/bin/time') && timeFile;
+  const [file, argv] = useTime ? ['/usr/bin/time', ['-f', '%M %e', '-o', timeFile, cmd, ...args]] : [cmd, args];
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const child = spawn(file, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let peakTree = 0;
+    const sample = () => {
+      let sum = 0;
+      for (const pid of descendants(child.pid)) sum += rssOf(pid);
+      if (sum > peakTree) peakTree = sum;
+    };
+    const timer = setInterval(sample, interval);
+    const chunks = [];
+    const lines = [];
+    for (const stream of [child.stdout, child.stderr]) {
+      let rest = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (data) => {
+        const ms = performance.now() - start;
+        chunks.push(data);
+        const parts = (rest + data).split('\n');
+        rest = parts.pop();
+        for (const line of parts) {
+          lines.push({ ms, line });
+          onLine?.(line, ms);
+        }
+      });
+      stream.on('end', () => {
+        if (rest) lines.push({ ms: performance.now() - start, line: rest });
+      });
+    }
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
+    child.on('close', async (code) => {
+      clearInterval(timer);
+      const wallMs = performance.now() - start;
+      const output = chunks.join('');
+      let maxRssSingle;
+      if (useTime) {
+        try {
+          const [kb] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ');
+          maxRssSingle = Number(kb) * 1024;
+        } catch {}
+      }
+      if (log) {
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(log, output.replace(/\x1b\[[0-9;]*m/g, ''));
+      }
+      resolvePromise({ code, wallMs, peakTreeRss: peakTree, maxRssSingle, output, lines });
+    });
+  });
+}
+
+export const fmtBytes = (n) => {
+  if (n === undefined || n === null || Number.isNaN(n)) return 'n/a';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+};
+export const fmtMs = (ms) => {
+  if (ms === undefined || ms === null || Number.isNaN(ms)) return 'n/a';
+  if (ms < 10) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 120000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60000)} min ${Math.round((ms % 60000) / 1000)} s`;
+};
+
+/** A plain text table: rows of cells, first row the header; numbers right-aligned. */
+export function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
+  const line = (r) => r.map((c, i) => (/^[\d.,]+( \w+)?$|^n\/a$/.test(String(c)) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Minimal argv parsing: --name value, --name=value and --flag. */
+export function parseArgs(argv, flags = []) {
+  const out = { _: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) {
+      out._.push(a);
+      continue;
+    }
+    const [k, v] = a.slice(2).split('=', 2);
+    if (v !== undefined) out[k] = v;
+    else if (flags.includes(k)) out[k] = true;
+    else out[k] = argv[++i];
+  }
+  return out;
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+export function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}

@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+// `npm run bench` — build-time scaling benchmark (not a test; never part of `npm test`).
+//
+// For each size N (default 100, 1000, 5000 sources) it generates a synthetic project root in
+// .tmp/bench/<N>/ (scripts/bench/corpus.mjs), then builds it three times with
+// BRIEFING_ROOT=.tmp/bench/<N> and OUT_DIR=.tmp/bench/<N>/dist through scripts/build.mjs:
+//   cold     every output and cache of that root removed first
+//   warm     again, nothing changed
+//   changed  again, after editing one English briefing
+// and records wall time, peak memory, pages/s, time per page, phase times from the build log,
+// the Pagefind index size, the dist size and the social-card step's own timing when logged.
+// Results: terminal table, .tmp/bench/results.json, docs/bench/results.json and
+// docs/bench/time-per-page.svg. Budgets are evaluated and printed as PASS/FAIL lines.
+//
+//   npm run bench                        # 100, 1000, 5000
+//   npm run bench -- --sizes 100,1000    # quick
+//   npm run bench -- --sizes 5000 --merge   # keep earlier results for other sizes
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, relative } from 'node:path';
+import { changeOneBriefing, generate, loadReal } from './corpus.mjs';
+import { BENCH_DIR, NODE, PROJECT, assertBenchPath, dirSize, ensureDir, fmtBytes, fmtMs, machine, measure, parseArgs, table } from './lib.mjs';
+import { renderChart } from './chart.mjs';
+
+const args = parseArgs(process.argv.slice(2), ['merge', 'no-chart']);
+const sizes = String(args.sizes ?? '100,1000,5000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const RESULTS = join(BENCH_DIR, 'results.json');
+const DOCS = join(PROJECT, 'docs', 'bench');
+
+/** Caches the build may write, per root, so runs never share them with other builds or sizes. */
+function cacheEnv(root) {
+  const cache = join(root, 'cache');
+  return {
+    BENCH_CACHE_DIR: join(cache, 'astro'), // Astro's cacheDir (scripts/bench/astro.config.mjs)
+    CARDS_CACHE: join(cache, 'cards'), // social cards (src/integrations/social-cards.ts)
+    IMAGES_CACHE: join(cache, 'images'), // content images (src/integrations/content-images.ts)
+  };
+}
+
+/** Shared caches in the project that a bench build must not touch; checked after each build. */
+const SHARED = ['.cache', 'node_modules/.astro'].map((p) => join(PROJECT, p));
+function snapshot() {
+  const out = new Map();
+  for (const dir of SHARED) {
+    if (!existsSync(dir)) continue;
+    const stack = [dir];
+    while (stack.length) {
+      const d = stack.pop();
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) stack.push(p);
+        else out.set(p, statSync(p).mtimeMs);
+      }
+    }
+  }
+  return out;
+}
+
+/** A hash of the code that was measured (src/, astro.config.mjs, package-lock.json). */
+function codeHash() {
+  const h = createHash('sha256');
+  const walk = (p) => {
+    const st = statSync(p);
+    if (st.isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
+    else h.update(relative(PROJECT, p)).update(readFileSync(p));
+  };
+  for (const p of ['src', 'astro.config.mjs', 'package-lock.json']) if (existsSync(join(PROJECT, p))) walk(join(PROJECT, p));
+  return h.digest('hex').slice(0, 12);
+}
+
+const num = (s) => Number(String(s).replace(/,/g, ''));
+function parseDuration(s) {
+  const m = /(?:(\d+)m\s*)?(?:([\d.]+)s)?(?:([\d.]+)ms)?/.exec(s.trim());
+  if (!m) return undefined;
+  return (Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 1000 + Number(m[3] ?? 0);
+}
+
+/** Phase times from the build log (arrival time of each line) and the lines' own figures. */
+function parseLog(lines) {
+  const clean = lines.map(({ ms, line }) => ({ ms, line: line.replace(/\x1b\[[0-9;]*m/g, '') }));
+  const at = (re, from = 0) => clean.findIndex((l, i) => i >= from && re.test(l.line));
+  const banner = at(/generating static routes/);
+  const genDone = banner >= 0 ? at(/^\S*\s*✓ Completed in /, banner) : -1;
+  const sitemap = at(/\[@astrojs\/sitemap\]/);
+  const indexed = at(/\[briefings:pagefind\] indexed/);
+  const built = at(/\[build\] [\d,]+ page\(s\) built in/);
+  const end = clean.length ? clean[clean.length - 1].ms : undefined;
+  const ms = (i) => (i >= 0 ? clean[i].ms : undefined);
+  const pagesLine = built >= 0 ? /\[build\] ([\d,]+) page\(s\) built in (.+)$/.exec(clean[built].line) : null;
+  const cardsLine = clean.map((l) => /\[briefings:cards\] rendered ([\d,]+) cards in ([\d.,]+) ?ms(?: \(([\d,]+) of ([\d,]+) from cache\))?/.exec(l.line)).find(Boolean);
+  const imagesLine = clean.map((l) => /\[briefings:images\] (.+)$/.exec(l.line)).find(Boolean);
+  const indexedLine = indexed >= 0 ? /indexed ([\d,]+) pages/.exec(clean[indexed].line) : null;
+  const renderReported = genDone >= 0 ? parseDuration(/Completed in (.+?)\.?$/.exec(clean[genDone].line)[1]) : undefined;
+  return {
+    pages: pagesLine ? num(pagesLine[1]) : undefined,
+    indexedRecords: indexedLine ? num(indexedLine[1]) : undefined,
+    phases: {
+      setupMs: ms(banner),
+      renderMs: renderReported,
+      pagefindMs: sitemap >= 0 && indexed >= 0 ? ms(indexed) - ms(sitemap) : undefined,
+      afterPagefindHooksMs: indexed >= 0 && built >= 0 ? ms(built) - ms(indexed) : undefined,
+      swapMs: built >= 0 && end !== undefined ? end - ms(built) : undefined,
+    },
+    cards: cardsLine
+      ? { rendered: num(cardsLine[1]), ms: num(cardsLine[2]), cached: cardsLine[3] ? num(cardsLine[3]) : undefined, total: cardsLine[4] ? num(cardsLine[4]) : undefined }
+      : null,
+    images: imagesLine ? imagesLine[1] : null,
+  };
+}
+
+async function build(root, kind) {
+  const out = join(root, 'dist');
+  const logs = ensureDir(join(root, 'logs'));
+  const log = join(logs, `${kind}.log`);
+  const env = { ...process.env, ...cacheEnv(root), BRIEFING_ROOT: root, OUT_DIR: out, FORCE_COLOR: '0' };
+  const before = snapshot();
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  process.stdout.write(`  ${kind.padEnd(8)} building… `);
+  const r = await measure(NODE, ['scripts/build.mjs', '--config', 'scripts/bench/astro.config.mjs'], { env, log });
+  if (r.code !== 0) {
+    console.log('FAILED');
+    console.error(r.output.split('\n').slice(-30).join('\n'));
+    throw new Error(`${kind} build of ${root} failed (exit ${r.code}); log: ${log}`);
+  }
+  const after = snapshot();
+  const touched = [...after].filter(([p, m]) => before.get(p) !== m).map(([p]) => relative(PROJECT, p));
+  const parsed = parseLog(r.lines);
+  const pages = parsed.pages ?? 0;
+  const dist = dirSize(out);
+  const pagefind = dirSize(join(out, 'pagefind'));
+  const result = {
+    wallMs: Math.round(r.wallMs),
+    pages,
+    msPerPage: pages ? r.wallMs / pages : undefined,
+    pagesPerSec: pages ? pages / (r.wallMs / 1000) : undefined,
+    peakTreeRss: r.peakTreeRss,
+    maxRssSingle: r.maxRssSingle,
+    ...parsed,
+    pagefindBytes: pagefind.bytes,
+    pagefindFiles: pagefind.files,
+    distBytes: dist.bytes,
+    distFiles: dist.files,
+    loadavgAtStart: Number(load),
+    log: relative(PROJECT, log),
+    ...(touched.length ? { sharedCachesTouched: touched.length } : {}),
+  };
+  console.log(`${fmtMs(result.wallMs)}, ${pages} pages, ${fmtMs(result.msPerPage)}/page, peak ${fmtBytes(result.peakTreeRss)}${parsed.cards ? `, cards ${parsed.cards.rendered} in ${fmtMs(parsed.cards.ms)}` : ''}`);
+  if (touched.length) console.warn(`  ! ${touched.length} file(s) in shared caches (${SHARED.map((p) => relative(PROJECT, p)).join(', ')}) changed during this build (another build running, or a new cache this benchmark does not redirect yet): ${touched.slice(0, 3).join(', ')}`);
+  return result;
+}
+
+async function runSize(n, real) {
+  const root = assertBenchPath(join(BENCH_DIR, String(n)));
+  console.log(`\nN = ${n} sources (${root})`);
+  let t = performance.now();
+  const counts = generate(n, root, real);
+  const generateMs = performance.now() - t;
+  console.log(`  corpus   ${counts.sources} sources, ${counts.briefings} briefings per language, generated in ${fmtMs(generateMs)}`);
+
+  // Cold: no output, no cache of this root (Astro cacheDir, cards, images).
+  for (const p of [join(root, 'dist'), join(root, 'dist.staging'), join(root, 'dist.previous'), join(root, 'cache')]) rmSync(assertBenchPath(p), { recursive: true, force: true });
+  const cold = await build(root, 'cold');
+  const warm = await build(root, 'warm');
+  const changedFile = changeOneBriefing(root, n);
+  const changed = await build(root, 'changed');
+  return { n, sources: counts.sources, briefings: counts.briefings, generateMs: Math.round(generateMs), changedFile: relative(root, changedFile), measuredAt: new Date().toISOString(), builds: { cold, warm, changed } };
+}
+
+/** Budgets from the brief, evaluated on whatever sizes are present. */
+function budgets(runs) {
+  const by = new Map(runs.map((r) => [r.n, r]));
+  const out = [];
+  const a = by.get(1000);
+  const b = by.get(5000);
+  if (a && b) {
+    const ratio = b.builds.cold.msPerPage / a.builds.cold.msPerPage;
+    out.push({ name: 'time per page at N=5000 within 1.2× of N=1000 (cold)', pass: ratio <= 1.2, detail: `${fmtMs(b.builds.cold.msPerPage)} vs ${fmtMs(a.builds.cold.msPerPage)} = ${ratio.toFixed(2)}×` });
+    const mem = b.builds.cold.peakTreeRss;
+    out.push({ name: 'peak memory at N=5000 < 4 GB (cold, whole process tree)', pass: mem < 4 * 2 ** 30, detail: fmtBytes(mem) });
+    const memRatio = mem / a.builds.cold.peakTreeRss;
+    const pageRatio = b.builds.cold.pages / a.builds.cold.pages;
+    out.push({ name: 'peak memory grows no faster than page count (1000 → 5000, cold)', pass: memRatio <= pageRatio, detail: `memory ×${memRatio.toFixed(2)}, pages ×${pageRatio.toFixed(2)}` });
+  } else {
+    out.push({ name: 'time per page at N=5000 within 1.2× of N=1000', pass: null, detail: 'needs sizes 1000 and 5000' });
+    out.push({ name: 'peak memory at N=5000 < 4 GB and growing no faster than page count', pass: null, detail: 'needs sizes 1000 and 5000' });
+  }
+  for (const r of runs) {
+    const ratio = r.builds.warm.wallMs / r.builds.cold.wallMs;
+    out.push({ name: `warm rebuild (no change) ≤ 40% of cold at N=${r.n}`, pass: ratio <= 0.4, detail: `${fmtMs(r.builds.warm.wallMs)} vs ${fmtMs(r.builds.cold.wallMs)} = ${(ratio * 100).toFixed(0)}%` });
+  }
+  return out;
+}
+
+function printTable(runs) {
+  const rows = [['N', 'build', 'wall', 'pages', 'pages/s', 'ms/page', 'peak RSS (tree)', 'max RSS (1 proc)', 'render', 'pagefind', 'index', 'dist', 'cards']];
+  for (const r of runs) {
+    for (const kind of ['cold', 'warm', 'changed']) {
+      const b = r.builds[kind];
+      rows.push([
+        String(r.n),
+        kind,
+        fmtMs(b.wallMs),
+        String(b.pages),
+        b.pagesPerSec?.toFixed(1) ?? 'n/a',
+        b.msPerPage?.toFixed(2) ?? 'n/a',
+        fmtBytes(b.peakTreeRss),
+        fmtBytes(b.maxRssSingle),
+        fmtMs(b.phases.renderMs),
+        fmtMs(b.phases.pagefindMs),
+        fmtBytes(b.pagefindBytes),
+        fmtBytes(b.distBytes),
+        b.cards ? `${b.cards.rendered}${b.cards.total !== undefined ? `/${b.cards.total}` : ''} in ${fmtMs(b.cards.ms)}` : 'n/a',
+      ]);
+    }
+  }
+  console.log(`\n${table(rows)}`);
+}
+
+async function main() {
+  ensureDir(BENCH_DIR);
+  const info = machine();
+  console.log(`Machine: ${info.cpu}, ${info.nproc} CPUs, ${info.memoryGiB} GiB, Node ${info.node}, Astro ${info.astro}, Pagefind ${info.pagefind}, load ${info.loadavg}; code ${info.commit} (${codeHash()})`);
+  console.log(`Sizes: ${sizes.join(', ')}`);
+  const real = loadReal();
+  const runs = [];
+  for (const n of sizes) runs.push({ ...(await runSize(n, real)), code: codeHash() });
+
+  // With --merge, keep earlier results for sizes not measured now (each run keeps its own date).
+  let all = runs;
+  if (args.merge && existsSync(RESULTS)) {
+    const previous = JSON.parse(readFileSync(RESULTS, 'utf8'));
+    all = [...(previous.runs ?? []).filter((r) => !sizes.includes(r.n)), ...runs].sort((x, y) => x.n - y.n);
+  }
+  printTable(all);
+  const checks = budgets(all);
+  console.log('\nBudgets:');
+  for (const c of checks) console.log(`  ${c.pass === null ? 'SKIP' : c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
+
+  const results = { generatedAt: new Date().toISOString(), machine: info, command: `npm run bench -- --sizes ${sizes.join(',')}${args.merge ? ' --merge' : ''}`, runs: all, budgets: checks };
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  mkdirSync(DOCS, { recursive: true });
+  copyFileSync(RESULTS, join(DOCS, 'results.json'));
+  if (!args['no-chart']) writeFileSync(join(DOCS, 'time-per-page.svg'), renderChart(all, info));
+  console.log(`\nWrote ${relative(PROJECT, RESULTS)}, docs/bench/results.json${args['no-chart'] ? '' : ' and docs/bench/time-per-page.svg'}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+/**
+ * Writes the variants of content images with sharp, reusing a cache keyed by the variant's
+ * file name (which carries the source hash), in parallel up to the core count.
+ */
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import sharp from 'sharp';
+import type { ImageJob, ImageVariant } from './variants.ts';
+
+async function encode(source: string, v: ImageVariant, target: string): Promise<void> {
+  // Vector sources are rasterised at a density that gives at least the target width.
+  const image = sharp(source, { density: source.endsWith('.svg') ? 300 : undefined }).resize({ width: v.width });
+  const encoded =
+    v.format === 'avif' ? image.avif({ quality: 60, effort: 4 })
+    : v.format === 'webp' ? image.webp({ quality: 80, effort: 4 })
+    : v.format === 'jpeg' ? image.jpeg({ quality: 82, mozjpeg: true })
+    : image.png({ compressionLevel: 9, palette: true });
+  await encoded.toFile(target);
+}
+
+export async function writeImages(jobs: ImageJob[], outDir: string, cacheDir: string): Promise<{ written: number; cached: number }> {
+  mkdirSync(cacheDir, { recursive: true });
+  const variants = new Map<string, { source: string; variant: ImageVariant }>();
+  for (const job of jobs) for (const variant of [...job.variants, job.fallback]) variants.set(variant.path, { source: job.source, variant });
+  const list = [...variants.values()];
+  let written = 0;
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), list.length) }, async () => {
+    while (next < list.length) {
+      const { source, variant } = list[next++]!;
+      const cached = join(cacheDir, basename(variant.path));
+      if (!existsSync(cached)) {
+        await encode(source, variant, `${cached}.tmp`);
+        copyFileSync(`${cached}.tmp`, cached);
+        written++;
+      }
+      const target = join(outDir, variant.path);
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(cached, target);
+    }
+  }));
+  return { written, cached: list.length - written };
+}
