@@ -3,11 +3,22 @@
 // darwin builds of Astro's compiler and of Pagefind), so `npm install` writes a lock file
 // without them and `npm ci` then refuses it as "out of sync". This adds the missing optional
 // entries with their os/cpu/libc, which npm ci skips on Linux, and changes nothing else.
-// Run it after `npm install` changes package-lock.json.
+// Run it after `npm install` changes package-lock.json. npm's own installer trips over these
+// entries when it adds a package, so `--strip` removes them first:
+//   npm run lockfile -- --strip && npm install <pkg> && npm run lockfile
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
 const packages = lock.packages;
+const isStub = (entry) => entry.optional && !entry.integrity && !entry.resolved && !entry.link;
+
+if (process.argv.includes('--strip')) {
+  const stubs = Object.keys(packages).filter((k) => k && isStub(packages[k]));
+  for (const k of stubs) delete packages[k];
+  writeFileSync('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
+  console.log(`lockfile-complete: removed ${stubs.length} other-platform optional entries`);
+  process.exit(0);
+}
 
 function platformOf(name) {
   const n = name.split('/').pop();

@@ -20,7 +20,7 @@ export function renderChart(runs, info) {
   const pts = runs.filter((r) => r.builds?.cold?.msPerPage).sort((a, b) => a.n - b.n);
   const pw = W - M.left - M.right;
   const ph = H - M.top - M.bottom;
-  const ns = pts.map((r) => r.n);
+  const ns = runs.map((r) => r.n);
   const minN = Math.min(...ns, 100);
   const maxN = Math.max(...ns, 1000);
   const lx = (n) => M.left + ((Math.log10(n) - Math.log10(minN)) / (Math.log10(maxN) - Math.log10(minN) || 1)) * pw;
@@ -61,6 +61,9 @@ export function renderChart(runs, info) {
     const ly0 = M.top + 10 + si * 20;
     out.push(`<line x1="${M.left + pw + 16}" x2="${M.left + pw + 36}" y1="${ly0}" y2="${ly0}" stroke="${s.color}" stroke-width="2.5"/>`);
     out.push(`<text x="${M.left + pw + 42}" y="${ly0 + 4}" fill="#333">${esc(s.label)}</text>`);
+  });
+  runs.filter((r) => r.builds?.cold?.failed).forEach((r, i) => {
+    out.push(`<text x="${M.left + pw + 16}" y="${M.top + 90 + i * 16}" fill="#b00020">N=${r.n.toLocaleString('en')}: build failed</text>`);
   });
   out.push('</svg>');
   return `${out.join('\n')}\n`;

@@ -62,7 +62,7 @@ function addDays(iso, days) {
   return d.toISOString().slice(0, 10);
 }
 
-/** Reads the real content once. */
+/** Reads the real content once (from `project`: the project or a code snapshot of it). */
 export function loadReal(project = PROJECT) {
   const dir = join(project, 'content', 'sources');
   const sources = new Map();
@@ -81,7 +81,7 @@ export function loadReal(project = PROJECT) {
       id: name.replace(/\.md$/, ''),
       ...Object.fromEntries(LANGS.map((l) => [l, splitFrontmatter(readFileSync(join(project, 'content', 'briefings', l, name), 'utf8'))])),
     }));
-  return { sources, pool, briefings };
+  return { project, sources, pool, briefings };
 }
 
 /** Rewrites the source ids inside citations ("5", "src:5", "[@5,src:7-9]") with `map`. */
@@ -109,13 +109,14 @@ export const syntheticId = (j) => `bench-${String(j + 1).padStart(5, '0')}`;
  * Returns counts. Deterministic for a given total.
  */
 export function generate(total, out, real = loadReal()) {
+  const from = real.project;
   assertBenchPath(out);
   const count = Math.max(0, total - real.sources.size);
   for (const d of ['seeds', 'content']) rmSync(join(out, d), { recursive: true, force: true });
   for (const d of ['seeds', 'content/sources', 'content/briefings/ar', 'content/briefings/en']) mkdirSync(join(out, d), { recursive: true });
   // Real content, unchanged.
-  cpSync(join(PROJECT, 'seeds'), join(out, 'seeds'), { recursive: true });
-  cpSync(join(PROJECT, 'content'), join(out, 'content'), { recursive: true });
+  cpSync(join(from, 'seeds'), join(out, 'seeds'), { recursive: true });
+  cpSync(join(from, 'content'), join(out, 'content'), { recursive: true });
 
   const latestMirror = new Map(); // real source id -> latest synthetic id mirroring it
   const base = '2024-01-01';

@@ -1,6 +1,7 @@
 // Shared helpers for the benchmarks in scripts/bench/ (not tests: none of this runs in `npm test`).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,9 +121,22 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
     const start = performance.now();
     const child = spawn(file, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let peakTree = 0;
+    const procs = new Map(); // pid -> { comm, cpuTicks, peakRss }
     const sample = () => {
       let sum = 0;
-      for (const pid of descendants(child.pid)) sum += rssOf(pid);
+      for (const pid of descendants(child.pid)) {
+        const rss = rssOf(pid);
+        sum += rss;
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          const p = procs.get(pid) ?? { comm, cpuTicks: 0, peakRss: 0 };
+          p.cpuTicks = Number(f[11]) + Number(f[12]);
+          p.peakRss = Math.max(p.peakRss, rss);
+          procs.set(pid, p);
+        } catch {}
+      }
       if (sum > peakTree) peakTree = sum;
     };
     const timer = setInterval(sample, interval);
@@ -164,7 +178,16 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
         const { writeFileSync } = await import('node:fs');
         writeFileSync(log, output.replace(/\x1b\[[0-9;]*m/g, ''));
       }
-      resolvePromise({ code, wallMs, peakTreeRss: peakTree, maxRssSingle, output, lines });
+      // Per program (by command name): CPU seconds as last sampled and peak resident memory.
+      const byComm = {};
+      for (const p of procs.values()) {
+        if (p.comm === 'time') continue;
+        const e = (byComm[p.comm] ??= { processes: 0, cpuSec: 0, peakRss: 0 });
+        e.processes += 1;
+        e.cpuSec = Math.round((e.cpuSec + p.cpuTicks / 100) * 10) / 10;
+        e.peakRss = Math.max(e.peakRss, p.peakRss);
+      }
+      resolvePromise({ code, wallMs, peakTreeRss: peakTree, maxRssSingle, processes: byComm, output, lines });
     });
   });
 }
@@ -218,4 +241,46 @@ export function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
   if (!s.length) return NaN;
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/**
+ * The code a benchmark builds. Another engineer may be editing src/ while a long benchmark
+ * runs, so by default the benchmarks build a frozen copy under .tmp/bench/code/:
+ *   head      `git archive HEAD` (reproducible; the default for `npm run bench`)
+ *   worktree  a copy of the working tree as it is now (tracked and untracked, not ignored files)
+ *   live      the project folder itself (edits during the run are picked up)
+ * The copy gets a node_modules symlink to the project's. Returns { dir, label }.
+ */
+export function codeSnapshot(mode = 'head') {
+  if (mode === 'live') return { dir: PROJECT, label: 'live working tree' };
+  const git = (...a) => execFileSync('git', a, { cwd: PROJECT, encoding: 'buffer', maxBuffer: 1 << 30 });
+  let dir;
+  let label;
+  if (mode === 'head') {
+    const commit = git('rev-parse', 'HEAD').toString().trim();
+    label = `HEAD ${commit.slice(0, 7)}`;
+    dir = join(BENCH_DIR, 'code', commit.slice(0, 12));
+    if (!existsSync(join(dir, 'package.json'))) {
+      mkdirSync(dir, { recursive: true });
+      execFileSync('sh', ['-c', `git archive HEAD | tar -x -C "${dir}"`], { cwd: PROJECT });
+    }
+  } else if (mode === 'worktree') {
+    const files = git('ls-files', '-z', '-c', '-o', '--exclude-standard').toString().split('\0').filter((f) => f && existsSync(join(PROJECT, f)) && statSync(join(PROJECT, f)).isFile());
+    const hash = createHash('sha256');
+    for (const f of files.sort()) hash.update(f).update(readFileSync(join(PROJECT, f)));
+    const id = hash.digest('hex').slice(0, 12);
+    label = `working tree ${id}`;
+    dir = join(BENCH_DIR, 'code', `wt-${id}`);
+    if (!existsSync(join(dir, 'package.json'))) {
+      for (const f of files) {
+        mkdirSync(dirname(join(dir, f)), { recursive: true });
+        copyFileSync(join(PROJECT, f), join(dir, f));
+      }
+    }
+  } else throw new Error(`unknown --code ${mode} (head, worktree or live)`);
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(PROJECT, 'node_modules'), join(dir, 'node_modules'));
+  // The benchmark's Astro config wrapper (it imports the snapshot's own astro.config.mjs).
+  mkdirSync(join(dir, 'scripts', 'bench'), { recursive: true });
+  copyFileSync(join(PROJECT, 'scripts', 'bench', 'astro.config.mjs'), join(dir, 'scripts', 'bench', 'astro.config.mjs'));
+  return { dir, label };
 }

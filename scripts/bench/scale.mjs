@@ -19,13 +19,15 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { changeOneBriefing, generate, loadReal } from './corpus.mjs';
-import { BENCH_DIR, NODE, PROJECT, assertBenchPath, dirSize, ensureDir, fmtBytes, fmtMs, machine, measure, parseArgs, table } from './lib.mjs';
+import { BENCH_DIR, NODE, PROJECT, assertBenchPath, codeSnapshot, dirSize, ensureDir, fmtBytes, fmtMs, machine, measure, parseArgs, table } from './lib.mjs';
 import { renderChart } from './chart.mjs';
 
 const args = parseArgs(process.argv.slice(2), ['merge', 'no-chart']);
 const sizes = String(args.sizes ?? '100,1000,5000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const RESULTS = join(BENCH_DIR, 'results.json');
 const DOCS = join(PROJECT, 'docs', 'bench');
+const CODE_MODE = args.code ?? 'head';
+let CODE; // { dir, label }: the code being built (see codeSnapshot in lib.mjs)
 
 /** Caches the build may write, per root, so runs never share them with other builds or sizes. */
 function cacheEnv(root) {
@@ -57,14 +59,14 @@ function snapshot() {
 }
 
 /** A hash of the code that was measured (src/, astro.config.mjs, package-lock.json). */
-function codeHash() {
+function codeHash(dir = CODE?.dir ?? PROJECT) {
   const h = createHash('sha256');
   const walk = (p) => {
     const st = statSync(p);
     if (st.isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
-    else h.update(relative(PROJECT, p)).update(readFileSync(p));
+    else h.update(relative(dir, p)).update(readFileSync(p));
   };
-  for (const p of ['src', 'astro.config.mjs', 'package-lock.json']) if (existsSync(join(PROJECT, p))) walk(join(PROJECT, p));
+  for (const p of ['src', 'astro.config.mjs', 'package-lock.json']) if (existsSync(join(dir, p))) walk(join(dir, p));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -116,11 +118,12 @@ async function build(root, kind) {
   const before = snapshot();
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   process.stdout.write(`  ${kind.padEnd(8)} building… `);
-  const r = await measure(NODE, ['scripts/build.mjs', '--config', 'scripts/bench/astro.config.mjs'], { env, log });
+  const r = await measure(NODE, ['scripts/build.mjs', '--config', 'scripts/bench/astro.config.mjs'], { env, log, cwd: CODE.dir });
   if (r.code !== 0) {
-    console.log('FAILED');
-    console.error(r.output.split('\n').slice(-30).join('\n'));
-    throw new Error(`${kind} build of ${root} failed (exit ${r.code}); log: ${log}`);
+    const tail = r.output.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => !/[├└]─/.test(l)).slice(-12).join('\n');
+    console.log(`FAILED after ${fmtMs(r.wallMs)} (exit ${r.code}), peak ${fmtBytes(r.peakTreeRss)}; log: ${relative(PROJECT, log)}`);
+    console.error(tail);
+    return { failed: true, exitCode: r.code, error: tail.split('\n').filter((l) => /error|heap|memory|fatal|failed/i.test(l)).slice(0, 4).join(' | ') || tail.split('\n').slice(-3).join(' | '), wallMs: Math.round(r.wallMs), peakTreeRss: r.peakTreeRss, maxRssSingle: r.maxRssSingle, processes: r.processes, loadavgAtStart: Number(load), log: relative(PROJECT, log) };
   }
   const after = snapshot();
   const touched = [...after].filter(([p, m]) => before.get(p) !== m).map(([p]) => relative(PROJECT, p));
@@ -135,6 +138,7 @@ async function build(root, kind) {
     pagesPerSec: pages ? pages / (r.wallMs / 1000) : undefined,
     peakTreeRss: r.peakTreeRss,
     maxRssSingle: r.maxRssSingle,
+    processes: r.processes,
     ...parsed,
     pagefindBytes: pagefind.bytes,
     pagefindFiles: pagefind.files,
@@ -160,9 +164,9 @@ async function runSize(n, real) {
   // Cold: no output, no cache of this root (Astro cacheDir, cards, images).
   for (const p of [join(root, 'dist'), join(root, 'dist.staging'), join(root, 'dist.previous'), join(root, 'cache')]) rmSync(assertBenchPath(p), { recursive: true, force: true });
   const cold = await build(root, 'cold');
-  const warm = await build(root, 'warm');
+  const warm = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : await build(root, 'warm');
   const changedFile = changeOneBriefing(root, n);
-  const changed = await build(root, 'changed');
+  const changed = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : await build(root, 'changed');
   return { n, sources: counts.sources, briefings: counts.briefings, generateMs: Math.round(generateMs), changedFile: relative(root, changedFile), measuredAt: new Date().toISOString(), builds: { cold, warm, changed } };
 }
 
@@ -170,23 +174,37 @@ async function runSize(n, real) {
 function budgets(runs) {
   const by = new Map(runs.map((r) => [r.n, r]));
   const out = [];
-  const a = by.get(1000);
-  const b = by.get(5000);
+  const a = by.get(1000)?.builds.cold;
+  const b = by.get(5000)?.builds.cold;
+  const failed = (x) => `the N=${x === a ? 1000 : 5000} cold build failed (${x.error}) after ${fmtMs(x.wallMs)}, peak ${fmtBytes(x.peakTreeRss)}`;
   if (a && b) {
-    const ratio = b.builds.cold.msPerPage / a.builds.cold.msPerPage;
-    out.push({ name: 'time per page at N=5000 within 1.2× of N=1000 (cold)', pass: ratio <= 1.2, detail: `${fmtMs(b.builds.cold.msPerPage)} vs ${fmtMs(a.builds.cold.msPerPage)} = ${ratio.toFixed(2)}×` });
-    const mem = b.builds.cold.peakTreeRss;
-    out.push({ name: 'peak memory at N=5000 < 4 GB (cold, whole process tree)', pass: mem < 4 * 2 ** 30, detail: fmtBytes(mem) });
-    const memRatio = mem / a.builds.cold.peakTreeRss;
-    const pageRatio = b.builds.cold.pages / a.builds.cold.pages;
-    out.push({ name: 'peak memory grows no faster than page count (1000 → 5000, cold)', pass: memRatio <= pageRatio, detail: `memory ×${memRatio.toFixed(2)}, pages ×${pageRatio.toFixed(2)}` });
+    const bad = [a, b].find((x) => x.failed);
+    if (bad) {
+      out.push({ name: 'time per page at N=5000 within 1.2× of N=1000 (cold)', pass: false, detail: failed(bad) });
+    } else {
+      const ratio = b.msPerPage / a.msPerPage;
+      out.push({ name: 'time per page at N=5000 within 1.2× of N=1000 (cold)', pass: ratio <= 1.2, detail: `${b.msPerPage.toFixed(1)} ms vs ${a.msPerPage.toFixed(1)} ms per page = ${ratio.toFixed(2)}×` });
+    }
+    const mem = b.peakTreeRss;
+    out.push({ name: 'peak memory at N=5000 < 4 GB (cold, whole process tree)', pass: !b.failed && mem < 4 * 2 ** 30, detail: `${fmtBytes(mem)} (largest process ${fmtBytes(b.maxRssSingle)})${b.failed ? `; ${failed(b)}` : ''}` });
+    if (bad) out.push({ name: 'peak memory grows no faster than page count (1000 → 5000, cold)', pass: false, detail: failed(bad) });
+    else {
+      const memRatio = mem / a.peakTreeRss;
+      const pageRatio = b.pages / a.pages;
+      out.push({ name: 'peak memory grows no faster than page count (1000 → 5000, cold)', pass: memRatio <= pageRatio, detail: `memory ×${memRatio.toFixed(2)} (${fmtBytes(a.peakTreeRss)} → ${fmtBytes(mem)}), pages ×${pageRatio.toFixed(2)}` });
+    }
   } else {
     out.push({ name: 'time per page at N=5000 within 1.2× of N=1000', pass: null, detail: 'needs sizes 1000 and 5000' });
     out.push({ name: 'peak memory at N=5000 < 4 GB and growing no faster than page count', pass: null, detail: 'needs sizes 1000 and 5000' });
   }
   for (const r of runs) {
-    const ratio = r.builds.warm.wallMs / r.builds.cold.wallMs;
-    out.push({ name: `warm rebuild (no change) ≤ 40% of cold at N=${r.n}`, pass: ratio <= 0.4, detail: `${fmtMs(r.builds.warm.wallMs)} vs ${fmtMs(r.builds.cold.wallMs)} = ${(ratio * 100).toFixed(0)}%` });
+    const { cold, warm } = r.builds;
+    if (cold.failed || warm.failed) {
+      out.push({ name: `warm rebuild (no change) ≤ 40% of cold at N=${r.n}`, pass: false, detail: `build failed: ${(cold.failed ? cold : warm).error}` });
+      continue;
+    }
+    const ratio = warm.wallMs / cold.wallMs;
+    out.push({ name: `warm rebuild (no change) ≤ 40% of cold at N=${r.n}`, pass: ratio <= 0.4, detail: `${fmtMs(warm.wallMs)} vs ${fmtMs(cold.wallMs)} = ${(ratio * 100).toFixed(0)}%` });
   }
   return out;
 }
@@ -196,6 +214,10 @@ function printTable(runs) {
   for (const r of runs) {
     for (const kind of ['cold', 'warm', 'changed']) {
       const b = r.builds[kind];
+      if (b.failed) {
+        rows.push([String(r.n), kind, b.wallMs ? fmtMs(b.wallMs) : '-', 'FAILED', '', '', b.peakTreeRss ? fmtBytes(b.peakTreeRss) : '', b.maxRssSingle ? fmtBytes(b.maxRssSingle) : '', '', '', '', '', b.error.slice(0, 60)]);
+        continue;
+      }
       rows.push([
         String(r.n),
         kind,
@@ -219,11 +241,13 @@ function printTable(runs) {
 async function main() {
   ensureDir(BENCH_DIR);
   const info = machine();
-  console.log(`Machine: ${info.cpu}, ${info.nproc} CPUs, ${info.memoryGiB} GiB, Node ${info.node}, Astro ${info.astro}, Pagefind ${info.pagefind}, load ${info.loadavg}; code ${info.commit} (${codeHash()})`);
+  console.log(`Machine: ${info.cpu}, ${info.nproc} CPUs, ${info.memoryGiB} GiB, Node ${info.node}, Astro ${info.astro}, Pagefind ${info.pagefind}, load ${info.loadavg}`);
   console.log(`Sizes: ${sizes.join(', ')}`);
-  const real = loadReal();
+  CODE = codeSnapshot(CODE_MODE);
+  console.log(`Code: ${CODE.label} (${relative(PROJECT, CODE.dir) || '.'})`);
+  const real = loadReal(CODE.dir);
   const runs = [];
-  for (const n of sizes) runs.push({ ...(await runSize(n, real)), code: codeHash() });
+  for (const n of sizes) runs.push({ ...(await runSize(n, real)), code: CODE.label, codeHash: codeHash() });
 
   // With --merge, keep earlier results for sizes not measured now (each run keeps its own date).
   let all = runs;
@@ -236,7 +260,7 @@ async function main() {
   console.log('\nBudgets:');
   for (const c of checks) console.log(`  ${c.pass === null ? 'SKIP' : c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
 
-  const results = { generatedAt: new Date().toISOString(), machine: info, command: `npm run bench -- --sizes ${sizes.join(',')}${args.merge ? ' --merge' : ''}`, runs: all, budgets: checks };
+  const results = { generatedAt: new Date().toISOString(), machine: info, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}`, runs: all, budgets: checks };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   mkdirSync(DOCS, { recursive: true });
   copyFileSync(RESULTS, join(DOCS, 'results.json'));

@@ -4,7 +4,8 @@
  * Markdown plugin and the Astro components that print Latin names inside Arabic pages.
  */
 
-export type BidiRunKind = 'rtl' | 'latin' | 'number';
+/** 'rtl' is text in the page's own direction; 'arabic' marks Arabic inside an LTR page. */
+export type BidiRunKind = 'rtl' | 'latin' | 'number' | 'arabic';
 export interface BidiRun {
   kind: BidiRunKind;
   text: string;
@@ -30,6 +31,22 @@ export function splitBidiRuns(text: string): BidiRun[] {
   }
   if (last < text.length) runs.push({ kind: 'rtl', text: text.slice(last) });
   return runs.length ? runs : [{ kind: 'rtl', text }];
+}
+
+const ARABIC_RUN = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:[\s\u060C«»"'()-]+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*/gu;
+
+/** Arabic runs inside left-to-right text (quoted Arabic terms in English pages). */
+export function splitArabicRuns(text: string): { arabic: boolean; text: string }[] {
+  const runs: { arabic: boolean; text: string }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(ARABIC_RUN)) {
+    const start = m.index ?? 0;
+    if (start > last) runs.push({ arabic: false, text: text.slice(last, start) });
+    runs.push({ arabic: true, text: m[0] });
+    last = start + m[0].length;
+  }
+  if (last < text.length) runs.push({ arabic: false, text: text.slice(last) });
+  return runs.length ? runs : [{ arabic: false, text }];
 }
 
 /** True when a string has Arabic letters. */

@@ -122,10 +122,12 @@ function renderResult(data: ResultData, index: number, terms: string[]): HTMLLIE
   li.setAttribute('role', 'option');
   li.setAttribute('aria-selected', 'false');
   li.className = 'search-result';
-  const a = document.createElement('a');
-  a.href = `${data.url}${excerpt?.matched && excerpt.anchor ? `#${excerpt.anchor}` : ''}`;
-  a.textContent = data.meta.title ?? data.url;
-  a.tabIndex = -1;
+  // Options hold no links (an interactive element inside an option is not allowed); the option
+  // itself navigates, by click or by Enter on the combobox.
+  li.dataset.href = `${data.url}${excerpt?.matched && excerpt.anchor ? `#${excerpt.anchor}` : ''}`;
+  const title = document.createElement('span');
+  title.className = 'search-result__title';
+  title.textContent = data.meta.title ?? data.url;
   const type = document.createElement('span');
   type.className = 'badge';
   type.textContent = config.types[data.meta.type ?? ''] ?? '';
@@ -142,7 +144,7 @@ function renderResult(data: ResultData, index: number, terms: string[]): HTMLLIE
       p.append(mark);
     } else p.append(part.text);
   }
-  li.append(a, heading, p);
+  li.append(title, heading, p);
   if (excerpt && !excerpt.matched) {
     const note = document.createElement('p');
     note.className = 'meta';
@@ -216,7 +218,7 @@ input.addEventListener('keydown', (event) => {
     activate(Math.max(0, current - 1));
   } else if (event.key === 'Enter' && current >= 0) {
     event.preventDefault();
-    all[current]!.querySelector('a')!.click();
+    location.assign(all[current]!.dataset.href!);
   } else if (event.key === 'Escape') {
     input.value = '';
     void run();
@@ -224,7 +226,7 @@ input.addEventListener('keydown', (event) => {
 });
 list.addEventListener('click', (event) => {
   const option = (event.target as HTMLElement).closest<HTMLElement>('[role="option"]');
-  if (option && !(event.target as HTMLElement).closest('a')) option.querySelector('a')!.click();
+  if (option?.dataset.href) location.assign(option.dataset.href);
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();

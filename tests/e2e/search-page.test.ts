@@ -65,7 +65,7 @@ describe('the search page', () => {
     const active = await page.getAttribute('#search-q', 'aria-activedescendant');
     expect(active).toBe('result-0');
     expect(await page.getAttribute(`#${active}`, 'aria-selected')).toBe('true');
-    const target = await page.getAttribute(`#${active} a`, 'href');
+    const target = await page.getAttribute(`#${active}`, 'data-href');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname + url.hash === target);
     await page.close();
@@ -76,7 +76,7 @@ describe('the search page', () => {
     await page.goto(`${server.url('/en/search/')}?q=Turkey`);
     await settled(page);
     await page.selectOption('#filter-type', { label: 'Source text' });
-    await page.waitForFunction(() => [...document.querySelectorAll('#search-results [role="option"] a')].every((a) => a.getAttribute('href')!.includes('/sources/')));
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#search-results [role="option"]')].every((o) => o.dataset.href!.includes('/sources/')));
     expect(new URL(page.url()).searchParams.get('type')).toBe('Source text');
     await page.close();
   });

@@ -47,7 +47,7 @@ async function ours(page: Page, query: Query): Promise<string[]> {
     const s = document.querySelector('#search-status')?.textContent ?? '';
     return s !== '' && !s.includes('…');
   });
-  return (await page.$$eval('#search-results [role="option"] a', (as) => as.map((a) => a.getAttribute('href')!))).slice(0, 5).map(toPath);
+  return (await page.$$eval('#search-results [role="option"]', (os) => os.map((o) => (o as HTMLElement).dataset.href!))).slice(0, 5).map(toPath);
 }
 
 async function baseline(page: Page, query: Query): Promise<string[]> {

@@ -58,7 +58,8 @@ export function resolveCitation(
     ...ref,
     href: href.paragraph(lang, ref.source, ref.from),
     label,
-    title: `${t(lang, 'cite.paragraph')} ${citationLabel(ref)} — ${headline}`,
+    // The accessible name starts with the visible label (WCAG 2.5.3, label in name).
+    title: `${label} · ${t(lang, 'cite.paragraph')} ${citationLabel(ref)} — ${headline}`,
   };
 }
 
