@@ -1,0 +1,78 @@
+/**
+ * Builds are reproducible and atomic: two clean builds of the same tree (fresh card and image
+ * caches, different time zones, run at different moments) give byte-identical output; a failed
+ * build leaves the previous output untouched; no code reads the clock for anything it embeds.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFixture } from '../helpers/fixture.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'briefings-build-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function build(outDir: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['scripts/build.mjs'], { env: { ...process.env, OUT_DIR: outDir, ...env }, encoding: 'utf8' });
+}
+
+function fingerprint(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('builds', () => {
+  it('two clean builds are byte-identical (pages, search index, cards, images)', () => {
+    const runs = ['UTC', 'Pacific/Kiritimati'].map((tz, i) => {
+      const out = join(work, `site-${i}`);
+      const result = build(out, { TZ: tz, CARDS_CACHE: join(work, `cards-${i}`), IMAGES_CACHE: join(work, `images-${i}`) });
+      expect(result.status, result.stderr).toBe(0);
+      return fingerprint(out);
+    });
+    expect(Object.keys(runs[0]!).length).toBeGreaterThan(300);
+    const differing = Object.keys({ ...runs[0], ...runs[1] }).filter((f) => runs[0]![f] !== runs[1]![f]);
+    expect(differing).toEqual([]);
+  }, 300_000);
+
+  it('a failed build keeps the last good site and leaves no half-written output', () => {
+    const fixture = copyFixture();
+    try {
+      const out = join(work, 'atomic');
+      const env = { BRIEFING_ROOT: fixture.root, CARDS_CACHE: join(work, 'atomic-cards') };
+      expect(build(out, env).status).toBe(0);
+      const before = fingerprint(out);
+      fixture.edit('content/briefings/en/sample.md', (t) => t.replace('[[turkey|Ankara]]', '[[turky|Ankara]]'));
+      const failed = build(out, env);
+      expect(failed.status).not.toBe(0);
+      expect(`${failed.stdout}${failed.stderr}`).toContain('content/briefings/en/sample.md');
+      expect(`${failed.stdout}${failed.stderr}`).toContain('unchanged');
+      expect(fingerprint(out)).toEqual(before);
+      expect(existsSync(`${out}.staging`)).toBe(false);
+    } finally {
+      fixture.cleanup();
+    }
+  }, 180_000);
+
+  it('no source reads the clock', () => {
+    const offenders: string[] = [];
+    const walk = (d: string) => {
+      for (const name of readdirSync(d)) {
+        const full = join(d, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (/\.(ts|astro|mjs)$/.test(name) && /new Date\(\s*\)|Date\.now\(\)/.test(readFileSync(full, 'utf8'))) offenders.push(full);
+      }
+    };
+    walk('src');
+    expect(offenders).toEqual([]);
+  });
+});
