@@ -79,6 +79,16 @@ function exactNameFirst(data: ResultData[], query: string): ResultData[] {
   return [...data.filter((d) => exact.has(d.url)), ...data.filter((d) => !exact.has(d.url))];
 }
 
+/**
+ * Words to highlight: the query's own, plus every name of a topic the query names, so `Turkey`
+ * on an Arabic page highlights «تركيا» where the page says it.
+ */
+function highlightTerms(terms: string[]): string[] {
+  const query = terms.join(' ');
+  const named = config.topics.filter((topic) => topic.phrases.includes(query));
+  return [...new Set([...terms, ...named.flatMap((topic) => topic.phrases.flatMap((p) => p.split(' ')).filter((w) => w.length >= 3))])];
+}
+
 function suggestions(terms: string[]): Config['topics'] {
   const scored = config.topics
     .map((topic) => ({ topic, score: Math.max(0, ...topic.names.flatMap((n) => terms.map((t) => commonPrefix(n, t)))) }))
@@ -176,7 +186,8 @@ async function run(): Promise<void> {
     if (!search || mine !== generation) return;
     const data = exactNameFirst(await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data())), terms.join(' '));
     if (mine !== generation) return;
-    list.replaceChildren(...data.map((d, i) => renderResult(d, i, terms)));
+    const marks = highlightTerms(terms);
+    list.replaceChildren(...data.map((d, i) => renderResult(d, i, marks)));
     input.setAttribute('aria-expanded', String(data.length > 0));
     input.removeAttribute('aria-activedescendant');
     statusEl.textContent = countLabel(search.results.length);
