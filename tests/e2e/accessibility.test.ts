@@ -4,27 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveWithNginx, type Served } from '../helpers/nginx.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { BASE, DIST, useServedSite } from '../helpers/served-site.ts';
 import { readSite } from '../helpers/site.ts';
 
-const DIST = process.env.DIST_SUBPATH ?? '.tmp/dist-subpath';
-const BASE = process.env.SUBPATH_BASE ?? '/briefings/';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-let server: Served;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveWithNginx(DIST, BASE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useServedSite();
 
 async function audit(page: Page, url: string): Promise<string[]> {
   await page.goto(url, { waitUntil: 'load' });
@@ -36,23 +24,23 @@ async function audit(page: Page, url: string): Promise<string[]> {
 
 describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
   it('every page, both languages, light mode', async () => {
-    const site = readSite(DIST, BASE);
-    const context = await browser.newContext({ bypassCSP: true, colorScheme: 'light' });
+    const built = readSite(DIST, BASE);
+    const context = await site.browser.newContext({ bypassCSP: true, colorScheme: 'light' });
     const page = await context.newPage();
     const found: string[] = [];
-    for (const path of [...site.pages.keys(), '/ar/search/?q=%D9%82%D9%88%D9%87', '/en/search/?q=Turkey']) {
-      for (const v of await audit(page, server.url(path))) found.push(`${path} ${v}`);
+    for (const path of [...built.pages.keys(), '/ar/search/?q=%D9%82%D9%88%D9%87', '/en/search/?q=Turkey']) {
+      for (const v of await audit(page, site.server.url(path))) found.push(`${path} ${v}`);
     }
     await context.close();
     expect(found).toEqual([]);
   }, 600_000);
 
   it('a sample of pages in dark mode', async () => {
-    const context = await browser.newContext({ bypassCSP: true, colorScheme: 'dark' });
+    const context = await site.browser.newContext({ bypassCSP: true, colorScheme: 'dark' });
     const page = await context.newPage();
     const found: string[] = [];
     for (const path of ['/', '/ar/', '/en/', '/ar/briefings/miami-mediators-meeting/', '/en/sources/miami-mediators-meeting/', '/ar/topics/turkey/', '/en/timeline/', '/ar/search/?q=%D9%82%D9%88%D9%87']) {
-      for (const v of await audit(page, server.url(path))) found.push(`${path} ${v}`);
+      for (const v of await audit(page, site.server.url(path))) found.push(`${path} ${v}`);
     }
     await context.close();
     expect(found).toEqual([]);

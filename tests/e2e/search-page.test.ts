@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveWithNginx, type Served } from '../helpers/nginx.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useServedSite } from '../helpers/served-site.ts';
 
-const DIST = process.env.DIST_SUBPATH ?? '.tmp/dist-subpath';
-const BASE = process.env.SUBPATH_BASE ?? '/briefings/';
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveWithNginx(DIST, BASE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useServedSite();
 
 async function settled(page: Page): Promise<string> {
   await page.waitForFunction(() => {
@@ -27,8 +14,8 @@ async function settled(page: Page): Promise<string> {
 
 describe('the search page', () => {
   it('the header search box leads to the search page with the query', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('/ar/briefings/miami-mediators-meeting/'));
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url('/ar/briefings/miami-mediators-meeting/'));
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     // Reading pages ship no search code.
@@ -43,8 +30,8 @@ describe('the search page', () => {
   });
 
   it('keeps the query in the URL as the reader types, and highlights in the original spelling', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('/ar/search/'));
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url('/ar/search/'));
     await page.fill('#search-q', 'قوه');
     await settled(page);
     expect(new URL(page.url()).searchParams.get('q')).toBe('قوه');
@@ -56,8 +43,8 @@ describe('the search page', () => {
   });
 
   it('is a keyboard-operable combobox with a listbox of results', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url('/en/search/')}?q=Witkoff`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url('/en/search/')}?q=Witkoff`);
     await settled(page);
     await page.focus('#search-q');
     expect(await page.getAttribute('#search-q', 'aria-expanded')).toBe('true');
@@ -72,8 +59,8 @@ describe('the search page', () => {
   });
 
   it('filters by content type and keeps the filter in the URL', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url('/en/search/')}?q=Turkey`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url('/en/search/')}?q=Turkey`);
     await settled(page);
     await page.selectOption('#filter-type', { label: 'Source text' });
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#search-results [role="option"]')].every((o) => o.dataset.href!.includes('/sources/')));
@@ -82,8 +69,8 @@ describe('the search page', () => {
   });
 
   it('suggests topics when nothing matches', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url('/en/search/')}?q=${encodeURIComponent('Witkofz')}`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url('/en/search/')}?q=${encodeURIComponent('Witkofz')}`);
     expect(await settled(page)).toMatch(/^(0 results|No results)$/);
     expect(await page.$$eval('#search-help a', (as) => as.map((a) => a.textContent))).toContain('Steve Witkoff');
     await page.close();

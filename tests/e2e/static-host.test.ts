@@ -1,48 +1,35 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveWithNginx, type Served } from '../helpers/nginx.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { BASE, DIST, useServedSite } from '../helpers/served-site.ts';
 import { readSite } from '../helpers/site.ts';
 
-const DIST = process.env.DIST_SUBPATH ?? '.tmp/dist-subpath';
-const BASE = process.env.SUBPATH_BASE ?? '/briefings/';
 const BRIEFING = 'miami-mediators-meeting';
 const SHOTS = 'test-results/screenshots';
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  // Served with the security headers the build writes for nginx, strict CSP included.
-  server = await serveWithNginx(DIST, BASE, { siteDirectives: `include ${resolve(DIST)}/nginx-security-headers.conf;` });
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// Served with the security headers the build writes for nginx, strict CSP included.
+const served = useServedSite({ siteDirectives: `include ${resolve(DIST)}/nginx-security-headers.conf;` });
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await served.browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
   const foreign: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => !r.url().startsWith(server.origin) && !r.url().startsWith('data:') && foreign.push(r.url()));
-  const response = await page.goto(server.url(path), { waitUntil: 'networkidle' });
+  page.on('request', (r) => !r.url().startsWith(served.server.origin) && !r.url().startsWith('data:') && foreign.push(r.url()));
+  const response = await page.goto(served.server.url(path), { waitUntil: 'networkidle' });
   expect(response?.status(), path).toBe(200);
   return { page, errors, foreign };
 }
 
 describe('the built site on nginx under a sub-path', () => {
   it('serves the entry page, and the bilingual 404 for unknown paths', async () => {
-    const res = await fetch(server.url('/no/such/page/'));
+    const res = await fetch(served.server.url('/no/such/page/'));
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('lang="en"');
-    expect((await fetch(server.url('/'))).status).toBe(200);
+    expect((await fetch(served.server.url('/'))).status).toBe(200);
   });
 
   it('the language switch lands on the counterpart, both ways', async () => {
@@ -126,22 +113,22 @@ describe('the built site on nginx under a sub-path', () => {
   it('every page loads under the strict CSP with no console errors, no violation and no request to another host', async () => {
     const site = readSite(DIST, BASE);
     const problems: string[] = [];
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
     });
-    const csp = (await fetch(server.url('/en/'))).headers.get('content-security-policy') ?? '';
+    const csp = (await fetch(served.server.url('/en/'))).headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toMatch(/'unsafe-eval'/);
     let current = '';
     page.on('console', (m) => m.type() === 'error' && problems.push(`${current}: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`${current}: ${e.message}`));
-    page.on('request', (r) => !r.url().startsWith(server.origin) && problems.push(`${current}: request to ${r.url()}`));
+    page.on('request', (r) => !r.url().startsWith(served.server.origin) && problems.push(`${current}: request to ${r.url()}`));
     const searches = ['/ar/search/?q=%D9%82%D9%88%D9%87', '/en/search/?q=Turkey'];
     for (const path of [...site.pages.keys(), ...searches]) {
       current = path;
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(served.server.url(path), { waitUntil: 'load' });
       if (path.includes('?q=')) await page.waitForSelector('#search-results [role="option"]');
     }
     await page.close();

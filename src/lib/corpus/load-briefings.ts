@@ -15,7 +15,7 @@ import { resolveContentImage } from '../images/resolve.ts';
 import { parseYamlSource, splitFrontmatter } from '../yaml-source.ts';
 import { join, listFiles, readUtf8, rel } from './files.ts';
 import { schemaProblems } from './issues.ts';
-import { checkId, reportPlaceholders } from './load-sources.ts';
+import { checkId, reportPlaceholders } from './yaml-records.ts';
 import type { Briefing, ResolvedCitation, Source, Topic } from './model.ts';
 
 /** Marks for secondary sources, in each script. */

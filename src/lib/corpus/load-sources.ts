@@ -5,57 +5,17 @@ import { existsSync } from 'node:fs';
 import { sourceRecord, sourceTranslation } from '../../schemas/content.ts';
 import { splitParagraphs } from '../paragraphs.ts';
 import type { ContentProblem } from '../problems.ts';
-import { parseYamlSource, type YamlSource } from '../yaml-source.ts';
-import { join, listFiles, readUtf8, rel } from './files.ts';
+import { join, readUtf8, rel } from './files.ts';
 import { schemaProblems } from './issues.ts';
+import { readYaml, readYamlRecords } from './yaml-records.ts';
 import type { Source } from './model.ts';
-
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Reads and parses a YAML file, reporting encoding and syntax problems. */
-export function readYaml(root: string, path: string, problems: ContentProblem[]): YamlSource | undefined {
-  const file = rel(root, path);
-  const read = readUtf8(path);
-  if ('error' in read) {
-    problems.push({ file, message: `file ${read.error}`, fix: 'save the file as UTF-8' });
-    return undefined;
-  }
-  reportPlaceholders(read.text, 1, file, problems);
-  const yaml = parseYamlSource(read.text);
-  for (const e of yaml.errors) problems.push({ file, line: e.line, message: `YAML syntax: ${e.message}`, fix: 'fix the YAML syntax (check indentation and quote strings that contain ":" or quotes)' });
-  return yaml.errors.length ? undefined : yaml;
-}
-
-/** Unfinished placeholders left by `npm run new` (or by hand) must not reach readers. */
-export function reportPlaceholders(text: string, firstLine: number, file: string, problems: ContentProblem[]): void {
-  text.split('\n').forEach((line, i) => {
-    if (/\bTODO\b/.test(line.replace(/#.*$/, ''))) problems.push({ file, line: firstLine + i, message: 'unfinished placeholder (TODO)', fix: 'replace the TODO with the real text or value' });
-  });
-}
-
-export function checkId(id: string, file: string, problems: ContentProblem[]): boolean {
-  if (ID_PATTERN.test(id)) return true;
-  problems.push({ file, message: `"${id}" is not a valid id (the file name is the id)`, fix: 'rename the file to lower-case words joined by hyphens, e.g. "board-of-peace.yaml"' });
-  return false;
-}
 
 export function loadSources(root: string, problems: ContentProblem[]): Map<string, Source> {
   const dir = join(root, 'content', 'sources');
   const sources = new Map<string, Source>();
   const seedOwners = new Map<string, string>();
-  for (const name of listFiles(dir, '.yaml').filter((n) => !/\.[a-z]{2}\.yaml$/.test(n))) {
-    const id = name.replace(/\.yaml$/, '');
-    const path = join(dir, name);
-    const file = rel(root, path);
-    if (!checkId(id, file, problems)) continue;
-    const yaml = readYaml(root, path, problems);
-    if (!yaml) continue;
-    const parsed = sourceRecord.safeParse(yaml.data);
-    if (!parsed.success) {
-      problems.push(...schemaProblems(file, yaml, parsed.error.issues));
-      continue;
-    }
-    const record = parsed.data;
+  // `<id>.yaml` is the record; `<id>.en.yaml` its translation, read below.
+  for (const { id, file, yaml, data: record } of readYamlRecords(root, dir, sourceRecord, problems, (n) => !/\.[a-z]{2}\.yaml$/.test(n))) {
     const seedPath = join(root, 'seeds', record.seed);
     const seedLine = yaml.lineOf(['seed']);
     if (seedOwners.has(record.seed)) problems.push({ file, line: seedLine, message: `seed ${record.seed} is already described by ${seedOwners.get(record.seed)}`, fix: 'each seed has exactly one source record; remove the duplicate' });
