@@ -86,6 +86,7 @@ export function loadCorpus(root = projectRoot()): { corpus?: Corpus; problems: C
 
 function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, briefings: Record<Lang, Briefing[]>): Omit<Corpus, 'page'> {
   const byId = Object.fromEntries(LANGS.map((l) => [l, new Map(briefings[l].map((b) => [b.id, b]))])) as Record<Lang, Map<string, Briefing>>;
+  const position = Object.fromEntries(LANGS.map((l) => [l, new Map(briefings[l].map((b, i) => [b.id, i]))])) as Record<Lang, Map<string, number>>;
 
   const backlinks = Object.fromEntries(LANGS.map((l) => [l, new Map<string, { briefing: Briefing; sentences: string[] }[]>()])) as Record<Lang, Map<string, { briefing: Briefing; sentences: string[] }[]>>;
   for (const lang of LANGS) {
@@ -131,6 +132,12 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     topics,
     briefings,
     briefing: (lang, id) => byId[lang].get(id),
+    neighbours: (lang, id) => {
+      const i = position[lang].get(id);
+      if (i === undefined) return { older: undefined, newer: undefined };
+      // The list is newest first.
+      return { older: briefings[lang][i + 1], newer: i > 0 ? briefings[lang][i - 1] : undefined };
+    },
     backlinks: (lang, topic) => backlinks[lang].get(topic) ?? [],
     related: (topic) => [...(related.get(topic) ?? [])].sort(),
     timeline: (lang) => timeline[lang],

@@ -65,6 +65,8 @@ export interface Corpus {
   /** Briefings per language, newest first (by primary source date, then id). */
   briefings: Record<Lang, Briefing[]>;
   briefing(lang: Lang, id: string): Briefing | undefined;
+  /** The briefings published before and after this one (by date), for previous/next links. */
+  neighbours(lang: Lang, id: string): { older: Briefing | undefined; newer: Briefing | undefined };
   /** Topic id → briefings of a language that link it, with the citing sentences. */
   backlinks(lang: Lang, topic: string): { briefing: Briefing; sentences: string[] }[];
   /** Topic id → related topics (declared either way). */

@@ -4,6 +4,9 @@ import { getCorpus } from '../corpus/index.ts';
 import { startOf } from '../dates.ts';
 import { absoluteUrl, href } from '../urls.ts';
 
+/** How many of the newest briefings a feed carries. */
+export const FEED_LENGTH = 50;
+
 export interface FeedItem {
   id: string;
   url: string;
@@ -16,7 +19,8 @@ export interface FeedItem {
 
 export function feedItems(lang: Lang, site: URL): FeedItem[] {
   const corpus = getCorpus();
-  return corpus.briefings[lang].map((b) => {
+  // Feed readers need the recent items, not the archive.
+  return corpus.briefings[lang].slice(0, FEED_LENGTH).map((b) => {
     const url = absoluteUrl(href.briefing(lang, b.id), site);
     const points = b.keyPoints.map((p) => `<li>${p.html}</li>`).join('');
     return {
