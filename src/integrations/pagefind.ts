@@ -6,6 +6,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { getCorpus } from '../lib/corpus/index.ts';
@@ -32,8 +33,11 @@ export default function pagefindIntegration(): AstroIntegration {
             const added = await index.addHTMLFile({ url: record.url, content: indexDocument(record, mentioned, byId, corpus) });
             if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
           }
-          const written = await index.writeFiles({ outputPath: join(fileURLToPath(dir), 'pagefind') });
+          const outDir = join(fileURLToPath(dir), 'pagefind');
+          const written = await index.writeFiles({ outputPath: outDir });
           if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+          // Pagefind also writes its ready-made UIs; our search page has its own, so drop them.
+          for (const file of readdirSync(outDir)) if (/^pagefind-(?:ui|component-ui|modular-ui|highlight)\./.test(file)) rmSync(join(outDir, file));
           logger.info(`indexed ${records.length} pages`);
         } finally {
           await pagefind.close();

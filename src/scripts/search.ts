@@ -41,15 +41,25 @@ const selects = Object.fromEntries(FILTERS.map((f) => [f, document.querySelector
 let pagefind: Promise<Pagefind> | undefined;
 function load(): Promise<Pagefind> {
   pagefind ??= (import(/* @vite-ignore */ `${config.bundle}pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
-    await pf.options({ baseUrl: config.base, bundlePath: config.bundle, excerptLength: 0 });
+    // No worker: one request less, and our indexes are small enough for the main thread.
+    await pf.options({ baseUrl: config.base, bundlePath: config.bundle, excerptLength: 0, noWorker: true });
     await pf.init();
-    await fillFilters(pf);
+    // Filter values cost requests of their own: load them when the URL asks for a filter, else
+    // when the reader first reaches for the filters.
+    const params = new URL(location.href).searchParams;
+    if (FILTERS.some((f) => params.has(f))) await fillFilters(pf);
     return pf;
   });
   return pagefind;
 }
 
-async function fillFilters(pf: Pagefind): Promise<void> {
+let filtersFilled: Promise<void> | undefined;
+function fillFilters(pf: Pagefind): Promise<void> {
+  filtersFilled ??= fillFiltersOnce(pf);
+  return filtersFilled;
+}
+
+async function fillFiltersOnce(pf: Pagefind): Promise<void> {
   const available = await pf.filters();
   const params = new URL(location.href).searchParams;
   for (const f of FILTERS) {
@@ -251,3 +261,5 @@ input.value = initial;
 if (initial) void run();
 // Load the index when the reader shows intent, so the first results come quickly.
 input.addEventListener('focus', () => void load(), { once: true });
+form.querySelector('fieldset')!.addEventListener('focusin', () => void load().then(fillFilters), { once: true });
+form.querySelector('fieldset')!.addEventListener('pointerdown', () => void load().then(fillFilters), { once: true });
