@@ -62,6 +62,9 @@ describe('the search page', () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url('/en/search/')}?q=Turkey`);
     await settled(page);
+    // Filter values load when the reader first reaches for the filters.
+    await page.focus('#filter-type');
+    await page.waitForSelector('#filter-type option:nth-child(2)', { state: 'attached' });
     await page.selectOption('#filter-type', { label: 'Source text' });
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#search-results [role="option"]')].every((o) => o.dataset.href!.includes('/sources/')));
     expect(new URL(page.url()).searchParams.get('type')).toBe('Source text');
