@@ -145,13 +145,21 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
   };
 }
 
-let cached: Corpus | undefined;
+/**
+ * Astro loads this module twice in a build: once bundled for rendering pages and once from the
+ * config for the integrations (search index, cards, images). A process-wide slot lets both use
+ * the one corpus instead of reading and holding it twice. `astro dev` re-reads on every load.
+ */
+const shared = globalThis as typeof globalThis & { __briefingsCorpus?: Map<string, Corpus> };
 
 /** The corpus for page rendering; a content problem stops the build with every problem listed. */
 export function getCorpus(): Corpus {
-  if (cached) return cached;
-  const { corpus, problems } = loadCorpus();
+  const root = projectRoot();
+  const reuse = process.env.NODE_ENV === 'production';
+  const hit = reuse ? shared.__briefingsCorpus?.get(root) : undefined;
+  if (hit) return hit;
+  const { corpus, problems } = loadCorpus(root);
   if (!corpus) throw new ContentError(problems);
-  cached = corpus;
+  if (reuse) (shared.__briefingsCorpus ??= new Map()).set(root, corpus);
   return corpus;
 }
