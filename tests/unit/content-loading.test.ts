@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
 import { copyFixture, MINI } from '../helpers/fixture.ts';
@@ -37,6 +38,9 @@ const catalogue: { name: string; file: string; change: (f: NonNullable<typeof fi
   { name: 'key points differ between languages', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/ar/sample.md', (t) => t.replace('cite: ["2"]', 'cite: ["1"]')), message: /key point citations differ/ },
   { name: 'image without alt text', file: 'content/briefings/en/sample.md', change: (f) => { f.write('content/images/map.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'); f.edit('content/briefings/en/sample.md', (t) => `${t}\n![](images/map.svg)\n`); }, message: /no alt text/, line: 21 },
   { name: 'image that does not exist', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n![A map](images/nothing.png)\n`), message: /does not exist/, line: 21 },
+  { name: 'duplicate id: a second record for the same seed', file: 'content/sources/sample.yaml', change: (f) => f.write('content/sources/sample-copy.yaml', readFileSync(`${f.root}/content/sources/sample.yaml`, 'utf8')), message: /already described by content\/sources\/sample-copy\.yaml/, line: 1 },
+  { name: 'duplicate key in YAML', file: 'content/topics/axios.yaml', change: (f) => f.edit('content/topics/axios.yaml', (t) => `${t}kind: outlet\n`), message: /YAML syntax: Map keys must be unique/, line: 4 },
+  { name: 'duplicate heading id in a body', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n## Again {#summary}\n\nText.\n`), message: /heading id "summary" is used twice/, line: 21 },
   { name: 'unknown field', file: 'content/topics/axios.yaml', change: (f) => f.edit('content/topics/axios.yaml', (t) => `${t}colour: red\n`), message: /Unrecognized key/i, line: 4 },
 ];
 
