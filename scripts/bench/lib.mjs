@@ -1,9 +1,9 @@
 // Shared helpers for the benchmarks in scripts/bench/ (not tests: none of this runs in `npm test`).
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root (two levels above this file), whatever the working directory. */
@@ -134,20 +134,33 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
           const p = procs.get(pid) ?? { comm, cpuTicks: 0, peakRss: 0 };
           p.cpuTicks = Number(f[11]) + Number(f[12]);
           p.peakRss = Math.max(p.peakRss, rss);
+          p.lastRss = rss;
           procs.set(pid, p);
         } catch {}
       }
       if (sum > peakTree) peakTree = sum;
+      // About once a second: resident memory per program, to see which phase peaks.
+      const now = performance.now() - start;
+      if (!timeline.length || now - timeline[timeline.length - 1].ms >= 1000) {
+        const byComm = {};
+        for (const p of procs.values()) if (p.lastRss) byComm[p.comm] = Math.max(byComm[p.comm] ?? 0, p.lastRss);
+        timeline.push({ ms: Math.round(now), rss: byComm });
+      }
+      for (const p of procs.values()) p.lastRss = 0;
     };
+    const timeline = [];
     const timer = setInterval(sample, interval);
     const chunks = [];
     const lines = [];
+    // The log is written as the build goes, so a long run can be followed with tail -f.
+    const logStream = log ? createWriteStream(log) : null;
     for (const stream of [child.stdout, child.stderr]) {
       let rest = '';
       stream.setEncoding('utf8');
       stream.on('data', (data) => {
         const ms = performance.now() - start;
         chunks.push(data);
+        logStream?.write(data.replace(/\x1b\[[0-9;]*m/g, ''));
         const parts = (rest + data).split('\n');
         rest = parts.pop();
         for (const line of parts) {
@@ -174,10 +187,7 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
           maxRssSingle = Number(kb) * 1024;
         } catch {}
       }
-      if (log) {
-        const { writeFileSync } = await import('node:fs');
-        writeFileSync(log, output.replace(/\x1b\[[0-9;]*m/g, ''));
-      }
+      if (logStream) await new Promise((r) => logStream.end(r));
       // Per program (by command name): CPU seconds as last sampled and peak resident memory.
       const byComm = {};
       for (const p of procs.values()) {
@@ -187,7 +197,7 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
         e.cpuSec = Math.round((e.cpuSec + p.cpuTicks / 100) * 10) / 10;
         e.peakRss = Math.max(e.peakRss, p.peakRss);
       }
-      resolvePromise({ code, wallMs, peakTreeRss: peakTree, maxRssSingle, processes: byComm, output, lines });
+      resolvePromise({ code, wallMs, peakTreeRss: peakTree, maxRssSingle, processes: byComm, timeline, output, lines });
     });
   });
 }
@@ -204,7 +214,8 @@ export const fmtMs = (ms) => {
   if (ms < 10) return `${ms.toFixed(2)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 120000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60000)} min ${Math.round((ms % 60000) / 1000)} s`;
+  const sec = Math.round(ms / 1000);
+  return `${Math.floor(sec / 60)} min ${sec % 60} s`;
 };
 
 /** A plain text table: rows of cells, first row the header; numbers right-aligned. */
@@ -249,10 +260,20 @@ export function percentile(xs, p) {
  *   head      `git archive HEAD` (reproducible; the default for `npm run bench`)
  *   worktree  a copy of the working tree as it is now (tracked and untracked, not ignored files)
  *   live      the project folder itself (edits during the run are picked up)
+ *   dir:<path> a prepared copy, e.g. a candidate fix under .tmp/bench/code/
  * The copy gets a node_modules symlink to the project's. Returns { dir, label }.
  */
 export function codeSnapshot(mode = 'head') {
   if (mode === 'live') return { dir: PROJECT, label: 'live working tree' };
+  // dir:<path> — a prepared copy (e.g. a candidate fix tried under .tmp/bench/code/).
+  if (mode.startsWith('dir:')) {
+    const dir = resolve(PROJECT, mode.slice(4));
+    if (!existsSync(join(dir, 'astro.config.mjs'))) throw new Error(`${dir} has no astro.config.mjs`);
+    if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(PROJECT, 'node_modules'), join(dir, 'node_modules'));
+    mkdirSync(join(dir, 'scripts', 'bench'), { recursive: true });
+    copyFileSync(join(PROJECT, 'scripts', 'bench', 'astro.config.mjs'), join(dir, 'scripts', 'bench', 'astro.config.mjs'));
+    return { dir, label: `code in ${relative(PROJECT, dir)}` };
+  }
   const git = (...a) => execFileSync('git', a, { cwd: PROJECT, encoding: 'buffer', maxBuffer: 1 << 30 });
   let dir;
   let label;

@@ -15,6 +15,8 @@
 //   npm run bench                        # 100, 1000, 5000
 //   npm run bench -- --sizes 100,1000    # quick
 //   npm run bench -- --sizes 5000 --merge   # keep earlier results for other sizes
+//   npm run bench -- --code worktree        # build the working tree instead of HEAD (see lib.mjs)
+//   npm run bench -- --code dir:<path> --tag fix   # a candidate fix, results in .tmp/bench/fix/
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
@@ -24,7 +26,11 @@ import { renderChart } from './chart.mjs';
 
 const args = parseArgs(process.argv.slice(2), ['merge', 'no-chart']);
 const sizes = String(args.sizes ?? '100,1000,5000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
-const RESULTS = join(BENCH_DIR, 'results.json');
+// --tag <name>: a side experiment (e.g. a candidate fix with --code dir:…): roots and results go
+// to .tmp/bench/<name>/ and docs/bench/ is left alone.
+const TAG = args.tag ? String(args.tag).replace(/[^\w.-]/g, '') : '';
+const ROOTS = TAG ? join(BENCH_DIR, TAG) : BENCH_DIR;
+const RESULTS = join(ROOTS, 'results.json');
 const DOCS = join(PROJECT, 'docs', 'bench');
 const CODE_MODE = args.code ?? 'head';
 let CODE; // { dir, label }: the code being built (see codeSnapshot in lib.mjs)
@@ -154,7 +160,7 @@ async function build(root, kind) {
 }
 
 async function runSize(n, real) {
-  const root = assertBenchPath(join(BENCH_DIR, String(n)));
+  const root = assertBenchPath(join(ROOTS, String(n)));
   console.log(`\nN = ${n} sources (${root})`);
   let t = performance.now();
   const counts = generate(n, root, real);
@@ -239,7 +245,7 @@ function printTable(runs) {
 }
 
 async function main() {
-  ensureDir(BENCH_DIR);
+  ensureDir(ROOTS);
   const info = machine();
   console.log(`Machine: ${info.cpu}, ${info.nproc} CPUs, ${info.memoryGiB} GiB, Node ${info.node}, Astro ${info.astro}, Pagefind ${info.pagefind}, load ${info.loadavg}`);
   console.log(`Sizes: ${sizes.join(', ')}`);
@@ -260,8 +266,12 @@ async function main() {
   console.log('\nBudgets:');
   for (const c of checks) console.log(`  ${c.pass === null ? 'SKIP' : c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
 
-  const results = { generatedAt: new Date().toISOString(), machine: info, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}`, runs: all, budgets: checks };
+  const results = { generatedAt: new Date().toISOString(), machine: info, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}${TAG ? ` --tag ${TAG}` : ''}`, runs: all, budgets: checks };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  if (TAG) {
+    console.log(`\nWrote ${relative(PROJECT, RESULTS)} (tagged run: docs/bench/ unchanged)`);
+    return;
+  }
   mkdirSync(DOCS, { recursive: true });
   copyFileSync(RESULTS, join(DOCS, 'results.json'));
   if (!args['no-chart']) writeFileSync(join(DOCS, 'time-per-page.svg'), renderChart(all, info));

@@ -14,12 +14,13 @@
 //
 // Options: --dir <built site>   measure an existing build instead (e.g. .tmp/bench/1000/dist)
 //          --no-build           reuse .tmp/bench/site as it is
+//          --code head|worktree build a frozen copy of the code (default: the live project)
 //          --delay <ms>         pause between keystrokes (default 60)
 //          --json <file>        default .tmp/bench/search.json
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BENCH_DIR, NODE, PROJECT, assertBenchPath, dirSize, ensureDir, fmtBytes, fmtMs, median, parseArgs, percentile, table } from './lib.mjs';
+import { BENCH_DIR, NODE, PROJECT, assertBenchPath, codeSnapshot, dirSize, ensureDir, fmtBytes, fmtMs, median, parseArgs, percentile, table } from './lib.mjs';
 import { launchChromium, serve } from './server.mjs';
 import { spawnSync } from 'node:child_process';
 
@@ -34,10 +35,11 @@ const QUERIES = {
 function buildSite() {
   const out = assertBenchPath(join(BENCH_DIR, 'site'));
   const cache = assertBenchPath(join(BENCH_DIR, 'site-cache'));
-  console.log(`Building the site into ${relative(PROJECT, out)} …`);
+  const code = codeSnapshot(args.code ?? 'live');
+  console.log(`Building the site (${code.label}) into ${relative(PROJECT, out)} …`);
   const t = performance.now();
   const r = spawnSync(NODE, ['scripts/build.mjs', '--config', 'scripts/bench/astro.config.mjs'], {
-    cwd: PROJECT,
+    cwd: code.dir,
     env: { ...process.env, OUT_DIR: out, BENCH_CACHE_DIR: join(cache, 'astro'), CARDS_CACHE: join(cache, 'cards'), IMAGES_CACHE: join(cache, 'images') },
     encoding: 'utf8',
     maxBuffer: 1 << 28,
@@ -91,7 +93,8 @@ async function measureLang(browser, server, lang) {
   const finished = performance.now();
   recording = false;
   const firstProbe = await page.evaluate(() => ({ ...window.__probe }));
-  const firstReqs = requests.filter((r) => r.at <= finished);
+  // The browser fetches the favicon lazily after load; it is not part of searching.
+  const firstReqs = requests.filter((r) => r.at <= finished && !/favicon|apple-touch-icon|webmanifest/.test(r.req.url()));
   const detail = [];
   for (const { req } of firstReqs) {
     const res = await req.response();
