@@ -112,11 +112,12 @@ async function main() {
     for (const [comm, p] of Object.entries(r.processes)) console.log(`  ${comm}: ${p.processes} process(es), ${p.cpuSec} s CPU, peak ${fmtBytes(p.peakRss)}`);
     // Phase markers from the log (arrival time) and the memory of each program in that phase.
     const marks = [['start', 0]];
+    const mark = (name, ms) => marks[marks.length - 1][0] !== name && marks.push([name, ms]);
     for (const { ms, line } of r.lines) {
       const l = line.replace(/\x1b\[[0-9;]*m/g, '');
-      if (/generating static routes/.test(l)) marks.push(['render pages (corpus load included)', ms]);
-      else if (/@astrojs\/sitemap/.test(l)) marks.push(['sitemap, then Pagefind', ms]);
-      else if (/\[briefings:pagefind\] indexed/.test(l)) marks.push(['after Pagefind (cards, icons, images)', ms]);
+      if (/generating static routes/.test(l)) mark('render pages (corpus load included)', ms);
+      else if (/@astrojs\/sitemap/.test(l)) mark('sitemap, then Pagefind', ms);
+      else if (/\[briefings:pagefind\] indexed/.test(l)) mark('after Pagefind (cards, icons, images)', ms);
       if (/Completed in|indexed|cards\]|page\(s\) built/.test(l)) console.log(`  ${l.trim()}`);
     }
     marks.push(['end', r.wallMs]);
