@@ -11,6 +11,8 @@
 //                keystroke to rendered results (#search-results [role="option"] present and
 //                #search-status no longer containing "…"); median, p90. The page waits 120 ms
 //                after the last keystroke before searching (debounce); that is included.
+//   filters      the same for a few queries after the reader has opened the filters (Pagefind
+//                then counts filter values for every search)
 //
 // Options: --dir <built site>   measure an existing build instead (e.g. .tmp/bench/1000/dist)
 //          --no-build           reuse .tmp/bench/site as it is
@@ -26,6 +28,7 @@ import { spawnSync } from 'node:child_process';
 
 const args = parseArgs(process.argv.slice(2), ['no-build']);
 const DELAY = Number(args.delay ?? 60);
+const FILTER_QUERIES = Number(args['filter-queries'] ?? 8);
 
 const QUERIES = {
   ar: ['تركيا', 'قوة الاستقرار', 'باكستان', 'حماس', 'مجلس السلام', 'غزة', 'إيطاليا', 'البنتاغون', 'ميامي', 'نزع السلاح', 'الشرطة الفلسطينية', 'مصر', 'قطر', 'إسرائيل', 'ترامب', 'إعادة الإعمار', 'مجلس الأمن', 'المساعدات الإنسانية', 'الخط الأصفر', 'معبر رفح', 'Turkey'],
@@ -57,12 +60,18 @@ function installProbe() {
   const input = document.querySelector('#search-q');
   const status = document.querySelector('#search-status');
   const list = document.querySelector('#search-results');
-  const probe = { lastKey: 0, done: null, frame: null, options: 0, status: '' };
+  // `expected` is the query being typed: a result counts only when the search that rendered it
+  // was for the whole query (run() writes the query into the URL before searching), so a search
+  // started by a pause in the middle of typing is never taken for the answer.
+  const probe = { lastKey: 0, done: null, frame: null, options: 0, status: '', expected: '' };
   window.__probe = probe;
-  input.addEventListener('keydown', () => (probe.lastKey = performance.now()), true);
+  // `input`, not `keydown`: Playwright types characters that are not on a US keyboard (all of
+  // Arabic) with insertText, which fires input events but no key events.
+  input.addEventListener('input', () => (probe.lastKey = performance.now()), true);
   new MutationObserver(() => {
     const text = status.textContent ?? '';
     if (!text || text.includes('…') || probe.done !== null) return;
+    if ((new URL(location.href).searchParams.get('q') ?? '').trim() !== probe.expected) return;
     probe.done = performance.now();
     probe.options = list.querySelectorAll('[role="option"]').length;
     probe.status = text;
@@ -85,6 +94,7 @@ async function measureLang(browser, server, lang) {
 
   // First query: everything after page load up to rendered results.
   const [first, ...rest] = QUERIES[lang];
+  await page.evaluate((q) => (window.__probe.expected = q), first);
   recording = true;
   const started = performance.now();
   await page.click('#search-q');
@@ -119,11 +129,12 @@ async function measureLang(browser, server, lang) {
   };
 
   // Latency over the remaining queries.
-  const samples = [];
-  for (const q of rest) {
+  const typeQuery = async (q) => {
+    // Escape is a no-op while focus is elsewhere (a filter): put it back in the box first.
+    await page.focus('#search-q');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('#search-status').textContent && !document.querySelector('#search-results [role="option"]'));
-    await page.evaluate(() => Object.assign(window.__probe, { done: null, frame: null, options: 0, status: '' }));
+    await page.evaluate((q) => Object.assign(window.__probe, { lastKey: 0, done: null, frame: null, options: 0, status: '', expected: q }), q);
     requests.length = 0;
     recording = true;
     await page.keyboard.type(q, { delay: DELAY });
@@ -132,10 +143,19 @@ async function measureLang(browser, server, lang) {
     const p = await page.evaluate(() => ({ ...window.__probe }));
     let bytes = 0;
     for (const { req } of requests) bytes += ((await req.sizes().catch(() => null))?.responseBodySize ?? 0);
-    samples.push({ query: q, ms: p.frame - p.lastKey, domMs: p.done - p.lastKey, results: p.options, status: p.status, requests: requests.length, bytes });
-  }
+    return { query: q, ms: p.frame - p.lastKey, domMs: p.done - p.lastKey, results: p.options, status: p.status, requests: requests.length, bytes };
+  };
+  const samples = [];
+  for (const q of rest) samples.push(await typeQuery(q));
+
+  // Once the reader has opened the filters, Pagefind has the filter data and counts filter values
+  // for every search, which costs more as the corpus grows: measure a few queries in that state.
+  await page.focus('#filter-topic');
+  await page.waitForFunction(() => document.querySelector('#filter-topic').options.length > 1, null, { timeout: 60000 }).catch(() => {});
+  const withFilters = [];
+  for (const q of rest.slice(0, FILTER_QUERIES)) withFilters.push(await typeQuery(q));
   await context.close();
-  return { lang, firstQuery, samples };
+  return { lang, firstQuery, samples, withFilters };
 }
 
 async function main() {
@@ -164,11 +184,11 @@ async function main() {
 
   const index = dirSize(join(dir, 'pagefind'));
   console.log(`\nSite ${relative(PROJECT, dir)} (Pagefind bundle ${fmtBytes(index.bytes)} in ${index.files} files); server sends files uncompressed; keystroke delay ${DELAY} ms; 120 ms debounce included\n`);
-  const rows = [['page', 'first query', 'requests', 'bytes', 'if gzip-served', 'of which wasm/js', 'focus → results', 'median (last key → results)', 'p90', 'min', 'max', 'queries', 'no-result queries']];
+  const rows = [['page', 'first query', 'requests', 'bytes', 'if gzip-served', 'of which wasm/js', 'focus → results', 'median (last key → results)', 'p90', 'min', 'max', 'queries', 'no-result queries', 'median, filters opened']];
   for (const r of results) {
     const ms = r.samples.map((s) => s.ms);
     const code = r.firstQuery.files.filter((f) => /\.(wasm|js)$/.test(f.path) || f.path.endsWith('.pagefind')).reduce((a, f) => a + f.bodyBytes, 0);
-    r.summary = { medianMs: median(ms), p90Ms: percentile(ms, 90), minMs: Math.min(...ms), maxMs: Math.max(...ms), medianDomMs: median(r.samples.map((s) => s.domMs)), medianBytesPerQuery: median(r.samples.map((s) => s.bytes)), medianRequestsPerQuery: median(r.samples.map((s) => s.requests)), zeroResults: r.samples.filter((s) => s.results === 0).length };
+    r.summary = { medianMs: median(ms), p90Ms: percentile(ms, 90), minMs: Math.min(...ms), maxMs: Math.max(...ms), medianDomMs: median(r.samples.map((s) => s.domMs)), medianBytesPerQuery: median(r.samples.map((s) => s.bytes)), medianRequestsPerQuery: median(r.samples.map((s) => s.requests)), zeroResults: r.samples.filter((s) => s.results === 0).length, withFiltersMedianMs: median(r.withFilters.map((s) => s.ms)), withFiltersQueries: r.withFilters.length };
     rows.push([
       `/${r.lang}/search/`,
       r.firstQuery.query,
@@ -183,6 +203,7 @@ async function main() {
       fmtMs(r.summary.maxMs),
       String(r.samples.length),
       String(r.summary.zeroResults),
+      `${fmtMs(r.summary.withFiltersMedianMs)} (${r.summary.withFiltersQueries})`,
     ]);
   }
   console.log(table(rows));
