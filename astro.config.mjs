@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import pagefind from './src/integrations/pagefind.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
 import socialCards from './src/integrations/social-cards.ts';
 import siteIcons from './src/integrations/site-icons.ts';
@@ -21,6 +20,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // The search index is not an integration: scripts/build.mjs writes it after `astro build`
+  // has exited (scripts/index-search.mjs), so its memory never adds to the page build's.
   integrations: [
     sitemap({
       i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
@@ -32,7 +33,6 @@ export default defineConfig({
         return { ...item, links };
       },
     }),
-    pagefind(),
     hostHeaders(),
     socialCards(),
     siteIcons(),

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Builds the site into a staging directory and swaps it into dist/ only when the whole build
 // (pages, search index, images) succeeded, so a failed build never leaves a half-written site.
+// Two steps, each its own process: `astro build` (pages, feeds, cards, images), then the search
+// index (scripts/index-search.mjs), so the indexer's memory never adds to the page build's.
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,10 +13,9 @@ const previous = `${target}.previous`;
 rmSync(staging, { recursive: true, force: true });
 
 const astro = resolve('node_modules/astro/bin/astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, OUT_DIR: staging },
-});
+const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, OUT_DIR: staging } });
+let result = run([astro, 'build', ...process.argv.slice(2)]);
+if (result.status === 0) result = run([resolve('scripts/index-search.mjs'), staging]);
 if (result.status !== 0) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`\nBuild failed; ${existsSync(target) ? `the last good site in ${target} is unchanged` : 'nothing was written'}.`);

@@ -90,8 +90,11 @@ function parseLog(lines) {
   const banner = at(/generating static routes/);
   const genDone = banner >= 0 ? at(/^\S*\s*✓ Completed in /, banner) : -1;
   const sitemap = at(/\[@astrojs\/sitemap\]/);
-  const indexed = at(/\[briefings:pagefind\] indexed/);
   const built = at(/\[build\] [\d,]+ page\(s\) built in/);
+  // The search index is written after `astro build` (scripts/index-search.mjs); builds of older
+  // code indexed inside it ([briefings:pagefind], right after the sitemap).
+  const indexed = at(/\[search-index\] indexed|\[briefings:pagefind\] indexed/);
+  const inAstro = indexed >= 0 && /briefings:pagefind/.test(clean[indexed].line);
   const end = clean.length ? clean[clean.length - 1].ms : undefined;
   const ms = (i) => (i >= 0 ? clean[i].ms : undefined);
   const pagesLine = built >= 0 ? /\[build\] ([\d,]+) page\(s\) built in (.+)$/.exec(clean[built].line) : null;
@@ -105,9 +108,11 @@ function parseLog(lines) {
     phases: {
       setupMs: ms(banner),
       renderMs: renderReported,
-      pagefindMs: sitemap >= 0 && indexed >= 0 ? ms(indexed) - ms(sitemap) : undefined,
-      afterPagefindHooksMs: indexed >= 0 && built >= 0 ? ms(built) - ms(indexed) : undefined,
-      swapMs: built >= 0 && end !== undefined ? end - ms(built) : undefined,
+      // Old code: sitemap → index → other build:done hooks (cards, icons, images) → built.
+      // Now: sitemap → other hooks → built, then the index step, then the swap.
+      pagefindMs: inAstro ? (sitemap >= 0 ? ms(indexed) - ms(sitemap) : undefined) : indexed >= 0 && built >= 0 ? ms(indexed) - ms(built) : undefined,
+      afterPagefindHooksMs: inAstro ? (built >= 0 ? ms(built) - ms(indexed) : undefined) : sitemap >= 0 && built >= 0 ? ms(built) - ms(sitemap) : undefined,
+      swapMs: end !== undefined ? (inAstro ? (built >= 0 ? end - ms(built) : undefined) : indexed >= 0 ? end - ms(indexed) : undefined) : undefined,
     },
     cards: cardsLine
       ? { rendered: num(cardsLine[1]), ms: num(cardsLine[2]), cached: cardsLine[3] ? num(cardsLine[3]) : undefined, total: cardsLine[4] ? num(cardsLine[4]) : undefined }

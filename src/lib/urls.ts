@@ -27,6 +27,8 @@ export const routes = {
   about: (lang: Lang) => `/${lang}/about/`,
   rss: (lang: Lang) => `/${lang}/rss.xml`,
   jsonFeed: (lang: Lang) => `/${lang}/feed.json`,
+  /** The language's Pagefind bundle (src/lib/search/write-index.ts), loaded by the search page. */
+  searchBundle: (lang: Lang) => `/pagefind/${lang}/`,
 };
 
 export const href = {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILDS, pagePath, readSite } from '../helpers/site.ts';
 import { LANGS, LOCALES, type Lang } from '../../src/i18n/locales.ts';
@@ -85,8 +85,14 @@ describe.each(BUILDS)('built site in $dir (base $base)', ({ dir, base }) => {
     }
   });
 
-  it('the search index exists for both languages', () => {
-    const entry = JSON.parse(readFileSync(`${dir}/pagefind/pagefind-entry.json`, 'utf8')) as { languages: Record<string, unknown> };
-    expect(Object.keys(entry.languages).sort()).toEqual(['ar', 'en']);
+  it('each language has its own search bundle, holding that language only', () => {
+    for (const lang of ['ar', 'en']) {
+      const entry = JSON.parse(readFileSync(`${dir}/pagefind/${lang}/pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
+      expect(Object.keys(entry.languages)).toEqual([lang]);
+      expect(entry.languages[lang]!.page_count).toBeGreaterThan(0);
+      // Pagefind's ready-made UIs are not shipped: the search page has its own.
+      expect(readdirSync(`${dir}/pagefind/${lang}`).filter((f) => f.includes('-ui.'))).toEqual([]);
+    }
+    expect(readdirSync(`${dir}/pagefind`).sort()).toEqual(['ar', 'en']);
   });
 });

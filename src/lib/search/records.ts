@@ -65,57 +65,62 @@ function outletNames(corpus: Corpus, lang: Lang, sourceIds: readonly string[]): 
 
 /** Records for every searchable page; URLs are root-relative (the client adds the base). */
 export function searchRecords(corpus: Corpus): SearchRecord[] {
-  const records: SearchRecord[] = [];
-  for (const lang of LANGS) {
-    for (const b of corpus.briefings[lang]) {
-      records.push({
-        lang,
-        url: routes.briefing(lang, b.id),
-        type: 'briefing',
-        title: b.data.title,
-        sections: [
-          { anchor: '', heading: '', text: b.data.dek },
-          { anchor: 'key-points', heading: t(lang, 'briefing.keyPoints'), text: b.keyPoints.map((k) => plainText(k.html)).join(' ') },
-          ...htmlSections(b.html),
-          ...(b.events.length ? [{ anchor: 'events', heading: t(lang, 'briefing.events'), text: b.events.map((e) => plainText(e.html)).join(' ') }] : []),
-        ],
-        topics: [...b.data.topics],
-        outlets: outletNames(corpus, lang, b.data.sources),
-      });
-    }
-    for (const source of corpus.sources.values()) {
-      const citedBy = corpus.citing(lang, source.id);
-      records.push({
-        lang,
-        url: routes.source(lang, source.id),
-        type: 'source',
-        title: source.record.headline[lang],
-        sections: source.paragraphs.map((p) => ({
-          anchor: `p${p.n}`,
-          heading: `¶${p.n}`,
-          // English pages show the Arabic original beside the translation: both are searchable.
-          text: lang === 'ar' ? p.text : `${source.translation.get(p.n) ?? ''} ${p.text}`,
-        })),
-        topics: [...new Set(citedBy.flatMap((b) => b.data.topics))],
-        outlets: outletNames(corpus, lang, [source.id]),
-      });
-    }
-    for (const topic of corpus.topics.values()) {
-      const r = topic.record;
-      records.push({
-        lang,
-        url: routes.topic(lang, topic.id),
-        type: 'topic',
-        title: r.name[lang],
-        sections: [
-          { anchor: 'about', heading: t(lang, 'topic.description'), text: r.description[lang] },
-          ...(r.stances.length ? [{ anchor: 'stances', heading: t(lang, 'topic.stances'), text: r.stances.map((s) => s.stance[lang]).join(' ') }] : []),
-        ],
-        topics: [topic.id, ...corpus.related(topic.id)],
-        outlets: [],
-        ownTopic: topic.id,
-      });
-    }
+  return LANGS.flatMap((lang) => [...languageRecords(corpus, lang)]);
+}
+
+/**
+ * One language's records, one at a time: the index writer turns each into a document and hands
+ * it to Pagefind before building the next, so a large corpus never has all its records (with
+ * their full text) in memory at once.
+ */
+export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRecord> {
+  for (const b of corpus.briefings[lang]) {
+    yield {
+      lang,
+      url: routes.briefing(lang, b.id),
+      type: 'briefing',
+      title: b.data.title,
+      sections: [
+        { anchor: '', heading: '', text: b.data.dek },
+        { anchor: 'key-points', heading: t(lang, 'briefing.keyPoints'), text: b.keyPoints.map((k) => plainText(k.html)).join(' ') },
+        ...htmlSections(b.html),
+        ...(b.events.length ? [{ anchor: 'events', heading: t(lang, 'briefing.events'), text: b.events.map((e) => plainText(e.html)).join(' ') }] : []),
+      ],
+      topics: [...b.data.topics],
+      outlets: outletNames(corpus, lang, b.data.sources),
+    };
   }
-  return records;
+  for (const source of corpus.sources.values()) {
+    const citedBy = corpus.citing(lang, source.id);
+    yield {
+      lang,
+      url: routes.source(lang, source.id),
+      type: 'source',
+      title: source.record.headline[lang],
+      sections: source.paragraphs.map((p) => ({
+        anchor: `p${p.n}`,
+        heading: `¶${p.n}`,
+        // English pages show the Arabic original beside the translation: both are searchable.
+        text: lang === 'ar' ? p.text : `${source.translation.get(p.n) ?? ''} ${p.text}`,
+      })),
+      topics: [...new Set(citedBy.flatMap((b) => b.data.topics))],
+      outlets: outletNames(corpus, lang, [source.id]),
+    };
+  }
+  for (const topic of corpus.topics.values()) {
+    const r = topic.record;
+    yield {
+      lang,
+      url: routes.topic(lang, topic.id),
+      type: 'topic',
+      title: r.name[lang],
+      sections: [
+        { anchor: 'about', heading: t(lang, 'topic.description'), text: r.description[lang] },
+        ...(r.stances.length ? [{ anchor: 'stances', heading: t(lang, 'topic.stances'), text: r.stances.map((s) => s.stance[lang]).join(' ') }] : []),
+      ],
+      topics: [topic.id, ...corpus.related(topic.id)],
+      outlets: [],
+      ownTopic: topic.id,
+    };
+  }
 }
