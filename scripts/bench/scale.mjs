@@ -42,6 +42,7 @@ function cacheEnv(root) {
     BENCH_CACHE_DIR: join(cache, 'astro'), // Astro's cacheDir (scripts/bench/astro.config.mjs)
     CARDS_CACHE: join(cache, 'cards'), // social cards (src/integrations/social-cards.ts)
     IMAGES_CACHE: join(cache, 'images'), // content images (src/integrations/content-images.ts)
+    SEARCH_CACHE: join(cache, 'search'), // search index (src/lib/search/write-index.ts)
   };
 }
 

@@ -48,6 +48,8 @@ export function compareIso(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
 /** Formats a partial date for readers: "19 December 2025", "December 2025", "2025". */
 export function formatPartialDate(value: string, intlLocale: string): string {
   const parsed = parsePartialDate(value);
@@ -59,7 +61,10 @@ export function formatPartialDate(value: string, intlLocale: string): string {
       : parsed.precision === 'month'
         ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
         : { year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(intlLocale, options).format(date);
+  const key = `${intlLocale}|${parsed.precision}`;
+  let formatter = FORMATTERS.get(key);
+  if (!formatter) FORMATTERS.set(key, (formatter = new Intl.DateTimeFormat(intlLocale, options)));
+  return formatter.format(date);
 }
 
 /** Formats an ISO date-time printed in a document ("2024-11-27T20:51"), without time zone shifts. */

@@ -1,7 +1,9 @@
 /**
  * Builds are reproducible and atomic: two clean builds of the same tree (fresh card and image
  * caches, different time zones, run at different moments) give byte-identical output; a failed
- * build leaves the previous output untouched; no code reads the clock for anything it embeds.
+ * build leaves the previous output untouched; an unchanged language's search index comes from the
+ * cache, and an edit re-indexes only its own language; no code reads the clock for anything it
+ * embeds.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -35,7 +37,7 @@ describe('builds', () => {
   it('two clean builds are byte-identical (pages, search index, cards, images)', () => {
     const runs = ['UTC', 'Pacific/Kiritimati'].map((tz, i) => {
       const out = join(work, `site-${i}`);
-      const result = build(out, { TZ: tz, CARDS_CACHE: join(work, `cards-${i}`), IMAGES_CACHE: join(work, `images-${i}`) });
+      const result = build(out, { TZ: tz, CARDS_CACHE: join(work, `cards-${i}`), IMAGES_CACHE: join(work, `images-${i}`), SEARCH_CACHE: join(work, `search-${i}`) });
       expect(result.status, result.stderr).toBe(0);
       return fingerprint(out);
     });
@@ -48,7 +50,7 @@ describe('builds', () => {
     const fixture = copyFixture();
     try {
       const out = join(work, 'atomic');
-      const env = { BRIEFING_ROOT: fixture.root, CARDS_CACHE: join(work, 'atomic-cards') };
+      const env = { BRIEFING_ROOT: fixture.root, CARDS_CACHE: join(work, 'atomic-cards'), SEARCH_CACHE: join(work, 'atomic-search') };
       expect(build(out, env).status).toBe(0);
       const before = fingerprint(out);
       fixture.edit('content/briefings/en/sample.md', (t) => t.replace('[[turkey|Ankara]]', '[[turky|Ankara]]'));
@@ -62,6 +64,35 @@ describe('builds', () => {
       fixture.cleanup();
     }
   }, 180_000);
+
+  it('the search index is reused while its documents are unchanged, and rebuilt per language', () => {
+    const fixture = copyFixture();
+    try {
+      const out = join(work, 'search-cache');
+      const env = { BRIEFING_ROOT: fixture.root, CARDS_CACHE: join(work, 'search-cache-cards'), SEARCH_CACHE: join(work, 'search-cache-index') };
+      const bundle = (lang: string) => fingerprint(join(out, 'pagefind', lang));
+      const indexLine = (r: ReturnType<typeof build>) => /\[search-index\] .*/.exec(r.stdout)?.[0] ?? r.stdout + r.stderr;
+
+      const first = build(out, env);
+      expect(first.status, first.stderr).toBe(0);
+      expect(indexLine(first)).not.toContain('from cache');
+      const [ar, en] = [bundle('ar'), bundle('en')];
+
+      const again = build(out, env);
+      expect(again.status, again.stderr).toBe(0);
+      expect(indexLine(again)).toMatch(/ar \d+ in [\d.]+ s, unchanged: from cache, en \d+ in [\d.]+ s, unchanged: from cache/);
+      expect([bundle('ar'), bundle('en')]).toEqual([ar, en]);
+
+      fixture.edit('content/briefings/en/sample.md', (t) => t.replace('[[turkey|Ankara]]', '[[turkey|Ankara]] (edited)'));
+      const edited = build(out, env);
+      expect(edited.status, edited.stderr).toBe(0);
+      expect(indexLine(edited)).toMatch(/ar \d+ in [\d.]+ s, unchanged: from cache, en \d+ in [\d.]+ s\)/);
+      expect(bundle('ar')).toEqual(ar);
+      expect(bundle('en')).not.toEqual(en);
+    } finally {
+      fixture.cleanup();
+    }
+  }, 240_000);
 
   it('no source reads the clock', () => {
     const offenders: string[] = [];

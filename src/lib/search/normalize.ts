@@ -49,11 +49,18 @@ export function stripProclitics(word: string): string {
   return w;
 }
 
-/** One word, fully normalised; punctuation around it is dropped. */
+const normalized = new Map<string, string>();
+
+/** One word, fully normalised; punctuation around it is dropped. Memoised: running text repeats words. */
 export function normalizeWord(word: string): string {
-  const core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  if (!core) return '';
-  return stripProclitics(normalizeLetters(core));
+  let out = normalized.get(word);
+  if (out === undefined) {
+    const core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    out = core ? stripProclitics(normalizeLetters(core)) : '';
+    if (normalized.size >= 500_000) normalized.clear();
+    normalized.set(word, out);
+  }
+  return out;
 }
 
 /** Splits text into words on whitespace (the same split for original and normalised text). */
