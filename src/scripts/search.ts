@@ -24,7 +24,6 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(q: string, o?: Record<string, unknown>): Promise<{ results: { id: string; data(): Promise<ResultData> }[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 const FILTERS = ['type', 'topic', 'outlet'] as const;
@@ -44,30 +43,9 @@ function load(): Promise<Pagefind> {
     // No worker: one request less, and our indexes are small enough for the main thread.
     await pf.options({ baseUrl: config.base, bundlePath: config.bundle, excerptLength: 0, noWorker: true });
     await pf.init();
-    // Filter values cost requests of their own: load them when the URL asks for a filter, else
-    // when the reader first reaches for the filters.
-    const params = new URL(location.href).searchParams;
-    if (FILTERS.some((f) => params.has(f))) await fillFilters(pf);
     return pf;
   });
   return pagefind;
-}
-
-let filtersFilled: Promise<void> | undefined;
-function fillFilters(pf: Pagefind): Promise<void> {
-  filtersFilled ??= fillFiltersOnce(pf);
-  return filtersFilled;
-}
-
-async function fillFiltersOnce(pf: Pagefind): Promise<void> {
-  const available = await pf.filters();
-  const params = new URL(location.href).searchParams;
-  for (const f of FILTERS) {
-    const select = selects[f];
-    const values = Object.keys(available[f] ?? {}).sort((a, b) => a.localeCompare(b, document.documentElement.lang));
-    select.append(...values.map((v) => new Option(v, v)));
-    select.value = params.get(f) ?? '';
-  }
 }
 
 const countLabel = (n: number) => (config.counts[new Intl.PluralRules(config.pluralLocale).select(n)] ?? config.counts.other!).replace('{n}', new Intl.NumberFormat(config.pluralLocale).format(n));
@@ -256,10 +234,16 @@ form.addEventListener('submit', (event) => {
 input.addEventListener('input', schedule);
 for (const f of FILTERS) selects[f].addEventListener('change', () => void run());
 
-const initial = new URL(location.href).searchParams.get('q') ?? '';
+// The filter options are in the page (src/lib/search/filter-values.ts): Pagefind loads a
+// filter's index only when a search uses it.
+const params = new URL(location.href).searchParams;
+for (const f of FILTERS) {
+  const wanted = params.get(f);
+  if (wanted && [...selects[f].options].some((o) => o.value === wanted)) selects[f].value = wanted;
+}
+const initial = params.get('q') ?? '';
 input.value = initial;
 if (initial) void run();
 // Load the index when the reader shows intent, so the first results come quickly.
 input.addEventListener('focus', () => void load(), { once: true });
-form.querySelector('fieldset')!.addEventListener('focusin', () => void load().then(fillFilters), { once: true });
-form.querySelector('fieldset')!.addEventListener('pointerdown', () => void load().then(fillFilters), { once: true });
+form.querySelector('fieldset')!.addEventListener('focusin', () => void load(), { once: true });

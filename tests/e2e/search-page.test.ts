@@ -62,12 +62,47 @@ describe('the search page', () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url('/en/search/')}?q=Turkey`);
     await settled(page);
-    // Filter values load when the reader first reaches for the filters.
-    await page.focus('#filter-type');
-    await page.waitForSelector('#filter-type option:nth-child(2)', { state: 'attached' });
     await page.selectOption('#filter-type', { label: 'Source text' });
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#search-results [role="option"]')].every((o) => o.dataset.href!.includes('/sources/')));
     expect(new URL(page.url()).searchParams.get('type')).toBe('Source text');
+    await page.close();
+  });
+
+  it('lists exactly the filter values in the index, without loading any filter index to do so', async () => {
+    for (const lang of ['ar', 'en']) {
+      const page = await site.browser.newPage();
+      const filterRequests: string[] = [];
+      page.on('request', (r) => r.url().includes('/filter/') && filterRequests.push(r.url()));
+      await page.goto(`${site.server.url(`/${lang}/search/`)}?q=${lang === 'ar' ? 'تركيا' : 'Turkey'}`);
+      await settled(page);
+      await page.focus('#filter-topic');
+      await page.click('#filter-outlet');
+      await page.keyboard.press('Escape');
+      expect(filterRequests).toEqual([]);
+      const listed = await page.$$eval('.search-filters select', (selects) =>
+        Object.fromEntries(selects.map((s) => [(s as HTMLSelectElement).name, [...(s as HTMLSelectElement).options].slice(1).map((o) => o.value).sort()])),
+      );
+      // What Pagefind itself holds, asked from its own API on the same page.
+      const bundle = site.server.url(`/pagefind/${lang}/`);
+      // A string, not a function: the test runner would rewrite a function's import().
+      const indexed = (await page.evaluate(`(async () => {
+        const pf = await import(${JSON.stringify(`${bundle}pagefind.js`)});
+        const all = await pf.filters();
+        return Object.fromEntries(Object.entries(all).map(([k, v]) => [k, Object.keys(v).sort()]));
+      })()`)) as Record<string, string[]>;
+      expect(listed).toEqual(indexed);
+      await page.close();
+    }
+  });
+
+  it('applies a filter given in the URL', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url('/en/search/')}?q=Turkey&type=${encodeURIComponent('Topic')}`);
+    await settled(page);
+    expect(await page.inputValue('#filter-type')).toBe('Topic');
+    const hrefs = await page.$$eval('#search-results [role="option"]', (os) => os.map((o) => (o as HTMLElement).dataset.href!));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((h) => h.includes('/topics/'))).toBe(true);
     await page.close();
   });
 

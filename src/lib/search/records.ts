@@ -53,7 +53,7 @@ function htmlSections(html: string): SearchSection[] {
   });
 }
 
-function outletNames(corpus: Corpus, lang: Lang, sourceIds: readonly string[]): string[] {
+export function outletNames(corpus: Corpus, lang: Lang, sourceIds: readonly string[]): string[] {
   const names = new Set<string>();
   for (const id of sourceIds) {
     const record = corpus.sources.get(id)?.record;
