@@ -11,13 +11,15 @@
 //                keystroke to rendered results (#search-results [role="option"] present and
 //                #search-status no longer containing "…"); median, p90. The page waits 120 ms
 //                after the last keystroke before searching (debounce); that is included.
-//   filters      the same for a few queries with a filter chosen (type: the second option):
+//   filters      the same for a few queries with a filter chosen (--filter type|topic|outlet,
+//                default type; its second value):
 //                Pagefind then loads that filter's index and counts its values on every search
 //
 // Options: --dir <built site>   measure an existing build instead (e.g. .tmp/bench/1000/dist)
 //          --no-build           reuse .tmp/bench/site as it is
 //          --code head|worktree build a frozen copy of the code (default: the live project)
 //          --delay <ms>         pause between keystrokes (default 60)
+//          --filter <key>       the filter chosen for the "filters" measurement (default type)
 //          --json <file>        default .tmp/bench/search.json
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -29,6 +31,7 @@ import { spawnSync } from 'node:child_process';
 const args = parseArgs(process.argv.slice(2), ['no-build']);
 const DELAY = Number(args.delay ?? 60);
 const FILTER_QUERIES = Number(args['filter-queries'] ?? 8);
+const FILTER = ['type', 'topic', 'outlet'].includes(args.filter) ? args.filter : 'type';
 
 const QUERIES = {
   ar: ['تركيا', 'قوة الاستقرار', 'باكستان', 'حماس', 'مجلس السلام', 'غزة', 'إيطاليا', 'البنتاغون', 'ميامي', 'نزع السلاح', 'الشرطة الفلسطينية', 'مصر', 'قطر', 'إسرائيل', 'ترامب', 'إعادة الإعمار', 'مجلس الأمن', 'المساعدات الإنسانية', 'الخط الأصفر', 'معبر رفح', 'Turkey'],
@@ -150,7 +153,7 @@ async function measureLang(browser, server, lang) {
 
   // With a filter chosen, Pagefind loads that filter's index and counts its values on every
   // search, which costs more as the corpus grows: measure a few queries in that state.
-  await page.selectOption('#filter-type', { index: 2 });
+  await page.selectOption(`#filter-${FILTER}`, { index: 2 });
   const withFilters = [];
   for (const q of rest.slice(0, FILTER_QUERIES)) withFilters.push(await typeQuery(q));
   await context.close();
@@ -183,7 +186,7 @@ async function main() {
 
   const index = dirSize(join(dir, 'pagefind'));
   console.log(`\nSite ${relative(PROJECT, dir)} (Pagefind bundle ${fmtBytes(index.bytes)} in ${index.files} files); server sends files uncompressed; keystroke delay ${DELAY} ms; 120 ms debounce included\n`);
-  const rows = [['page', 'first query', 'requests', 'bytes', 'if gzip-served', 'of which wasm/js', 'focus → results', 'median (last key → results)', 'p90', 'min', 'max', 'queries', 'no-result queries', 'median, type filter on']];
+  const rows = [['page', 'first query', 'requests', 'bytes', 'if gzip-served', 'of which wasm/js', 'focus → results', 'median (last key → results)', 'p90', 'min', 'max', 'queries', 'no-result queries', `median, ${FILTER} filter on`]];
   for (const r of results) {
     const ms = r.samples.map((s) => s.ms);
     const code = r.firstQuery.files.filter((f) => /\.(wasm|js)$/.test(f.path) || f.path.endsWith('.pagefind')).reduce((a, f) => a + f.bodyBytes, 0);
