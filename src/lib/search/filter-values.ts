@@ -8,8 +8,7 @@ import { LOCALES, t, type Lang } from '../../i18n/index.ts';
 import type { Corpus } from '../corpus/index.ts';
 import { outletNames, type RecordType } from './records.ts';
 
-export const FILTER_KEYS = ['type', 'topic', 'outlet'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+type FilterKey = 'type' | 'topic' | 'outlet';
 
 const TYPES: RecordType[] = ['briefing', 'source', 'topic'];
 

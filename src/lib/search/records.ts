@@ -3,7 +3,7 @@
  * never enters the index): one record per briefing, source page and topic page in each language,
  * split into sections that results can link to (`#summary`, `#p12`, …).
  */
-import { LANGS, t, type Lang } from '../../i18n/index.ts';
+import { t, type Lang } from '../../i18n/index.ts';
 import type { Corpus } from '../corpus/index.ts';
 import { routes } from '../urls.ts';
 
@@ -63,15 +63,10 @@ export function outletNames(corpus: Corpus, lang: Lang, sourceIds: readonly stri
   return [...names].sort();
 }
 
-/** Records for every searchable page; URLs are root-relative (the client adds the base). */
-export function searchRecords(corpus: Corpus): SearchRecord[] {
-  return LANGS.flatMap((lang) => [...languageRecords(corpus, lang)]);
-}
-
 /**
- * One language's records, one at a time: the index writer turns each into a document and hands
- * it to Pagefind before building the next, so a large corpus never has all its records (with
- * their full text) in memory at once.
+ * One language's records, one at a time (URLs are root-relative: the client adds the base). The
+ * index writer turns each into a document and hands it to Pagefind before building the next, so
+ * a large corpus never has all its records, with their full text, in memory at once.
  */
 export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRecord> {
   for (const b of corpus.briefings[lang]) {
