@@ -20,6 +20,11 @@ function build(outDir: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['scripts/build.mjs'], { env: { ...process.env, OUT_DIR: outDir, ...env }, encoding: 'utf8' });
 }
 
+/** Output folder and environment for building a copy of the fixture, with caches of its own. */
+function fixtureBuild(root: string, name: string) {
+  return { out: join(work, name), env: { BRIEFING_ROOT: root, CARDS_CACHE: join(work, `${name}-cards`), SEARCH_CACHE: join(work, `${name}-search`) } };
+}
+
 function fingerprint(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
@@ -49,8 +54,7 @@ describe('builds', () => {
   it('a failed build keeps the last good site and leaves no half-written output', () => {
     const fixture = copyFixture();
     try {
-      const out = join(work, 'atomic');
-      const env = { BRIEFING_ROOT: fixture.root, CARDS_CACHE: join(work, 'atomic-cards'), SEARCH_CACHE: join(work, 'atomic-search') };
+      const { out, env } = fixtureBuild(fixture.root, 'atomic');
       expect(build(out, env).status).toBe(0);
       const before = fingerprint(out);
       fixture.edit('content/briefings/en/sample.md', (t) => t.replace('[[turkey|Ankara]]', '[[turky|Ankara]]'));
@@ -68,8 +72,7 @@ describe('builds', () => {
   it('the search index is reused while its documents are unchanged, and rebuilt per language', () => {
     const fixture = copyFixture();
     try {
-      const out = join(work, 'search-cache');
-      const env = { BRIEFING_ROOT: fixture.root, CARDS_CACHE: join(work, 'search-cache-cards'), SEARCH_CACHE: join(work, 'search-cache-index') };
+      const { out, env } = fixtureBuild(fixture.root, 'search-cache');
       const bundle = (lang: string) => fingerprint(join(out, 'pagefind', lang));
       const indexLine = (r: ReturnType<typeof build>) => /\[search-index\] .*/.exec(r.stdout)?.[0] ?? r.stdout + r.stderr;
 

@@ -5,8 +5,8 @@
  * highlights. Topic names and aliases in both languages are added (weighted) so a name in
  * either language or any spelling finds the topic and the pages that mention it.
  */
-import { t } from '../../i18n/index.ts';
 import type { Corpus } from '../corpus/index.ts';
+import { topicFilterValues, typeFilterValue } from './filter-values.ts';
 import { normalizeText } from './normalize.ts';
 import type { SearchRecord } from './records.ts';
 import type { TopicNames } from './aliases.ts';
@@ -26,13 +26,10 @@ export interface SearchMeta {
 
 export function indexDocument(record: SearchRecord, mentioned: Set<string>, names: Map<string, TopicNames>, corpus: Corpus): string {
   const { lang } = record;
-  const typeLabel = t(lang, `search.type.${record.type}`);
+  const typeLabel = typeFilterValue(lang, record.type);
   const aliases = (ids: Iterable<string>) => normalizeText([...ids].flatMap((id) => names.get(id)?.all ?? []).join(' '));
   const others = [...mentioned].filter((id) => id !== record.ownTopic);
-  const topicFilters = [...new Set([...record.topics, ...mentioned])]
-    .map((id) => corpus.topics.get(id)?.record.name[lang])
-    .filter((n): n is string => Boolean(n))
-    .sort();
+  const topicFilters = topicFilterValues(corpus, lang, new Set([...record.topics, ...mentioned])).sort();
   const sections = JSON.stringify(record.sections.map((s) => [s.anchor, s.heading, s.text]));
   return `<!doctype html><html lang="${lang}"><head><title>${escape(record.title)}</title></head><body>
 <main data-pagefind-body>
