@@ -5,11 +5,11 @@
 //   npm run review                 all briefings
 //   npm run review -- <id> [...]   some briefings
 import { loadCorpus } from '../src/lib/corpus/index.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { formatProblems, isBlocking } from '../src/lib/problems.ts';
 
 const { corpus, problems } = loadCorpus();
-if (!corpus) {
-  console.error(problems.map(formatProblem).join('\n'));
+if (problems.some(isBlocking)) {
+  console.error(formatProblems(problems.filter(isBlocking)));
   process.exit(1);
 }
 const only = new Set(process.argv.slice(2));

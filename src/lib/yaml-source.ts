@@ -3,7 +3,7 @@
  * line an editor has to change. Uses the `yaml` package's core schema: unquoted dates stay
  * strings, as the content format expects.
  */
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
 
 export interface YamlSource {
   data: unknown;
@@ -11,6 +11,8 @@ export interface YamlSource {
   errors: { line: number; message: string }[];
   /** The line of the value at `path` (or of its closest existing parent). */
   lineOf(path: readonly PropertyKey[]): number;
+  /** The line of the key that holds the value at `path` (a list's `keyPoints:` line, not its first item's). */
+  keyLineOf(path: readonly PropertyKey[]): number;
 }
 
 /**
@@ -22,15 +24,25 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const errors = doc.errors.map((e) => ({ line: toLine(e.pos[0]), message: e.message.split('\n')[0] ?? e.message }));
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return toLine(node.range[0]);
+    }
+    return firstLine;
+  };
   return {
     data: errors.length ? undefined : doc.toJS(),
     errors,
-    lineOf(path) {
-      for (let depth = path.length; depth >= 0; depth--) {
-        const node = doc.getIn(path.slice(0, depth) as unknown[], true);
-        if (isNode(node) && node.range) return toLine(node.range[0]);
+    lineOf,
+    keyLineOf(path) {
+      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+      const last = path[path.length - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+        if (pair && isNode(pair.key) && pair.key.range) return toLine(pair.key.range[0]);
       }
-      return firstLine;
+      return lineOf(path);
     },
   };
 }

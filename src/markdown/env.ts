@@ -30,6 +30,8 @@ export interface HeadingInfo {
   id: string;
   level: number;
   text: string;
+  /** File line of the heading. */
+  line?: number;
 }
 
 export interface RenderEnv {
@@ -43,6 +45,8 @@ export interface RenderEnv {
   topicIds: readonly string[];
   /** Returns the link target, or a problem message when the reference is wrong. */
   resolveCitation(ref: string): CitationTarget | string;
+  /** How to fix a reference `resolveCitation` refused (e.g. naming the source to look up). */
+  citationFix?: (ref: string) => string;
   /** Resolves `images/<file>` to its variants, or a problem message. Absent: images unsupported. */
   resolveImage?: (src: string) => ImageJob | string;
   /** Adds the site base to a root-relative asset path. */

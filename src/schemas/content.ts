@@ -65,6 +65,8 @@ const outletRef = z.strictObject({
 /** `content/sources/<id>.yaml`: provenance of one seed document. */
 export const sourceRecord = z
   .strictObject({
+    /** Work in progress: previewed by the dev server, left out of `npm run build`. */
+    draft: z.boolean().optional(),
     /** File name in `seeds/`, unchanged. */
     seed: z.string().regex(/^[\w.-]+\.txt$/, 'name a .txt file in seeds/'),
     /** The document's own headline (ar) and our translation (en). */
@@ -128,6 +130,8 @@ export type BriefingEvent = z.infer<typeof briefingEvent>;
 
 /** Frontmatter of `content/briefings/{ar,en}/<id>.md`. */
 export const briefingFrontmatter = z.strictObject({
+  /** Work in progress (in either language): previewed by the dev server, left out of `npm run build`. */
+  draft: z.boolean().optional(),
   title: text,
   /** One-line summary under the title. */
   dek: text,
@@ -137,10 +141,8 @@ export const briefingFrontmatter = z.strictObject({
   date: isoDate,
   /** Every topic the briefing mentions. */
   topics: z.array(slug).default([]),
-  keyPoints: z
-    .array(z.strictObject({ text, cite: citations }))
-    .min(1, 'a briefing needs key points')
-    .max(8, 'keep key points to 8 at most'),
+  /** How many is an editorial rule (key-points in src/lib/check/rules/), not a format one. */
+  keyPoints: z.array(z.strictObject({ text, cite: citations })).default([]),
   events: z.array(briefingEvent).default([]),
 });
 export type BriefingFrontmatter = z.infer<typeof briefingFrontmatter>;
@@ -150,6 +152,16 @@ export const topicRecord = z.strictObject({
   kind: z.enum(TOPIC_KINDS),
   name: localized,
   aliases: localizedList.default({ ar: [], en: [] }),
+  /**
+   * Spellings never written in our own voice, each with the spelling we write instead
+   * (`{ "ترمب": "ترامب" }`); quotations keep the source's. Checked by the spellings rule.
+   */
+  avoid: z
+    .strictObject({
+      ar: z.record(z.string().min(1), text).default({}),
+      en: z.record(z.string().min(1), text).default({}),
+    })
+    .default({ ar: {}, en: {} }),
   description: localized,
   related: z.array(slug).default([]),
   stances: z

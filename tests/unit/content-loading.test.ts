@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
+import { isError } from '../../src/lib/problems.ts';
 import { copyFixture, MINI } from '../helpers/fixture.ts';
 
 let fixture: ReturnType<typeof copyFixture> | undefined;
@@ -12,7 +13,7 @@ describe('the mini fixture', () => {
     expect(problems).toEqual([]);
     expect(corpus!.sources.get('sample')!.paragraphs).toHaveLength(3);
     expect(corpus!.backlinks('en', 'turkey').map((b) => b.briefing.id)).toEqual(['sample']);
-    expect(corpus!.backlinks('en', 'turkey')[0]!.sentences).toEqual(['Turkey is ready to take part, according to sources cited by Axios.', 'According to sources cited by Axios, Ankara is ready to take part.']);
+    expect(corpus!.backlinks('en', 'turkey')[0]!.sentences).toEqual(['Turkey is ready to take part, according to sources cited by Axios.', 'According to sources cited by Axios, Ankara is ready to take part.', 'If the sources are right, Turkey would be among the countries ready to contribute to the force.']);
     expect(corpus!.related('axios')).toEqual(['turkey']);
     expect(corpus!.timeline('ar').map((e) => e.date)).toEqual(['2025-11-17']);
   });
@@ -21,12 +22,12 @@ describe('the mini fixture', () => {
 /** Bad inputs: each must either work or fail with a message naming the file. */
 const catalogue: { name: string; file: string; change: (f: NonNullable<typeof fixture>) => void; message: RegExp; line?: number }[] = [
   { name: 'missing translation of a briefing', file: 'content/briefings/en/sample.md', change: (f) => f.remove('content/briefings/ar/sample.md'), message: /no العربية counterpart/ },
-  { name: 'unknown topic link in the body', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('[[turkey|Ankara]]', '[[turky|Ankara]]')), message: /unknown topic "turky"/, line: 19 },
+  { name: 'unknown topic link in the body', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('[[turkey|Ankara]]', '[[turky|Ankara]]')), message: /unknown topic "turky"/, line: 23 },
   { name: 'unknown topic in frontmatter', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('topics: [turkey, axios]', 'topics: [turkey, axios, egypt]')), message: /unknown topic "egypt"/, line: 6 },
-  { name: 'citation to a missing paragraph', file: 'content/briefings/ar/sample.md', change: (f) => f.edit('content/briefings/ar/sample.md', (t) => t.replace('[@3]', '[@30]')), message: /there is no paragraph 30/, line: 19 },
+  { name: 'citation to a missing paragraph', file: 'content/briefings/ar/sample.md', change: (f) => f.edit('content/briefings/ar/sample.md', (t) => t.replace('[@3]', '[@30]')), message: /there is no paragraph 30/, line: 23 },
   { name: 'key point citing a missing paragraph', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('cite: ["2"]', 'cite: ["9"]')), message: /no paragraph 9/, line: 9 },
   { name: 'malformed YAML frontmatter', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('dek: "Sources', 'dek: "Sources: "broken')), message: /frontmatter YAML/, line: 3 },
-  { name: 'impossible date', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('date: "2025-11-17"', 'date: "2025-02-30"')), message: /not a calendar day/, line: 11 },
+  { name: 'impossible date', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.replace('date: "2025-11-17"', 'date: "2025-02-30"')), message: /not a calendar day/, line: 15 },
   { name: 'empty body', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => t.slice(0, t.indexOf('## Summary'))), message: /no body/ },
   { name: 'topic without an Arabic name', file: 'content/topics/turkey.yaml', change: (f) => f.edit('content/topics/turkey.yaml', (t) => t.replace('name: { ar: "تركيا", en: "Turkey" }', 'name: { en: "Turkey" }')), message: /"name\.ar"/, line: 2 },
   { name: 'raw <script> in Markdown', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n<script>alert(1)</script>\n`), message: /raw HTML/ },
@@ -35,25 +36,25 @@ const catalogue: { name: string; file: string; change: (f: NonNullable<typeof fi
   { name: 'empty seed', file: 'seeds/sample.txt', change: (f) => f.write('seeds/sample.txt', '\n  \n'), message: /seed is empty/ },
   { name: 'topic id that is not a slug', file: 'content/topics/Egypt.yaml', change: (f) => f.write('content/topics/Egypt.yaml', 'kind: country\nname: { ar: "مصر", en: "Egypt" }\ndescription: { ar: "نص", en: "Text" }\n'), message: /not a valid id/ },
   { name: 'a translation missing a paragraph', file: 'content/sources/sample.en.yaml', change: (f) => f.edit('content/sources/sample.en.yaml', (t) => t.replace(/\n {2}3:.*$/m, '')), message: /no translation for paragraph\(s\) 3/ },
-  { name: 'key points differ between languages', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/ar/sample.md', (t) => t.replace('cite: ["2"]', 'cite: ["1"]')), message: /key point citations differ/ },
-  { name: 'image without alt text', file: 'content/briefings/en/sample.md', change: (f) => { f.write('content/images/map.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'); f.edit('content/briefings/en/sample.md', (t) => `${t}\n![](images/map.svg)\n`); }, message: /no alt text/, line: 21 },
-  { name: 'image that does not exist', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n![A map](images/nothing.png)\n`), message: /does not exist/, line: 21 },
+  { name: 'key points differ between languages', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/ar/sample.md', (t) => t.replace('cite: ["2"]', 'cite: ["1"]')), message: /key point 1 cites \["2"\] here but \["1"\] in the Arabic version \(content\/briefings\/ar\/sample\.md:9\)/, line: 9 },
+  { name: 'image without alt text', file: 'content/briefings/en/sample.md', change: (f) => { f.write('content/images/map.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'); f.edit('content/briefings/en/sample.md', (t) => `${t}\n![](images/map.svg)\n`); }, message: /no alt text/, line: 37 },
+  { name: 'image that does not exist', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n![A map](images/nothing.png)\n`), message: /does not exist/, line: 37 },
   { name: 'duplicate id: a second record for the same seed', file: 'content/sources/sample.yaml', change: (f) => f.write('content/sources/sample-copy.yaml', readFileSync(`${f.root}/content/sources/sample.yaml`, 'utf8')), message: /already described by content\/sources\/sample-copy\.yaml/, line: 1 },
-  { name: 'duplicate key in YAML', file: 'content/topics/axios.yaml', change: (f) => f.edit('content/topics/axios.yaml', (t) => `${t}kind: outlet\n`), message: /YAML syntax: Map keys must be unique/, line: 4 },
-  { name: 'duplicate heading id in a body', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n## Again {#summary}\n\nText.\n`), message: /heading id "summary" is used twice/, line: 21 },
-  { name: 'unknown field', file: 'content/topics/axios.yaml', change: (f) => f.edit('content/topics/axios.yaml', (t) => `${t}colour: red\n`), message: /Unrecognized key/i, line: 4 },
+  { name: 'duplicate key in YAML', file: 'content/topics/axios.yaml', change: (f) => f.edit('content/topics/axios.yaml', (t) => `${t}kind: outlet\n`), message: /YAML syntax: Map keys must be unique/, line: 8 },
+  { name: 'duplicate heading id in a body', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n## Again {#summary}\n\nText.\n`), message: /heading id "summary" is used twice/, line: 37 },
+  { name: 'unknown field', file: 'content/topics/axios.yaml', change: (f) => f.edit('content/topics/axios.yaml', (t) => `${t}colour: red\n`), message: /unknown field "colour"/, line: 8 },
 ];
 
 describe('bad content', () => {
   it.each(catalogue)('$name → names $file', ({ file, change, message, line }) => {
     fixture = copyFixture();
     change(fixture);
-    const { corpus, problems } = loadCorpus(fixture.root);
-    expect(corpus).toBeUndefined();
+    const { problems } = loadCorpus(fixture.root);
     const problem = problems.find((p) => message.test(p.message));
     expect(problem, JSON.stringify(problems, null, 2)).toBeDefined();
     expect(problem!.file).toBe(file);
     if (line !== undefined) expect(problem!.line).toBe(line);
+    expect(isError(problem!)).toBe(true);
     expect(problem!.fix.length).toBeGreaterThan(10);
   });
 

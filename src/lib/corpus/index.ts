@@ -4,63 +4,48 @@
  * instead of per page, so build time per page stays flat as the corpus grows.
  */
 import { LANGS, type Lang } from '../../i18n/locales.ts';
+import { runRules } from '../check/run.ts';
+import type { Content } from '../check/types.ts';
 import { compareIso } from '../dates.ts';
-import { ContentError, hint, type ContentProblem } from '../problems.ts';
-import { projectRoot } from './files.ts';
+import { ContentError, hint, isBlocking, sortProblems, type ContentProblem } from '../problems.ts';
+import { devPreview } from './dev-preview.ts';
+import { citationsOfDrafts, findDrafts, labelDraftProblems, type Draft } from './drafts.ts';
+import { join, listFiles, projectRoot } from './files.ts';
 import { loadBriefings, resolveCitation } from './load-briefings.ts';
-import { loadSources } from './load-sources.ts';
-import { loadTopics } from './load-topics.ts';
+import { loadSources, type LoadedSource } from './load-sources.ts';
+import { loadTopics, type LoadedTopic } from './load-topics.ts';
 import { loadPages } from './load-pages.ts';
-import type { Briefing, Corpus, RenderedEvent, Source, Topic } from './model.ts';
-import type { YamlSource } from '../yaml-source.ts';
+import type { Briefing, Corpus, DraftNote, RenderedEvent, Source, Topic } from './model.ts';
 
 export type * from './model.ts';
+export type { Draft } from './drafts.ts';
 
-function checkTopicReferences(topics: Map<string, Topic>, yaml: Map<string, YamlSource>, sources: Map<string, Source>, problems: ContentProblem[]): void {
-  for (const topic of topics.values()) {
-    const lines = yaml.get(topic.id)!;
+function checkTopicReferences(topics: Map<string, LoadedTopic>, sources: Map<string, Source>, problems: ContentProblem[]): void {
+  for (const { topic, record: { yaml, flawed } } of topics.values()) {
     topic.record.related.forEach((other, i) => {
-      if (!topics.has(other)) problems.push({ file: topic.file, line: lines.lineOf(['related', i]), message: `unknown related topic "${other}"${hint(other, topics.keys())}`, fix: 'use the id of a file in content/topics/' });
-      if (other === topic.id) problems.push({ file: topic.file, line: lines.lineOf(['related', i]), message: 'a topic lists itself as related', fix: 'remove it from "related:"' });
+      if (flawed(['related', i])) return;
+      if (!topics.has(other)) problems.push({ file: topic.file, line: yaml.lineOf(['related', i]), message: `unknown related topic "${other}"${hint(other, topics.keys())}`, fix: 'use the id of a file in content/topics/' });
+      if (other === topic.id) problems.push({ file: topic.file, line: yaml.lineOf(['related', i]), message: 'a topic lists itself as related', fix: 'remove it from "related:"' });
     });
     topic.record.stances.forEach((stance, i) => {
+      if (flawed(['stances', i, 'source'])) return;
       if (!sources.has(stance.source)) {
-        problems.push({ file: topic.file, line: lines.lineOf(['stances', i, 'source']), message: `unknown source "${stance.source}"${hint(stance.source, sources.keys())}`, fix: 'use the id of a file in content/sources/' });
+        problems.push({ file: topic.file, line: yaml.lineOf(['stances', i, 'source']), message: `unknown source "${stance.source}"${hint(stance.source, sources.keys())}`, fix: 'use the id of a file in content/sources/' });
         return;
       }
       stance.cite.forEach((raw, j) => {
         const resolved = resolveCitation(raw, 'en', [stance.source], sources, new Map());
-        if (typeof resolved === 'string') problems.push({ file: topic.file, line: lines.lineOf(['stances', i, 'cite', j]), message: resolved, fix: 'cite a paragraph of the stance\'s own source (npm run paragraphs -- <source-id>)' });
+        if (typeof resolved === 'string') problems.push({ file: topic.file, line: yaml.lineOf(['stances', i, 'cite', j]), message: resolved, fix: `cite a paragraph of the stance's own source (npm run paragraphs -- ${stance.source} lists them)` });
       });
     });
   }
 }
 
-function checkSourceReferences(sources: Map<string, Source>, topics: Map<string, Topic>, problems: ContentProblem[]): void {
-  for (const source of sources.values()) {
-    for (const outlet of [source.record.publisher, ...source.record.original]) {
-      if (outlet.topic && !topics.has(outlet.topic)) problems.push({ file: source.file, message: `unknown outlet topic "${outlet.topic}"${hint(outlet.topic, topics.keys())}`, fix: 'use the id of a file in content/topics/ or remove "topic"' });
-    }
-  }
-}
-
-/** Counterparts must say the same things: same sources, topics, citations, events and sections. */
-function checkParity(briefings: Record<Lang, Briefing[]>, problems: ContentProblem[]): void {
-  const [first, ...rest] = LANGS;
-  if (!first) return;
-  for (const a of briefings[first]) {
-    for (const lang of rest) {
-      const b = briefings[lang].find((x) => x.id === a.id);
-      if (!b) continue;
-      const same = (what: string, x: unknown, y: unknown, fix: string) => {
-        if (JSON.stringify(x) !== JSON.stringify(y)) problems.push({ file: b.file, line: 1, message: `${what} differ from ${a.file}: ${JSON.stringify(y)} vs ${JSON.stringify(x)}`, fix });
-      };
-      same('sources', a.data.sources, b.data.sources, 'list the same sources in the same order in both languages');
-      same('date', a.data.date, b.data.date, 'use the same date in both languages');
-      same('topics', [...a.data.topics].sort(), [...b.data.topics].sort(), 'list the same topics in both languages');
-      same('key point citations', a.data.keyPoints.map((k) => k.cite), b.data.keyPoints.map((k) => k.cite), 'give both languages the same key points, in the same order, with the same citations');
-      same('events', a.data.events.map((e) => [e.date, e.status, e.cite]), b.data.events.map((e) => [e.date, e.status, e.cite]), 'give both languages the same events (date, status, citations) in the same order');
-      same('section ids', a.headings.map((h) => h.id), b.headings.map((h) => h.id), 'use the same {#id} headings, in the same order, in both languages');
+function checkSourceReferences(sources: Map<string, LoadedSource>, topics: Map<string, LoadedTopic>, problems: ContentProblem[]): void {
+  for (const { source, record } of sources.values()) {
+    const outlets: [(string | number)[], { topic?: string | undefined }][] = [[['publisher'], source.record.publisher], ...source.record.original.map((o, i) => [['original', i], o] as [(string | number)[], typeof o])];
+    for (const [path, outlet] of outlets) {
+      if (outlet.topic && !topics.has(outlet.topic) && !record.flawed([...path, 'topic'])) problems.push({ file: source.file, line: record.yaml.lineOf([...path, 'topic']), message: `unknown outlet topic "${outlet.topic}"${hint(outlet.topic, topics.keys())}`, fix: 'use the id of a file in content/topics/, or remove "topic"' });
     }
   }
 }
@@ -69,22 +54,66 @@ function sortBriefings(list: Briefing[]): Briefing[] {
   return list.sort((x, y) => compareIso(y.data.date, x.data.date) || x.id.localeCompare(y.id));
 }
 
-/** Loads and validates everything; throws a ContentError listing every problem found. */
-export function loadCorpus(root = projectRoot()): { corpus?: Corpus; problems: ContentProblem[] } {
-  const problems: ContentProblem[] = [];
-  const sources = loadSources(root, problems);
-  const { topics, yaml } = loadTopics(root, problems);
-  checkTopicReferences(topics, yaml, sources, problems);
-  checkSourceReferences(sources, topics, problems);
-  const briefings = loadBriefings(root, sources, topics, problems);
-  checkParity(briefings, problems);
-  const pages = loadPages(root, sources, topics, problems);
-  if (problems.length) return { problems };
-  for (const lang of LANGS) sortBriefings(briefings[lang]);
-  return { corpus: { ...buildIndexes(sources, topics, briefings), page: (lang, id) => pages.get(`${lang}/${id}`) }, problems };
+export interface LoadOptions {
+  /** Keep drafts in the corpus (the dev server previews them); the build leaves them out. */
+  drafts?: boolean;
 }
 
-function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, briefings: Record<Lang, Briefing[]>): Omit<Corpus, 'page'> {
+export interface LoadResult {
+  /** Everything that could be read; check `problems` before publishing it. */
+  corpus: Corpus;
+  /** Every problem, by file and line; `isBlocking` tells the ones that stop a build. */
+  problems: ContentProblem[];
+}
+
+/** Reads, validates and cross-links everything, and runs every editorial rule, in one pass. */
+export function loadCorpus(root = projectRoot(), options: LoadOptions = {}): LoadResult {
+  const problems: ContentProblem[] = [];
+  const sources = loadSources(root, problems);
+  const topics = loadTopics(root, problems);
+  const plainSources = new Map([...sources].map(([id, s]) => [id, s.source]));
+  const plainTopics = new Map([...topics].map(([id, t]) => [id, t.topic]));
+  checkTopicReferences(topics, plainSources, problems);
+  checkSourceReferences(sources, topics, problems);
+  const briefings = loadBriefings(root, plainSources, plainTopics, problems);
+  const pages = loadPages(root, plainSources, plainTopics, problems);
+  const content: Content = { root, sources, topics, briefings, seeds: listFiles(join(root, 'seeds'), '.txt') };
+  problems.push(...runRules(content));
+  const drafts = findDrafts(content);
+  problems.push(...citationsOfDrafts(content, drafts));
+  labelDraftProblems(problems, drafts);
+  const sorted = sortProblems(problems);
+
+  const include = options.drafts ?? false;
+  const note = (d: Draft | undefined, also?: Draft): DraftNote | undefined =>
+    d && { reasons: d.reasons, problems: sorted.filter((p) => d.files.includes(p.file) || (also?.files.includes(p.file) ?? false)) };
+  const keptSources = new Map<string, Source>();
+  for (const [id, s] of sources) {
+    const d = drafts.sources.get(id);
+    if (d && !include) continue;
+    const draft = note(d);
+    keptSources.set(id, draft ? { ...s.source, draft } : s.source);
+  }
+  const keptTopics = new Map<string, Topic>();
+  for (const [id, { topic }] of topics) {
+    // A stance of a source the build leaves out goes with it.
+    const stances = topic.record.stances.filter((st) => keptSources.has(st.source));
+    keptTopics.set(id, stances.length === topic.record.stances.length ? topic : { ...topic, record: { ...topic.record, stances } });
+  }
+  const keptBriefings = Object.fromEntries(LANGS.map((lang) => [lang, briefings[lang].flatMap(({ briefing }) => {
+    const d = drafts.briefings.get(briefing.id);
+    if (d && !include) return [];
+    const draft = note(d, drafts.sources.get(briefing.id));
+    // Pages rely on every listed source and topic existing; only a draft can break that.
+    const data = { ...briefing.data, sources: briefing.data.sources.filter((x) => keptSources.has(x)), topics: briefing.data.topics.filter((x) => keptTopics.has(x)) };
+    return [draft ? { ...briefing, data, draft } : briefing];
+  })])) as Record<Lang, Briefing[]>;
+  for (const lang of LANGS) sortBriefings(keptBriefings[lang]);
+  const found = [...drafts.sources.values(), ...drafts.briefings.values()];
+  return { corpus: { ...buildIndexes(keptSources, keptTopics, keptBriefings), page: (lang, id) => pages.get(`${lang}/${id}`), drafts: found }, problems: sorted };
+}
+
+function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, briefings: Record<Lang, Briefing[]>): Omit<Corpus, 'page' | 'drafts'> {
   const byId = Object.fromEntries(LANGS.map((l) => [l, new Map(briefings[l].map((b) => [b.id, b]))])) as Record<Lang, Map<string, Briefing>>;
   const position = Object.fromEntries(LANGS.map((l) => [l, new Map(briefings[l].map((b, i) => [b.id, i]))])) as Record<Lang, Map<string, number>>;
 
@@ -148,18 +177,30 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
 /**
  * Astro loads this module twice in a build: once bundled for rendering pages and once from the
  * config for the integrations (search index, cards, images). A process-wide slot lets both use
- * the one corpus instead of reading and holding it twice. `astro dev` re-reads on every load.
+ * the one corpus instead of reading and holding it twice. The dev server keeps one corpus until
+ * a file under content/ or seeds/ changes (src/integrations/editor-loop.ts counts the changes).
  */
 const shared = globalThis as typeof globalThis & { __briefingsCorpus?: Map<string, Corpus> };
 
-/** The corpus for page rendering; a content problem stops the build with every problem listed. */
+/**
+ * The corpus for page rendering. Errors in published content stop the build (and show the dev
+ * server's overlay, opened on the first problem's file and line); drafts never do. The dev
+ * server previews drafts; everything else leaves them out.
+ */
 export function getCorpus(): Corpus {
   const root = projectRoot();
-  const reuse = process.env.NODE_ENV === 'production';
-  const hit = reuse ? shared.__briefingsCorpus?.get(root) : undefined;
+  const dev = devPreview();
+  const reuse = process.env.NODE_ENV === 'production' || dev !== undefined;
+  const key = dev ? `${root}#dev${dev.generation}` : root;
+  const hit = reuse ? shared.__briefingsCorpus?.get(key) : undefined;
   if (hit) return hit;
-  const { corpus, problems } = loadCorpus(root);
-  if (!corpus) throw new ContentError(problems);
-  if (reuse) (shared.__briefingsCorpus ??= new Map()).set(root, corpus);
+  const { corpus, problems } = loadCorpus(root, { drafts: dev !== undefined });
+  const blocking = problems.filter(isBlocking);
+  if (blocking.length) throw new ContentError(blocking, root);
+  if (reuse) {
+    // In the dev server only the current generation is worth keeping.
+    if (dev) shared.__briefingsCorpus?.clear();
+    (shared.__briefingsCorpus ??= new Map()).set(key, corpus);
+  }
   return corpus;
 }

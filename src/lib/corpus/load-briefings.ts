@@ -1,7 +1,9 @@
 /**
  * Loads `content/briefings/{lang}/*.md`: frontmatter validated against the schema, then key
  * points, events and body rendered through markdown-it with citations resolved against the
- * loaded sources. Every problem is reported with file and line.
+ * loaded sources. Every problem is reported with file and line. Every file yields a briefing,
+ * even one with invalid fields (stand-in values; see issues.ts), so its counterpart, its
+ * unfinished placeholders and its body are still checked in the same pass.
  */
 import { LANGS, LOCALES, type Lang } from '../../i18n/locales.ts';
 import { t } from '../../i18n/index.ts';
@@ -12,9 +14,9 @@ import { citationLabel, parseCitation } from '../citations.ts';
 import { hint, type ContentProblem } from '../problems.ts';
 import { href, withBase } from '../urls.ts';
 import { resolveContentImage } from '../images/resolve.ts';
-import { parseYamlSource, splitFrontmatter } from '../yaml-source.ts';
+import { parseYamlSource, splitFrontmatter, type YamlSource } from '../yaml-source.ts';
 import { join, listFiles, readUtf8, rel } from './files.ts';
-import { schemaProblems } from './issues.ts';
+import { parseRecord } from './issues.ts';
 import { checkId, reportPlaceholders } from './yaml-records.ts';
 import type { Briefing, ResolvedCitation, Source, Topic } from './model.ts';
 
@@ -23,6 +25,22 @@ const MARKS: Record<Lang, string[]> = {
   ar: ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح'],
   en: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'],
 };
+
+/** A loaded briefing with what the checks need beyond what pages render. */
+export interface LoadedBriefing {
+  briefing: Briefing;
+  /** The frontmatter's YAML, for the line of any field. */
+  yaml: YamlSource;
+  /** True when the frontmatter value at `path` is a stand-in for an invalid one. */
+  flawed(path: readonly (string | number)[]): boolean;
+  /** `draft: true` in this file. */
+  markedDraft: boolean;
+  /** Unfinished placeholders in this file. */
+  todos: number;
+  /** The Markdown body and the file line it starts on. */
+  body: string;
+  bodyLine: number;
+}
 
 interface Context {
   root: string;
@@ -50,7 +68,8 @@ export function resolveCitation(
   if (!source) return `source "${ref.source}" does not exist${hint(ref.source, sources.keys())}`;
   if (!briefingSources.includes(ref.source)) return `source "${ref.source}" is cited but not listed in "sources:"; add it there`;
   const count = source.paragraphs.length;
-  if (ref.to > count) return `source "${ref.source}" has ${count} paragraphs; there is no paragraph ${ref.to}`;
+  // No paragraphs means the seed could not be read: that is reported on the source, once.
+  if (count > 0 && ref.to > count) return `source "${ref.source}" has ${count} paragraphs; there is no paragraph ${ref.to}`;
   const mark = marks.get(ref.source);
   const label = `${mark ? `${mark} ` : ''}${citationLabel(ref)}`;
   const headline = source.record.headline[lang];
@@ -63,6 +82,14 @@ export function resolveCitation(
   };
 }
 
+/** How to fix a citation that did not resolve, naming the source whose paragraphs to look up. */
+export function citationFix(raw: string, briefingSources: readonly string[]): string {
+  const ref = parseCitation(raw, briefingSources[0] ?? '');
+  if (typeof ref === 'string') return 'write "5", "5-7" or "source-id:5"';
+  if (!briefingSources.includes(ref.source)) return `add "${ref.source}" to "sources:", or cite a source listed there`;
+  return `cite a paragraph that exists: npm run paragraphs -- ${ref.source} lists them`;
+}
+
 function topicResolver(lang: Lang, topics: Map<string, Topic>) {
   return (id: string) => {
     const topic = topics.get(id);
@@ -70,7 +97,10 @@ function topicResolver(lang: Lang, topics: Map<string, Topic>) {
   };
 }
 
-function loadOne(ctx: Context, lang: Lang, path: string, id: string): Briefing | undefined {
+/** Stand-in frontmatter for values that are missing or invalid. */
+const fallback = (id: string) => ({ title: id, dek: '—', sources: [id], date: '1970', topics: [], keyPoints: [], events: [] });
+
+function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBriefing | undefined {
   const { root, sources, topics, problems } = ctx;
   const file = rel(root, path);
   const read = readUtf8(path);
@@ -78,31 +108,26 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): Briefing |
     problems.push({ file, message: `file ${read.error}`, fix: 'save the file as UTF-8' });
     return undefined;
   }
-  const parts = splitFrontmatter(read.text);
-  if (!parts) {
-    problems.push({ file, line: 1, message: 'no frontmatter', fix: 'start the file with a "---" line, the YAML fields, and another "---" line' });
-    return undefined;
-  }
-  reportPlaceholders(read.text, 1, file, problems);
+  const split = splitFrontmatter(read.text);
+  const parts = split ?? { frontmatter: '', frontmatterLine: 2, body: read.text, bodyLine: 1 };
+  if (!split) problems.push({ file, line: 1, message: 'no frontmatter', fix: 'start the file with a "---" line, the YAML fields (docs/content-format.md), and another "---" line' });
+  const todos = reportPlaceholders(parts.frontmatter, parts.frontmatterLine, file, problems) + reportPlaceholders(parts.body, parts.bodyLine, file, problems, false);
   const yaml = parseYamlSource(parts.frontmatter, parts.frontmatterLine);
-  if (yaml.errors.length) {
-    for (const e of yaml.errors) problems.push({ file, line: e.line, message: `frontmatter YAML: ${e.message}`, fix: 'fix the YAML syntax (check indentation and quote strings that contain ":" or quotes)' });
-    return undefined;
+  for (const e of yaml.errors) problems.push({ file, line: e.line, message: `frontmatter YAML: ${e.message}`, fix: 'fix the YAML syntax (check indentation and quote strings that contain ":" or quotes)' });
+  const parsed = yaml.errors.length || !parts.frontmatter
+    ? { data: briefingFrontmatter.parse(fallback(id)), flawed: () => true }
+    : parseRecord(briefingFrontmatter, yaml.data, yaml, file, fallback(id), problems);
+  const { data, flawed } = parsed;
+  const markedDraft = !flawed(['draft']) && data.draft === true;
+
+  if (!flawed(['sources'])) {
+    data.sources.forEach((s, i) => {
+      if (!sources.has(s)) problems.push({ file, line: yaml.lineOf(['sources', i]), message: `unknown source "${s}"${hint(s, sources.keys())}`, fix: 'use the id of a file in content/sources/ (the file name without .yaml)' });
+    });
   }
-  const parsed = briefingFrontmatter.safeParse(yaml.data);
-  if (!parsed.success) {
-    problems.push(...schemaProblems(file, yaml, parsed.error.issues));
-    return undefined;
-  }
-  const data = parsed.data;
-  const before = problems.length;
-  data.sources.forEach((s, i) => {
-    if (!sources.has(s)) problems.push({ file, line: yaml.lineOf(['sources', i]), message: `unknown source "${s}"${hint(s, sources.keys())}`, fix: 'use the id of a file in content/sources/' });
-  });
   data.topics.forEach((topic, i) => {
-    if (!topics.has(topic)) problems.push({ file, line: yaml.lineOf(['topics', i]), message: `unknown topic "${topic}"${hint(topic, topics.keys())}`, fix: `use the id of a file in content/topics/, or add content/topics/${topic}.yaml` });
+    if (!topics.has(topic) && !flawed(['topics', i])) problems.push({ file, line: yaml.lineOf(['topics', i]), message: `unknown topic "${topic}"${hint(topic, topics.keys())}`, fix: `use the id of a file in content/topics/, or add content/topics/${topic}.yaml` });
   });
-  if (problems.length > before) return undefined;
 
   const marks = sourceMarks(lang, data.sources);
   const envFor = (firstLine: number): RenderEnv =>
@@ -113,6 +138,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): Briefing |
       resolveTopic: topicResolver(lang, topics),
       topicIds: [...topics.keys()],
       resolveCitation: (raw) => resolveCitation(raw, lang, data.sources, sources, marks),
+      citationFix: (raw) => citationFix(raw, data.sources),
       contextLabel: t(lang, 'context.label'),
       resolveImage: (src) => resolveContentImage(root, src),
       assetHref: (path) => withBase(path),
@@ -121,7 +147,8 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): Briefing |
     raws.flatMap((raw, i) => {
       const resolved = resolveCitation(raw, lang, data.sources, sources, marks);
       if (typeof resolved !== 'string') return [resolved];
-      problems.push({ file, line: yaml.lineOf([...path, i]), message: resolved, fix: 'cite a paragraph that exists (npm run paragraphs -- <source-id> lists them)' });
+      // A citation to a source that does not exist is reported once, on "sources:".
+      if (!flawed(['sources'])) problems.push({ file, line: yaml.lineOf([...path, i]), message: resolved, fix: citationFix(raw, data.sources) });
       return [];
     });
 
@@ -149,16 +176,16 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): Briefing |
   const html = renderBlock(parts.body, bodyEnv);
   collect(bodyEnv);
 
-  const linked = new Set(mentions.map((m) => m.topic));
-  data.topics.forEach((topic, i) => {
-    if (!linked.has(topic)) problems.push({ file, line: yaml.lineOf(['topics', i]), message: `topic "${topic}" is listed but never linked`, fix: `link it where it is mentioned with [[${topic}]], or remove it from "topics:"` });
-  });
-  for (const topic of linked) {
-    if (topics.has(topic) && !data.topics.includes(topic)) problems.push({ file, line: yaml.lineOf(['topics']), message: `topic "${topic}" is linked but not listed in "topics:"`, fix: `add "${topic}" to "topics:"` });
-  }
-
   const words = `${data.title} ${data.dek} ${parts.body}`.split(/\s+/u).filter(Boolean).length;
-  return { id, lang, file, data, sourceMarks: marks, keyPoints, events, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, wordCount: words };
+  return {
+    briefing: { id, lang, file, data, sourceMarks: marks, keyPoints, events, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, wordCount: words },
+    yaml,
+    flawed,
+    markedDraft,
+    todos,
+    body: parts.body,
+    bodyLine: parts.bodyLine,
+  };
 }
 
 /** Raw HTML and script links are never rendered; tell the editor instead of silently escaping. */
@@ -173,9 +200,9 @@ function lintBody(body: string, firstLine: number, file: string, problems: Conte
   });
 }
 
-export function loadBriefings(root: string, sources: Map<string, Source>, topics: Map<string, Topic>, problems: ContentProblem[]): Record<Lang, Briefing[]> {
+export function loadBriefings(root: string, sources: Map<string, Source>, topics: Map<string, Topic>, problems: ContentProblem[]): Record<Lang, LoadedBriefing[]> {
   const ctx: Context = { root, sources, topics, problems };
-  const out = Object.fromEntries(LANGS.map((l) => [l, [] as Briefing[]])) as Record<Lang, Briefing[]>;
+  const out = Object.fromEntries(LANGS.map((l) => [l, [] as LoadedBriefing[]])) as Record<Lang, LoadedBriefing[]>;
   const ids = Object.fromEntries(LANGS.map((l) => [l, new Set(listFiles(join(root, 'content', 'briefings', l), '.md').map((n) => n.replace(/\.md$/, '')))])) as Record<Lang, Set<string>>;
   for (const lang of LANGS) {
     for (const id of ids[lang]) {

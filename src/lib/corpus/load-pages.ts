@@ -11,11 +11,12 @@ import type { ContentProblem } from '../problems.ts';
 import { href } from '../urls.ts';
 import { parseYamlSource, splitFrontmatter } from '../yaml-source.ts';
 import { join, listFiles, readUtf8, rel } from './files.ts';
-import { schemaProblems } from './issues.ts';
+import { parseRecord } from './issues.ts';
+import { reportPlaceholders } from './yaml-records.ts';
 import type { Source, Topic } from './model.ts';
 import { resolveCitation } from './load-briefings.ts';
 
-const pageFrontmatter = z.strictObject({ title: z.string().min(1), description: z.string().min(1) });
+const pageFrontmatter = z.strictObject({ title: z.string().trim().min(1, 'must not be empty'), description: z.string().trim().min(1, 'must not be empty') });
 
 export interface Page {
   id: string;
@@ -38,12 +39,15 @@ export function loadPages(root: string, sources: Map<string, Source>, topics: Ma
         continue;
       }
       const parts = splitFrontmatter(read.text);
-      const yaml = parseYamlSource(parts?.frontmatter ?? '', 2);
-      const parsed = pageFrontmatter.safeParse(yaml.data);
-      if (!parts || !parsed.success) {
-        problems.push(...(parsed.success ? [{ file, line: 1, message: 'no frontmatter', fix: 'start with ---, title and description, ---' }] : schemaProblems(file, yaml, parsed.error.issues)));
+      if (!parts) {
+        problems.push({ file, line: 1, message: 'no frontmatter', fix: 'start with a "---" line, then title and description, then another "---" line' });
         continue;
       }
+      reportPlaceholders(parts.frontmatter, parts.frontmatterLine, file, problems);
+      reportPlaceholders(parts.body, parts.bodyLine, file, problems, false);
+      const yaml = parseYamlSource(parts.frontmatter, parts.frontmatterLine);
+      for (const e of yaml.errors) problems.push({ file, line: e.line, message: `frontmatter YAML: ${e.message}`, fix: 'fix the YAML syntax (check indentation and quote strings that contain ":" or quotes)' });
+      const parsed = yaml.errors.length ? { data: { title: id, description: id } } : parseRecord(pageFrontmatter, yaml.data, yaml, file, { title: id, description: id }, problems);
       const env = createEnv({
         lang,
         file,

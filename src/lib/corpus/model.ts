@@ -5,8 +5,17 @@ import type { Paragraph } from '../paragraphs.ts';
 import type { HeadingInfo, TopicMention } from '../../markdown/env.ts';
 import type { Page } from './load-pages.ts';
 import type { ImageJob } from '../images/variants.ts';
+import type { ContentProblem } from '../problems.ts';
+import type { Draft } from './drafts.ts';
 
-export type { Page };
+export type { Page, Draft };
+
+/** Present on a draft the dev server previews: why it is a draft and what is left to fix. */
+export interface DraftNote {
+  reasons: string[];
+  /** Problems in its files (and in its source's, when the source is a draft too), by file and line. */
+  problems: ContentProblem[];
+}
 
 export interface Source {
   id: string;
@@ -15,6 +24,7 @@ export interface Source {
   paragraphs: Paragraph[];
   /** English translation by paragraph number. */
   translation: Map<number, string>;
+  draft?: DraftNote;
 }
 
 export interface Topic {
@@ -57,6 +67,7 @@ export interface Briefing {
   images: ImageJob[];
   /** Plain text of title, dek, key points and body, for feeds and search excerpts. */
   wordCount: number;
+  draft?: DraftNote;
 }
 
 export interface Corpus {
@@ -77,4 +88,6 @@ export interface Corpus {
   citing(lang: Lang, source: string): Briefing[];
   /** A free-standing page (content/pages/{lang}/{id}.md). */
   page(lang: Lang, id: string): Page | undefined;
+  /** Drafts found, whether this corpus previews them (dev server) or leaves them out (build). */
+  drafts: Draft[];
 }

@@ -27,7 +27,7 @@ function citationRule(state: StateInline, silent: boolean): boolean {
       if (index > 0) state.push('text', '', 0).content = ' ';
       const target = env.resolveCitation(ref);
       if (typeof target === 'string') {
-        pushProblemText(state, ref, { message: `citation [@${inner}]: ${target}`, fix: 'cite a source listed in "sources:" and a paragraph it has (npm run paragraphs -- <source-id> lists them)' });
+        pushProblemText(state, ref, { message: `citation [@${inner}]: ${target}`, fix: env.citationFix?.(ref) ?? 'cite a source listed in "sources:" and a paragraph it has (npm run paragraphs -- <source-id> lists them)' });
         return;
       }
       const link = state.push('link_open', 'a', 1);

@@ -4,7 +4,7 @@
  * Accepts: `## Heading text {#some-id}` — an explicit id at the end of a heading. Headings
  * without one get `section-{n}` by position. Editors give the same ids in both languages, so
  * switching language keeps the reader's section (`/ar/…#gaps` ↔ `/en/…#gaps`).
- * Emits: `<h2 id="some-id">Heading text</h2>`; records `{ id, level, text }` in `env.headings`.
+ * Emits: `<h2 id="some-id">Heading text</h2>`; records `{ id, level, text, line }` in `env.headings`.
  * A duplicate or malformed id is reported as a problem.
  */
 import type { MarkdownIt } from 'markdown-it';
@@ -43,7 +43,8 @@ export default function headingIds(md: MarkdownIt): void {
         .filter((c) => c.type === 'text' || c.type === 'code_inline')
         .map((c) => c.content)
         .join('');
-      env.headings.push({ id: String(token.attrGet('id') ?? ''), level: Number(token.tag.slice(1)), text });
+      const line = lineOf(env, token.map);
+      env.headings.push({ id: String(token.attrGet('id') ?? ''), level: Number(token.tag.slice(1)), text, ...(line ? { line } : {}) });
     });
   });
 }

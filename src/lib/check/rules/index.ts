@@ -1,0 +1,33 @@
+/**
+ * Every editorial rule, one per file. `npm run check`, the build and the content tests all run
+ * this list; docs/editorial-guide.md ("Rules the checker enforces") has a row for each id.
+ * To add a rule: write `rules/<id>.ts` exporting a `Rule`, add it here, add its row to the guide.
+ */
+import type { Rule } from '../types.ts';
+import { briefingDate } from './briefing-date.ts';
+import { counterparts } from './counterparts.ts';
+import { keyPoints } from './key-points.ts';
+import { onTimeline } from './on-timeline.ts';
+import { sections } from './sections.ts';
+import { seedsDescribed } from './seeds-described.ts';
+import { spellings } from './spellings.ts';
+import { summaryLength } from './summary-length.ts';
+import { topicDescriptions } from './topic-descriptions.ts';
+import { topicsLinked } from './topics-linked.ts';
+import { topicsUsed } from './topics-used.ts';
+import { westernDigits } from './western-digits.ts';
+
+export const RULES: readonly Rule[] = [
+  counterparts,
+  briefingDate,
+  keyPoints,
+  sections,
+  summaryLength,
+  topicsLinked,
+  westernDigits,
+  spellings,
+  topicDescriptions,
+  topicsUsed,
+  onTimeline,
+  seedsDescribed,
+];
