@@ -166,5 +166,5 @@ describe('npm run check', () => {
     const unknown = check(fixture.root, 'sampel');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('no source or briefing has the id "sampel" (did you mean "sample"?)');
-  });
+  }, 60_000);
 });
