@@ -5,6 +5,7 @@ import hostHeaders from './src/integrations/host-headers.ts';
 import socialCards from './src/integrations/social-cards.ts';
 import siteIcons from './src/integrations/site-icons.ts';
 import contentImages from './src/integrations/content-images.ts';
+import { naskhFont } from './src/lib/fonts/naskh.ts';
 
 /**
  * `SITE_URL` and `BASE_PATH` make the build work on any static host, at a domain root or under
@@ -20,6 +21,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Self-hosted Arabic face with preload and metric-matched fallback (src/lib/fonts/naskh.ts).
+  fonts: [naskhFont],
   // The search index is not an integration: scripts/build.mjs writes it after `astro build`
   // has exited (scripts/index-search.mjs), so its memory never adds to the page build's.
   integrations: [

@@ -1,13 +1,14 @@
 /**
  * Astro integration: writes the security headers (src/lib/security-headers.ts) as files static
  * hosts understand: `_headers` (Netlify, Cloudflare Pages) and `nginx-security-headers.conf`
- * (to `include` in an nginx location). Both respect the configured `base`.
+ * (to `include` in an nginx location). Both respect the configured `base`. The policy allows
+ * the inline styles the built pages carry (the font rules) by their hashes.
  */
 import type { AstroIntegration } from 'astro';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { netlifyHeaders, nginxHeaders } from '../lib/security-headers.ts';
+import { inlineStyleHashes, netlifyHeaders, nginxHeaders } from '../lib/security-headers.ts';
 
 export default function hostHeaders(): AstroIntegration {
   let base = '/';
@@ -19,8 +20,14 @@ export default function hostHeaders(): AstroIntegration {
       },
       'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(dir);
-        writeFileSync(join(out, '_headers'), netlifyHeaders(base));
-        writeFileSync(join(out, 'nginx-security-headers.conf'), nginxHeaders());
+        const hashes = new Set<string>();
+        const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+        for (const page of pages) {
+          for (const hash of inlineStyleHashes(readFileSync(join(out, page), 'utf8'))) hashes.add(hash);
+        }
+        const sorted = [...hashes].sort();
+        writeFileSync(join(out, '_headers'), netlifyHeaders(base, sorted));
+        writeFileSync(join(out, 'nginx-security-headers.conf'), nginxHeaders(sorted));
       },
     },
   };
