@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `npm run bench:lighthouse [-- <built site dir>] [--runs N]` — Lighthouse 13 (mobile profile)
+// over the ten pages (home, briefing, source, topic, search × ar/en) of a built site served by
+// nginx with the site's security headers, as a static host would. Reports all four category
+// scores, CLS, LCP and TBT per page (the median of N runs, default 1) and the load average
+// before and after: performance scores move with machine load, so they live here, not in a
+// test (tests/e2e/lighthouse.test.ts asserts the other three categories and CLS).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { serveWithNginx } from '../../tests/helpers/nginx.ts';
+import { LIGHTHOUSE_PAGES, runLighthouse } from '../lib/lighthouse.mjs';
+import { BENCH_DIR, PROJECT, ensureDir, machine, median, parseArgs, table } from './lib.mjs';
+
+const args = parseArgs(process.argv.slice(2));
+const DIR = resolve(PROJECT, args._[0] ?? 'dist');
+const RUNS = Math.max(1, Number(args.runs ?? 1));
+if (!existsSync(join(DIR, 'index.html'))) {
+  console.error(`${DIR} has no index.html; build the site first (npm run build) or pass a built site directory.`);
+  process.exit(1);
+}
+// The base the site was built for, read from the first stylesheet link of the entry page.
+const BASE = /href="([^"]*?)_astro\/[^"]+\.css"/.exec(readFileSync(join(DIR, 'index.html'), 'utf8'))?.[1] ?? '/';
+const headers = join(DIR, 'nginx-security-headers.conf');
+const server = await serveWithNginx(DIR, BASE, existsSync(headers) ? { siteDirectives: `include ${headers};` } : {});
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = load();
+const runs = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    console.log(`run ${i + 1}/${RUNS}`);
+    runs.push(await runLighthouse(LIGHTHOUSE_PAGES.map((p) => server.url(p)), {
+      onResult: (r) => console.log(`  ${decodeURI(r.url.slice(server.origin.length))}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo} CLS ${r.cls.toFixed(3)}`),
+    }));
+  }
+} finally {
+  await server.stop();
+}
+const loadAfter = load();
+
+const rows = LIGHTHOUSE_PAGES.map((path, i) => {
+  const of = (key) => median(runs.map((run) => run[i][key]));
+  return {
+    page: decodeURI(path),
+    performance: of('performance'),
+    accessibility: of('accessibility'),
+    bestPractices: of('bestPractices'),
+    seo: of('seo'),
+    cls: of('cls'),
+    lcpMs: of('lcpMs'),
+    tbtMs: of('tbtMs'),
+    failing: [...new Set(runs.flatMap((run) => run[i].failing))],
+  };
+});
+console.log(`\nLighthouse 13, mobile profile, ${RUNS === 1 ? 'one run' : `median of ${RUNS} runs`}; load average (1/5/15 min) before ${loadBefore}, after ${loadAfter}\n`);
+console.log(table([
+  ['page', 'perf', 'a11y', 'best practices', 'SEO', 'CLS', 'LCP ms', 'TBT ms'],
+  ...rows.map((r) => [r.page, r.performance, r.accessibility, r.bestPractices, r.seo, r.cls.toFixed(3), Math.round(r.lcpMs), Math.round(r.tbtMs)]),
+]));
+for (const r of rows) for (const f of r.failing) console.log(`  ${r.page}: ${f}`);
+const out = join(ensureDir(BENCH_DIR), 'lighthouse.json');
+writeFileSync(out, `${JSON.stringify({ machine: machine(), runs: RUNS, loadBefore, loadAfter, rows }, null, 2)}\n`);
+console.log(`\nwritten ${out}`);

@@ -1,0 +1,71 @@
+// Lighthouse 13 (mobile profile, its defaults) over the ten pages the site is judged by: home,
+// briefing, source, topic and search, in Arabic and English. Drives the system Chromium
+// (CHROME_PATH, else /usr/bin/chromium) through chrome-launcher; never downloads a browser.
+// Used by the Lighthouse test (scores that do not depend on machine load: accessibility, best
+// practices, SEO, CLS) and by `npm run bench:lighthouse` (all four categories).
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+/** Root-relative paths (without base) of the ten pages. */
+export const LIGHTHOUSE_PAGES = [
+  '/ar/',
+  '/en/',
+  '/ar/briefings/italy-founding-member/',
+  '/en/briefings/italy-founding-member/',
+  '/ar/sources/italy-founding-member/',
+  '/en/sources/italy-founding-member/',
+  '/ar/topics/turkey/',
+  '/en/topics/turkey/',
+  `/ar/search/?q=${encodeURIComponent('تركيا')}`,
+  '/en/search/?q=Turkey',
+];
+
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Audits each URL in turn (a cold load each: Lighthouse clears the origin's storage first).
+ * Returns one row per URL: the four category scores (0–100), CLS, LCP and TBT, and the
+ * titles of failing audits of the scored categories other than performance.
+ */
+export async function runLighthouse(urls, { onResult } = {}) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: CHROME_FLAGS,
+  });
+  const rows = [];
+  try {
+    for (const url of urls) {
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+      const lhr = result?.lhr;
+      if (!lhr) throw new Error(`Lighthouse returned no result for ${url}`);
+      if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+      const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+      const failing = [];
+      for (const id of ['accessibility', 'best-practices', 'seo']) {
+        for (const ref of lhr.categories[id]?.auditRefs ?? []) {
+          const audit = lhr.audits[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) failing.push(`${id}: ${audit.title}`);
+        }
+      }
+      const row = {
+        url,
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        bestPractices: score('best-practices'),
+        seo: score('seo'),
+        cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+        lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
+        tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
+        failing,
+        warnings: lhr.runWarnings ?? [],
+      };
+      rows.push(row);
+      onResult?.(row);
+    }
+  } finally {
+    chrome.kill();
+  }
+  return rows;
+}
