@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { serveWithNginx } from '../../tests/helpers/nginx.ts';
-import { LIGHTHOUSE_PAGES, runLighthouse } from '../lib/lighthouse.mjs';
+import { LIGHTHOUSE_PAGES, runLighthouse } from '../../tests/helpers/lighthouse.ts';
 import { BENCH_DIR, PROJECT, ensureDir, machine, median, parseArgs, table } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2));

@@ -63,12 +63,12 @@ export interface BriefingLdInput {
   sources: Source[];
   topics: Topic[];
   /** Absolute URL of the briefing's social card. */
-  image?: string;
+  image?: string | undefined;
   /**
    * Date of the latest update (ISO), when the briefing has been updated since it was published.
    * The update log (issue 17) supplies it; without one the node carries no dateModified.
    */
-  dateModified?: string;
+  dateModified?: string | undefined;
 }
 
 /** An Article node for a briefing: what it says, when, by whom, on which documents and topics. */

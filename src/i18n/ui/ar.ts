@@ -38,6 +38,8 @@ export const ar: Record<UiKey, string> = {
   'briefing.next': 'الإحاطة التالية',
   'briefing.pager': 'إحاطات أخرى',
   'briefing.onThisPage': 'في هذه الصفحة',
+  // Print (issue 14): the line that gives the printout's address.
+  'print.url': 'هذه الإحاطة على الإنترنت:',
   'cite.label': 'الفقرات المستشهد بها',
   'cite.paragraph': 'الفقرة',
   'source.provenance': 'مصدر الوثيقة',

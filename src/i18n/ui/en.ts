@@ -39,6 +39,8 @@ export const en = {
   'briefing.next': 'Next briefing',
   'briefing.pager': 'More briefings',
   'briefing.onThisPage': 'On this page',
+  // Print (issue 14): the line that gives the printout's address.
+  'print.url': 'This briefing online:',
   'cite.label': 'Cited paragraphs',
   'cite.paragraph': 'paragraph',
   'source.provenance': 'Provenance',

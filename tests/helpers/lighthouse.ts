@@ -1,8 +1,10 @@
-// Lighthouse 13 (mobile profile, its defaults) over the ten pages the site is judged by: home,
-// briefing, source, topic and search, in Arabic and English. Drives the system Chromium
-// (CHROME_PATH, else /usr/bin/chromium) through chrome-launcher; never downloads a browser.
-// Used by the Lighthouse test (scores that do not depend on machine load: accessibility, best
-// practices, SEO, CLS) and by `npm run bench:lighthouse` (all four categories).
+/**
+ * Lighthouse 13 (mobile profile, its defaults) over the ten pages the site is judged by: home,
+ * briefing, source, topic and search, in Arabic and English. Drives the system Chromium
+ * (CHROME_PATH, else /usr/bin/chromium) through chrome-launcher; never downloads a browser.
+ * Used by the Lighthouse test (what does not depend on machine load: accessibility, best
+ * practices, SEO, CLS) and by `npm run bench:lighthouse` (all four categories).
+ */
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
@@ -22,6 +24,20 @@ export const LIGHTHOUSE_PAGES = [
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
+export interface LighthouseRow {
+  url: string;
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  cls: number;
+  lcpMs: number;
+  tbtMs: number;
+  /** Failing audits of accessibility, best practices and SEO ("seo: Document has a meta description"). */
+  failing: string[];
+  warnings: string[];
+}
+
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
 /**
@@ -29,20 +45,20 @@ const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disa
  * Returns one row per URL: the four category scores (0–100), CLS, LCP and TBT, and the
  * titles of failing audits of the scored categories other than performance.
  */
-export async function runLighthouse(urls, { onResult } = {}) {
+export async function runLighthouse(urls: string[], { onResult }: { onResult?: (row: LighthouseRow) => void } = {}): Promise<LighthouseRow[]> {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     chromeFlags: CHROME_FLAGS,
   });
-  const rows = [];
+  const rows: LighthouseRow[] = [];
   try {
     for (const url of urls) {
       const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned no result for ${url}`);
       if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
-      const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-      const failing = [];
+      const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+      const failing: string[] = [];
       for (const id of ['accessibility', 'best-practices', 'seo']) {
         for (const ref of lhr.categories[id]?.auditRefs ?? []) {
           const audit = lhr.audits[ref.id];
@@ -60,7 +76,7 @@ export async function runLighthouse(urls, { onResult } = {}) {
         tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
         failing,
         warnings: lhr.runWarnings ?? [],
-      };
+      } satisfies LighthouseRow;
       rows.push(row);
       onResult?.(row);
     }

@@ -1,0 +1,47 @@
+/**
+ * Lighthouse 13 (mobile profile) over the ten pages (home, briefing, source, topic, search ×
+ * ar/en) of the sub-path build, served by nginx with the site's security headers. Asserts what
+ * does not move with machine load: accessibility, best practices and SEO at 100, and layout
+ * shift (CLS) at most 0.01. Performance scores do move with load; `npm run bench:lighthouse`
+ * reports them (scripts/bench/lighthouse.mjs).
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveWithNginx, type Served } from '../helpers/nginx.ts';
+import { BASE, DIST } from '../helpers/served-site.ts';
+import { LIGHTHOUSE_PAGES, runLighthouse, type LighthouseRow as Row } from '../helpers/lighthouse.ts';
+
+let server: Served;
+let rows: Row[] = [];
+const page = (r: Row) => decodeURI(new URL(r.url).pathname.slice(BASE.length - 1) + new URL(r.url).search);
+
+beforeAll(async () => {
+  server = await serveWithNginx(DIST, BASE, { siteDirectives: `include ${resolve(DIST)}/nginx-security-headers.conf;` });
+  rows = await runLighthouse(LIGHTHOUSE_PAGES.map((p) => server.url(p)));
+}, 600_000);
+afterAll(async () => server?.stop());
+
+describe('Lighthouse (mobile) on the ten pages', () => {
+  it('scores 100 in accessibility, best practices and SEO', () => {
+    expect(rows).toHaveLength(LIGHTHOUSE_PAGES.length);
+    const below = rows
+      .filter((r) => r.accessibility < 100 || r.bestPractices < 100 || r.seo < 100)
+      .map((r) => `${page(r)}: accessibility ${r.accessibility}, best practices ${r.bestPractices}, SEO ${r.seo} (${r.failing.join('; ')})`);
+    expect(below).toEqual([]);
+  });
+
+  const shifting = (search: boolean) =>
+    rows.filter((r) => page(r).includes('/search/') === search && !(r.cls <= 0.01)).map((r) => `${page(r)}: CLS ${r.cls.toFixed(3)}`);
+
+  it('shifts no layout: CLS at most 0.01 on home, briefing, source and topic pages', () => {
+    expect(rows).toHaveLength(LIGHTHOUSE_PAGES.length);
+    expect(shifting(false)).toEqual([]);
+  });
+
+  // Known failure, owned by the search page (issue 11): results arriving push the footer down
+  // (CLS about 0.23). `it.fails` keeps it measured: when the shift is gone this turns red, and
+  // the fix flips it to `it`.
+  it.fails('shifts no layout on the search pages (known: results push the page down)', () => {
+    expect(shifting(true)).toEqual([]);
+  });
+});
