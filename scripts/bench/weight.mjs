@@ -7,7 +7,8 @@
 // compressed on its own as a server would send it). Budgets: HTML + CSS ≤ 14 KB compressed
 // (the first round trip) and no JavaScript on briefing pages.
 //
-// Static analysis decides what a page references: <link rel=stylesheet> (and @import), external
+// Static analysis decides what a page references: <link rel=stylesheet> (and @import; print-only
+// sheets excluded, as they do not block rendering), external
 // and inline scripts with the static imports of module scripts, @font-face files whose
 // unicode-range covers characters in the page (first src, woff2), <img>/<picture> and CSS
 // images, and the first rel=icon. Unless --no-browser is given, Chromium then loads each page
@@ -128,7 +129,9 @@ function analyse(file) {
   const html = readFileSync(file, 'utf8');
   const root = parse(html, { comment: false });
   const linkFiles = (sel) => root.querySelectorAll(sel).map((el) => fileOf(el.getAttribute('href'), file)).filter(Boolean);
-  const css = cssClosure(linkFiles('link[rel~="stylesheet"]'));
+  // Print-only stylesheets (media="print") do not block the first render: they are not counted.
+  const screenSheets = root.querySelectorAll('link[rel~="stylesheet"]').filter((el) => (el.getAttribute('media') ?? 'all').trim() !== 'print');
+  const css = cssClosure(screenSheets.map((el) => fileOf(el.getAttribute('href'), file)).filter(Boolean));
   const scripts = root.querySelectorAll('script');
   const executable = scripts.filter((s) => {
     const type = (s.getAttribute('type') ?? '').toLowerCase();
