@@ -16,7 +16,7 @@ const source = (published: Partial<Source['record']['published']>): Source => ({
     published: { date: '2025-12-17', precision: 'day', confidence: 'high', inferred: false, ...published },
   },
 });
-const topic: Topic = { id: 'turkey', file: 'content/topics/turkey.yaml', record: { kind: 'country', name: { ar: 'تركيا', en: 'Turkey' }, aliases: { ar: [], en: ['Türkiye'] }, description: { ar: 'د', en: 'A country.' }, related: [], stances: [] } };
+const topic: Topic = { id: 'turkey', file: 'content/topics/turkey.yaml', record: { kind: 'country', name: { ar: 'تركيا', en: 'Turkey' }, aliases: { ar: [], en: ['Türkiye'] }, avoid: { ar: {}, en: {} }, description: { ar: 'د', en: 'A country.' }, related: [], stances: [] } };
 const briefing = { id: 'report', lang: 'en', data: { title: 'T', dek: 'D', date: '2025-12-17', sources: ['report'], topics: ['turkey'] } } as unknown as Briefing;
 
 describe('structured data', () => {
