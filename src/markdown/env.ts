@@ -5,18 +5,11 @@
 import type { Lang } from '../i18n/locales.ts';
 import type { ContentProblem } from '../lib/problems.ts';
 import type { ImageJob } from '../lib/images/variants.ts';
+import type { CitationLink } from '../lib/citations.ts';
 
 export interface TopicTarget {
   name: string;
   href: string;
-}
-
-export interface CitationTarget {
-  href: string;
-  /** Visible label, e.g. "5" or "5–7"; the plugin adds the source prefix for other sources. */
-  label: string;
-  /** Accessible name, e.g. "Source paragraph 5". */
-  title: string;
 }
 
 export interface TopicMention {
@@ -44,7 +37,7 @@ export interface RenderEnv {
   /** Known topic ids, for "did you mean" hints. */
   topicIds: readonly string[];
   /** Returns the link target, or a problem message when the reference is wrong. */
-  resolveCitation(ref: string): CitationTarget | string;
+  resolveCitation(ref: string): CitationLink | string;
   /** How to fix a reference `resolveCitation` refused (e.g. naming the source to look up). */
   citationFix?: (ref: string) => string;
   /** Resolves `images/<file>` to its variants, or a problem message. Absent: images unsupported. */

@@ -7,6 +7,11 @@ const TOPICS: Record<string, { ar: string; en: string }> = {
   axios: { ar: 'أكسيوس', en: 'Axios' },
 };
 
+const OUTLETS: Record<string, { ar: string; en: string }> = {
+  primary: { ar: 'أكسيوس', en: 'Axios' },
+  other: { ar: 'الشرق', en: 'Asharq News' },
+};
+
 /** Renders Markdown with a small in-memory topic and source table. */
 export function render(source: string, lang: Lang = 'en', inline = false): { html: string; env: RenderEnv } {
   const env = createEnv({
@@ -20,7 +25,8 @@ export function render(source: string, lang: Lang = 'en', inline = false): { htm
       if (!m) return `"${raw}" is not a citation`;
       const n = Number(m[2]);
       if (n > 9) return `no paragraph ${n}`;
-      return { href: `/${lang}/sources/${m[1] ?? 'primary'}/#p${n}`, label: m[3] ? `${n}–${m[3]}` : String(n), title: `paragraph ${n}` };
+      const source = m[1] ?? 'primary';
+      return { source, from: n, to: m[3] ? Number(m[3]) : n, href: `/${lang}/sources/${source}/#p${n}`, outlet: OUTLETS[source]?.[lang] ?? source };
     },
     contextLabel: lang === 'ar' ? 'سياق' : 'Context',
   });

@@ -34,8 +34,18 @@ describe('citations', () => {
   ])('%s', (md, hrefs) => {
     const { html, env } = render(md, 'en', true);
     expect([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(hrefs);
-    expect(html).toMatch(/^<sup class="cite">/);
+    expect(html).toMatch(/^<span class="cites"><a href="[^"]+">(Axios|Asharq News) ¶/);
     expect(env.problems).toEqual([]);
+  });
+  it.each([
+    ['en', 'on the ground [@3,4]. Next', 'on the ground\u00a0<span class="cites"><a href="/en/sources/primary/#p3">Axios ¶3</a> <a href="/en/sources/primary/#p4">¶4</a></span>. Next'],
+    ['ar', 'على الأرض [@3-4، other:2]؛ ثم', 'على الأرض\u00a0<span class="cites"><a href="/ar/sources/primary/#p3">أكسيوس ¶3–4</a> <a href="/ar/sources/other/#p2">الشرق ¶2</a></span>؛ ثم'],
+  ] as const)('names the outlet and binds to the word before (%s)', (lang, md, html) => {
+    expect(render(md, lang, true).html).toBe(html);
+  });
+  it('leaves no space before the full stop in the quoted sentence', () => {
+    const { env } = render('Troops from [[turkey]] are ready [@5]. Next.');
+    expect(env.mentions[0]?.sentence).toBe('Troops from Turkey are ready.');
   });
   it('reports a missing paragraph', () => {
     const { env } = render('Text [@12].');

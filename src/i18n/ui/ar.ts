@@ -42,6 +42,7 @@ export const ar: Record<UiKey, string> = {
   'print.url': 'هذه الإحاطة على الإنترنت:',
   'cite.label': 'الفقرات المستشهد بها',
   'cite.paragraph': 'الفقرة',
+  'cite.unknownOutlet': 'ناشر مجهول',
   'source.provenance': 'مصدر الوثيقة',
   'source.seedFile': 'ملف المصدر',
   'source.text': 'النص الأصلي',

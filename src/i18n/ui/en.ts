@@ -43,6 +43,7 @@ export const en = {
   'print.url': 'This briefing online:',
   'cite.label': 'Cited paragraphs',
   'cite.paragraph': 'paragraph',
+  'cite.unknownOutlet': 'Unknown outlet',
   'source.provenance': 'Provenance',
   'source.seedFile': 'Seed file',
   'source.text': 'Original text',

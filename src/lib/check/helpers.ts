@@ -28,8 +28,8 @@ export const allBriefings = (content: Content): LoadedBriefing[] => LANGS.flatMa
 /** A source's own briefing has the source's id; any other briefing (the overview) spans sources. */
 export const isSourceBriefing = (content: Content, b: LoadedBriefing): boolean => content.sources.has(b.briefing.id);
 
-/** Rendered HTML as plain text. */
-export const plain = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim();
+/** Rendered HTML as plain text; citations ("Axios ¶5") are links to the source, not words of the text. */
+export const plain = (html: string): string => html.replace(/<span class="cites">.*?<\/span>/g, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim();
 
 /** The HTML of one `## … {#id}` section, without its heading. */
 export function section(html: string, id: string): string {

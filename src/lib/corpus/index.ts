@@ -34,7 +34,7 @@ function checkTopicReferences(topics: Map<string, LoadedTopic>, sources: Map<str
         return;
       }
       stance.cite.forEach((raw, j) => {
-        const resolved = resolveCitation(raw, 'en', [stance.source], sources, new Map());
+        const resolved = resolveCitation(raw, 'en', [stance.source], sources);
         if (typeof resolved === 'string') problems.push({ file: topic.file, line: yaml.lineOf(['stances', i, 'cite', j]), message: resolved, fix: `cite a paragraph of the stance's own source (npm run paragraphs -- ${stance.source} lists them)` });
       });
     });

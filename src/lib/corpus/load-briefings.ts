@@ -10,7 +10,7 @@ import { t } from '../../i18n/index.ts';
 import { briefingFrontmatter } from '../../schemas/content.ts';
 import { createEnv, type RenderEnv } from '../../markdown/env.ts';
 import { renderBlock, renderInline } from '../../markdown/create.ts';
-import { citationLabel, parseCitation } from '../citations.ts';
+import { parseCitation } from '../citations.ts';
 import { hint, type ContentProblem } from '../problems.ts';
 import { href, withBase } from '../urls.ts';
 import { resolveContentImage } from '../images/resolve.ts';
@@ -19,12 +19,6 @@ import { join, listFiles, readUtf8, rel } from './files.ts';
 import { parseRecord } from './issues.ts';
 import { checkId, reportPlaceholders } from './yaml-records.ts';
 import type { Briefing, ResolvedCitation, Source, Topic } from './model.ts';
-
-/** Marks for secondary sources, in each script. */
-const MARKS: Record<Lang, string[]> = {
-  ar: ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح'],
-  en: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'],
-};
 
 /** A loaded briefing with what the checks need beyond what pages render. */
 export interface LoadedBriefing {
@@ -49,17 +43,12 @@ interface Context {
   problems: ContentProblem[];
 }
 
-export function sourceMarks(lang: Lang, sourceIds: readonly string[]): Map<string, string> {
-  return new Map(sourceIds.length > 1 ? sourceIds.map((id, i) => [id, MARKS[lang][i] ?? String(i + 1)]) : []);
-}
-
 /** Resolves one citation reference against the loaded sources; a string is an error message. */
 export function resolveCitation(
   raw: string,
   lang: Lang,
   briefingSources: readonly string[],
   sources: Map<string, Source>,
-  marks: Map<string, string>,
 ): ResolvedCitation | string {
   const primary = briefingSources[0] ?? '';
   const ref = parseCitation(raw, primary);
@@ -70,16 +59,7 @@ export function resolveCitation(
   const count = source.paragraphs.length;
   // No paragraphs means the seed could not be read: that is reported on the source, once.
   if (count > 0 && ref.to > count) return `source "${ref.source}" has ${count} paragraphs; there is no paragraph ${ref.to}`;
-  const mark = marks.get(ref.source);
-  const label = `${mark ? `${mark} ` : ''}${citationLabel(ref)}`;
-  const headline = source.record.headline[lang];
-  return {
-    ...ref,
-    href: href.paragraph(lang, ref.source, ref.from),
-    label,
-    // The accessible name starts with the visible label (WCAG 2.5.3, label in name).
-    title: `${label} · ${t(lang, 'cite.paragraph')} ${citationLabel(ref)} — ${headline}`,
-  };
+  return { ...ref, href: href.paragraph(lang, ref.source, ref.from), outlet: source.outlet[lang] };
 }
 
 /** How to fix a citation that did not resolve, naming the source whose paragraphs to look up. */
@@ -129,7 +109,6 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
     if (!topics.has(topic) && !flawed(['topics', i])) problems.push({ file, line: yaml.lineOf(['topics', i]), message: `unknown topic "${topic}"${hint(topic, topics.keys())}`, fix: `use the id of a file in content/topics/, or add content/topics/${topic}.yaml` });
   });
 
-  const marks = sourceMarks(lang, data.sources);
   const envFor = (firstLine: number): RenderEnv =>
     createEnv({
       lang,
@@ -137,7 +116,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
       firstLine,
       resolveTopic: topicResolver(lang, topics),
       topicIds: [...topics.keys()],
-      resolveCitation: (raw) => resolveCitation(raw, lang, data.sources, sources, marks),
+      resolveCitation: (raw) => resolveCitation(raw, lang, data.sources, sources),
       citationFix: (raw) => citationFix(raw, data.sources),
       contextLabel: t(lang, 'context.label'),
       resolveImage: (src) => resolveContentImage(root, src),
@@ -145,7 +124,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
     });
   const citeAll = (raws: string[], path: (string | number)[]): ResolvedCitation[] =>
     raws.flatMap((raw, i) => {
-      const resolved = resolveCitation(raw, lang, data.sources, sources, marks);
+      const resolved = resolveCitation(raw, lang, data.sources, sources);
       if (typeof resolved !== 'string') return [resolved];
       // A citation to a source that does not exist is reported once, on "sources:".
       if (!flawed(['sources'])) problems.push({ file, line: yaml.lineOf([...path, i]), message: resolved, fix: citationFix(raw, data.sources) });
@@ -178,7 +157,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
 
   const words = `${data.title} ${data.dek} ${parts.body}`.split(/\s+/u).filter(Boolean).length;
   return {
-    briefing: { id, lang, file, data, sourceMarks: marks, keyPoints, events, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, wordCount: words },
+    briefing: { id, lang, file, data, keyPoints, events, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, wordCount: words },
     yaml,
     flawed,
     markedDraft,

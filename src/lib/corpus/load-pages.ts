@@ -57,7 +57,7 @@ export function loadPages(root: string, sources: Map<string, Source>, topics: Ma
           return topic ? { name: topic.record.name[lang], href: href.topic(lang, topicId) } : undefined;
         },
         topicIds: [...topics.keys()],
-        resolveCitation: (raw) => resolveCitation(raw, lang, [...sources.keys()], sources, new Map()),
+        resolveCitation: (raw) => resolveCitation(raw, lang, [...sources.keys()], sources),
         contextLabel: t(lang, 'context.label'),
       });
       const html = renderBlock(parts.body, env);

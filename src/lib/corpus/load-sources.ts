@@ -5,7 +5,9 @@
  * unknown and its translation is still checked.
  */
 import { existsSync } from 'node:fs';
+import { LANGS, type Lang } from '../../i18n/locales.ts';
 import { sourceRecord, sourceTranslation, type SourceRecord } from '../../schemas/content.ts';
+import { outletLabels } from '../citations.ts';
 import { splitParagraphs } from '../paragraphs.ts';
 import { hint, type ContentProblem } from '../problems.ts';
 import type { YamlSource } from '../yaml-source.ts';
@@ -68,14 +70,32 @@ export function loadSources(root: string, problems: ContentProblem[]): Map<strin
     }
     const translation = loadTranslation(root, id, join(dir, `${id}.en.yaml`), seedRead ? paragraphs.length : undefined, problems);
     sources.set(id, {
-      source: { id, file, record: record.data, paragraphs, translation: translation.paragraphs },
+      source: { id, file, record: record.data, paragraphs, translation: translation.paragraphs, outlet: { ar: '', en: '' } },
       record,
       ...(seedName ? { seedFile: `seeds/${seedName}` } : {}),
       seedRead,
       translation: { file: translation.file, ...(translation.yaml ? { yaml: translation.yaml } : {}), todos: translation.todos, flawed: translation.flawed },
     });
   }
+  nameOutlets(sources);
   return sources;
+}
+
+/**
+ * The outlet a reader knows a source by: the publisher of this copy when it is a known outlet
+ * (one with a topic record), else the first known outlet whose reporting it relays.
+ */
+function knownOutlet(record: SourceRecord, lang: Lang): string | undefined {
+  return [record.publisher, ...record.original].find((o) => o.topic)?.name[lang];
+}
+
+/** Gives every source its outlet label, unique across the corpus (see `outletLabels`). */
+function nameOutlets(loaded: Map<string, LoadedSource>): void {
+  const sources = [...loaded.values()].map((l) => l.source);
+  for (const lang of LANGS) {
+    const labels = outletLabels(lang, sources.map((s) => ({ id: s.id, outlet: knownOutlet(s.record, lang), date: s.record.published.date })));
+    for (const s of sources) s.outlet[lang] = labels.get(s.id)!;
+  }
 }
 
 /** Reads `<id>.en.yaml`; `count` is the seed's paragraph count, when the seed could be read. */

@@ -7,6 +7,7 @@ import type { Page } from './load-pages.ts';
 import type { ImageJob } from '../images/variants.ts';
 import type { ContentProblem } from '../problems.ts';
 import type { Draft } from './drafts.ts';
+import type { CitationLink } from '../citations.ts';
 
 export type { Page, Draft };
 
@@ -25,6 +26,8 @@ export interface Source {
   /** English translation by paragraph number. */
   translation: Map<number, string>;
   draft?: DraftNote;
+  /** The outlet name that stands for this source in citations ("Axios"), unique in the corpus. */
+  outlet: Record<Lang, string>;
 }
 
 export interface Topic {
@@ -33,14 +36,7 @@ export interface Topic {
   record: TopicRecord;
 }
 
-export interface ResolvedCitation {
-  source: string;
-  from: number;
-  to: number;
-  href: string;
-  label: string;
-  title: string;
-}
+export type ResolvedCitation = CitationLink;
 
 export interface RenderedEvent extends BriefingEvent {
   html: string;
@@ -56,8 +52,6 @@ export interface Briefing {
   lang: Lang;
   file: string;
   data: BriefingFrontmatter;
-  /** Letter marks for sources when a briefing cites more than one ("A", "B" / "أ", "ب"). */
-  sourceMarks: Map<string, string>;
   keyPoints: { html: string; citations: ResolvedCitation[] }[];
   events: RenderedEvent[];
   html: string;

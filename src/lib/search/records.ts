@@ -32,7 +32,7 @@ export interface SearchRecord {
 
 export function plainText(html: string): string {
   return html
-    .replace(/<sup class="cite">[\s\S]*?<\/sup>/g, ' ')
+    .replace(/<span class="cites">[\s\S]*?<\/span>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")

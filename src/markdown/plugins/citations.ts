@@ -3,13 +3,16 @@
  *
  * Accepts: `[@5]`, `[@5-7]`, `[@5,9]` (paragraphs of the briefing's primary source) and
  * `[@source-id:3]`, mixed freely inside one pair of brackets, separated by commas (`,` or `،`).
- * Emits: `<sup class="cite">` holding one `<a class="cite__link" href="…/sources/{id}/#p{n}">`
- * per reference; the link lands on the highlighted paragraph of the source page. A reference to
- * a missing source or paragraph is reported as a problem and rendered as plain text.
+ * Emits: the site's one citation markup (`citationsHtml` in src/lib/citations.ts):
+ * `<span class="cites"><a href="…/sources/{id}/#p{n}">Axios ¶5</a> …</span>`, each link landing
+ * on the highlighted paragraph of the source page. The space before the brackets becomes a
+ * no-break space, so the citation stays on the line of the word it belongs to (and, being plain
+ * inline text, keeps the punctuation after it on its line too). A reference to a missing
+ * source or paragraph is reported as a problem and rendered as plain text.
  */
 import type { MarkdownIt, StateInline } from 'markdown-it';
 import { envOf } from '../env.ts';
-import { splitCitationList } from '../../lib/citations.ts';
+import { citationsHtml, splitCitationList, type CitationLink } from '../../lib/citations.ts';
 import { pushProblemText } from './report-problems.ts';
 
 function citationRule(state: StateInline, silent: boolean): boolean {
@@ -21,26 +24,17 @@ function citationRule(state: StateInline, silent: boolean): boolean {
   if (!/^[\w\s,،:-]+$/u.test(inner)) return false;
   if (!silent) {
     const env = envOf(state);
-    const open = state.push('cite_open', 'sup', 1);
-    open.attrs = [['class', 'cite']];
-    splitCitationList(inner).forEach((ref, index) => {
-      if (index > 0) state.push('text', '', 0).content = ' ';
+    const links: CitationLink[] = [];
+    for (const ref of splitCitationList(inner)) {
       const target = env.resolveCitation(ref);
-      if (typeof target === 'string') {
-        pushProblemText(state, ref, { message: `citation [@${inner}]: ${target}`, fix: env.citationFix?.(ref) ?? 'cite a source listed in "sources:" and a paragraph it has (npm run paragraphs -- <source-id> lists them)' });
-        return;
-      }
-      const link = state.push('link_open', 'a', 1);
-      link.attrs = [
-        ['href', target.href],
-        ['class', 'cite__link'],
-        ['title', target.title],
-        ['aria-label', target.title],
-      ];
-      state.push('text', '', 0).content = target.label;
-      state.push('link_close', 'a', -1);
-    });
-    state.push('cite_close', 'sup', -1);
+      if (typeof target !== 'string') links.push(target);
+      else pushProblemText(state, ref, { message: `citation [@${inner}]: ${target}`, fix: env.citationFix?.(ref) ?? 'cite a source listed in "sources:" and a paragraph it has (npm run paragraphs -- <source-id> lists them)' });
+    }
+    if (links.length) {
+      // Text not yet flushed into a token: bind the citation to the word before it.
+      state.pending = state.pending.replace(/[ \t]+$/, '\u00a0');
+      state.push('citations', '', 0).meta = { citations: links };
+    }
   }
   state.pos = end + 1;
   return true;
@@ -48,4 +42,5 @@ function citationRule(state: StateInline, silent: boolean): boolean {
 
 export default function citations(md: MarkdownIt): void {
   md.inline.ruler.before('link', 'citation', citationRule);
+  md.renderer.rules.citations = (tokens, idx) => citationsHtml((tokens[idx]!.meta as { citations: CitationLink[] }).citations);
 }

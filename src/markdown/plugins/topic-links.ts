@@ -55,13 +55,12 @@ function topicLinkRule(state: StateInline, silent: boolean): boolean {
 function plainTextWithLinks(children: Token[]): { text: string; links: { topic: string; at: number }[] } {
   let text = '';
   const links: { topic: string; at: number }[] = [];
-  let inCitation = false;
   for (const child of children) {
     const topic = (child.meta as { topic?: string } | null)?.topic;
     if (child.type === 'link_open' && topic) links.push({ topic, at: text.length });
-    // Citation labels ("5", "B 3") are not part of the sentence a reader would quote.
-    if (child.type === 'cite_open' || child.type === 'cite_close') inCitation = child.type === 'cite_open';
-    if (inCitation) continue;
+    // Citations ("Axios ¶5") are not part of the sentence a reader would quote; the space that
+    // bound them to the word before goes with them, so no space is left before a full stop.
+    if (child.type === 'citations') text = text.replace(/\s+$/u, '');
     if (child.type === 'text' || child.type === 'code_inline') text += child.content;
     if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
   }
