@@ -37,7 +37,10 @@ describe('citations name their source', () => {
           run.forEach((link, i) => {
             seen += 1;
             const m = /^(?:(.+) )?¶(\d+)(?:–(\d+))?$/u.exec(link.text);
-            if (!m) return problems.push(`${path}: "${link.text}" is not "outlet ¶n"`);
+            if (!m) {
+              problems.push(`${path}: "${link.text}" is not "outlet ¶n"`);
+              return;
+            }
             // The first citation of a run always names its outlet; later ones may share it.
             if (i === 0 && !m[1]) problems.push(`${path}: "${link.text}" names no outlet`);
             if (m[1] && !outlets[lang]!.has(m[1])) problems.push(`${path}: "${m[1]}" is not a source's outlet label`);
