@@ -78,3 +78,17 @@ export function formatPrintedStamp(value: string, intlLocale: string): string {
   );
   return `${day}، ${time}`.replace('،', intlLocale.startsWith('ar') ? '،' : ',');
 }
+
+/** The first day a partial date covers, as an ISO day: "2025-12" → "2025-12-01". */
+export function firstDay(value: string): string {
+  return startOf(value).toISOString().slice(0, 10);
+}
+
+/** The last day a partial date covers, as an ISO day: "2025-11" → "2025-11-30", "2025" → "2025-12-31". */
+export function lastDay(value: string): string {
+  const parsed = parsePartialDate(value);
+  if (typeof parsed === 'string') throw new Error(parsed);
+  if (parsed.day !== undefined) return value;
+  const month = parsed.month ?? 12;
+  return new Date(Date.UTC(parsed.year, month, 0)).toISOString().slice(0, 10);
+}

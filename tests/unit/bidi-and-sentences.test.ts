@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitBidiRuns } from '../../src/lib/bidi.ts';
-import { sentenceAround } from '../../src/lib/sentences.ts';
+import { distinctSentences, sentenceAround } from '../../src/lib/sentences.ts';
 
 describe('splitBidiRuns', () => {
   const cases: [string, [string, string][]][] = [
@@ -29,5 +29,20 @@ describe('sentenceAround', () => {
     ['First. Last one', 9, 'Last one'],
   ])('%s @%d', (text, at, expected) => {
     expect(sentenceAround(text, at)).toBe(expected);
+  });
+});
+
+describe('distinctSentences', () => {
+  it('keeps one of two sentences that say the same thing, the longer, in the first place', () => {
+    const shorter = 'ذكر تقرير نشرته الشرق أن ويتكوف سيلتقي يوم الجمعة في ميامي مسؤولين من قطر ومصر وتركيا.';
+    const longer = 'ذكر تقرير نشرته الشرق أن المبعوث الأمريكي ويتكوف سيلتقي يوم الجمعة في ميامي مسؤولين من قطر ومصر وتركيا، لبحث المرحلة الثانية.';
+    expect(distinctSentences([shorter, 'جملة أخرى تمامًا عن موضوع آخر.', longer])).toEqual([longer, 'جملة أخرى تمامًا عن موضوع آخر.']);
+  });
+  it('ignores diacritics, tatweel and punctuation', () => {
+    expect(distinctSentences(['Turkey is ready, sources said.', 'Turkey is ready — sources said!'])).toHaveLength(1);
+    expect(distinctSentences(['عضوًا مؤسسًا', 'عضوا مؤسسا'])).toHaveLength(1);
+  });
+  it('keeps sentences that share only some words', () => {
+    expect(distinctSentences(['Turkey is ready to take part in the force.', 'Israel objects to any Turkish role in the force.'])).toHaveLength(2);
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * What the timeline says about each dated event, decided from the corpus alone (never from the
+ * clock, so every build of the same content prints the same page): a planned event whose date
+ * has passed by the newest source's date, with no later source confirming it, is "not
+ * confirmed". Also: month groups in either order, and the home page's short list of distinct
+ * latest events.
+ */
+import { compareIso, firstDay, lastDay } from './dates.ts';
+
+/** How the timeline labels an event. */
+export type TimelineStatus = 'reported' | 'planned' | 'unconfirmed' | 'confirmed' | 'context';
+export const TIMELINE_STATUSES: readonly TimelineStatus[] = ['reported', 'planned', 'unconfirmed', 'confirmed', 'context'];
+
+export interface DatedEvent {
+  date: string;
+  end?: string | undefined;
+  status: 'reported' | 'planned' | 'context';
+  /** True when a later source reports that the planned event took place. */
+  confirmed?: boolean;
+}
+
+/**
+ * The date the corpus knows up to: the first day of the newest source's date. A source dated
+ * "2026-01" or "between 17 and 21 December" may be from the first day of that span, so an
+ * event counts as past only when it ended before it.
+ */
+export function knownUpTo(sourceDates: readonly string[]): string {
+  return sourceDates.map(firstDay).reduce((a, b) => (b > a ? b : a), '0000-01-01');
+}
+
+export function timelineStatus(event: DatedEvent, asOf: string): TimelineStatus {
+  if (event.status !== 'planned') return event.status;
+  if (event.confirmed) return 'confirmed';
+  return lastDay(event.end ?? event.date) < asOf ? 'unconfirmed' : 'planned';
+}
+
+/** The month an event belongs to ("2025-12"); an event dated only by year keeps its year. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/** Events grouped by month, newest or oldest first (inside a month too); stable for equal dates. */
+export function groupByMonth<T extends { date: string }>(events: readonly T[], order: 'newest' | 'oldest'): { month: string; events: T[] }[] {
+  const sign = order === 'newest' ? -1 : 1;
+  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => sign * compareIso(a.e.date, b.e.date) || a.i - b.i);
+  const groups: { month: string; events: T[] }[] = [];
+  for (const { e } of sorted) {
+    const month = monthOf(e.date);
+    const last = groups.at(-1);
+    if (last?.month === month) last.events.push(e);
+    else groups.push({ month, events: [e] });
+  }
+  return groups;
+}
+
+/**
+ * The newest events for a short list, at most `perBriefing` from any one briefing so that one
+ * busy report does not fill it. `events` is in timeline order (oldest first).
+ */
+export function latestDistinct<T extends { date: string; briefing: string }>(events: readonly T[], count: number, perBriefing = 2): T[] {
+  const taken = new Map<string, number>();
+  const out: T[] = [];
+  for (const e of [...events].reverse()) {
+    if (out.length === count) break;
+    const n = taken.get(e.briefing) ?? 0;
+    if (n >= perBriefing) continue;
+    taken.set(e.briefing, n + 1);
+    out.push(e);
+  }
+  return out;
+}
