@@ -8,6 +8,7 @@ const source = (published: Partial<Source['record']['published']>): Source => ({
   file: 'content/sources/report.yaml',
   paragraphs: [],
   translation: new Map(),
+  outlet: { ar: 'أكسيوس', en: 'Axios' },
   record: {
     seed: 'report.txt',
     headline: { ar: 'عنوان', en: 'Headline' },
