@@ -6,6 +6,7 @@ import socialCards from './src/integrations/social-cards.ts';
 import siteIcons from './src/integrations/site-icons.ts';
 import contentImages from './src/integrations/content-images.ts';
 import { naskhFont } from './src/lib/fonts/naskh.ts';
+import editorLoop from './src/integrations/editor-loop.ts';
 
 /**
  * `SITE_URL` and `BASE_PATH` make the build work on any static host, at a domain root or under
@@ -26,6 +27,8 @@ export default defineConfig({
   // The search index is not an integration: scripts/build.mjs writes it after `astro build`
   // has exited (scripts/index-search.mjs), so its memory never adds to the page build's.
   integrations: [
+    // First: checks the content before a build renders anything; previews drafts and reloads in dev.
+    editorLoop(),
     sitemap({
       i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
       filter: (page) => !page.endsWith('/404/'),

@@ -75,12 +75,12 @@ describe('bad content', () => {
 });
 
 describe('npm run new', () => {
-  it('creates the source record and both briefing stubs, lists the paragraphs, and refuses to overwrite', async () => {
+  it('creates the source record and both briefing stubs, lists the paragraphs, and refuses to overwrite', { timeout: 60_000 }, async () => {
     const { spawnSync } = await import('node:child_process');
     const { existsSync, readFileSync } = await import('node:fs');
     fixture = copyFixture();
     fixture.write('seeds/extra.txt', 'عنوان الخبر الجديد\n\nالفقرة الأولى من الخبر.\n');
-    const run = () => spawnSync(process.execPath, ['scripts/new-source.mjs', 'seeds/extra.txt'], { env: { ...process.env, BRIEFING_ROOT: fixture!.root }, encoding: 'utf8' });
+    const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/new-source.mjs', 'seeds/extra.txt', ...args], { env: { ...process.env, BRIEFING_ROOT: fixture!.root }, encoding: 'utf8' });
     const first = run();
     expect(first.status, first.stderr).toBe(0);
     for (const f of ['content/sources/extra.yaml', 'content/sources/extra.en.yaml', 'content/briefings/ar/extra.md', 'content/briefings/en/extra.md']) expect(existsSync(`${fixture.root}/${f}`)).toBe(true);
@@ -89,7 +89,11 @@ describe('npm run new', () => {
     expect(ar).toContain('¶2  الفقرة الأولى من الخبر.');
     const second = run();
     expect(second.status).toBe(1);
-    expect(second.stderr).toContain('Refusing to overwrite');
+    expect(second.stderr).toContain('seeds/extra.txt is already described by content/sources/extra.yaml');
+    fixture.write('seeds/extra-copy.txt', 'عنوان\n\nنص.\n');
+    const third = spawnSync(process.execPath, ['scripts/new-source.mjs', 'seeds/extra-copy.txt', '--id', 'extra'], { env: { ...process.env, BRIEFING_ROOT: fixture.root }, encoding: 'utf8' });
+    expect(third.status).toBe(1);
+    expect(third.stderr).toContain('Refusing to overwrite');
     // The stubs are flagged until every TODO is filled in.
     const problems = loadCorpus(fixture.root).problems;
     expect(problems.some((p) => p.file === 'content/briefings/en/extra.md' && /TODO/.test(p.message))).toBe(true);

@@ -40,6 +40,11 @@ export const ar: Record<UiKey, string> = {
   'briefing.onThisPage': 'في هذه الصفحة',
   // Print (issue 14): the line that gives the printout's address.
   'print.url': 'هذه الإحاطة على الإنترنت:',
+  // Draft preview (dev server only; a built site has no drafts)
+  'draft.title': 'مسودة غير منشورة',
+  'draft.note': 'تظهر هذه الصفحة أثناء العمل عليها فقط، ويستبعدها أمر البناء npm run build إلى أن تكتمل. سبب اعتبارها مسودة:',
+  'draft.problems': 'ما بقي إصلاحه (كما يسرده npm run check):',
+  'draft.none': 'لم يبق ما يحتاج إلى إصلاح: احذف "draft: true" لنشرها.',
   'cite.label': 'الفقرات المستشهد بها',
   'cite.paragraph': 'الفقرة',
   'cite.unknownOutlet': 'ناشر مجهول',

@@ -41,6 +41,11 @@ export const en = {
   'briefing.onThisPage': 'On this page',
   // Print (issue 14): the line that gives the printout's address.
   'print.url': 'This briefing online:',
+  // Draft preview (dev server only; a built site has no drafts)
+  'draft.title': 'Draft: not published',
+  'draft.note': 'This page is shown only while you work on it; npm run build leaves it out until it is finished. It is a draft because of:',
+  'draft.problems': 'Left to fix (as npm run check lists it):',
+  'draft.none': 'Nothing is left to fix: remove "draft: true" to publish it.',
   'cite.label': 'Cited paragraphs',
   'cite.paragraph': 'paragraph',
   'cite.unknownOutlet': 'Unknown outlet',

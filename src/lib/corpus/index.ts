@@ -82,6 +82,7 @@ export function loadCorpus(root = projectRoot(), options: LoadOptions = {}): Loa
   const drafts = findDrafts(content);
   problems.push(...citationsOfDrafts(content, drafts));
   labelDraftProblems(problems, drafts);
+  for (const p of problems) p.severity ??= 'error';
   const sorted = sortProblems(problems);
 
   const include = options.drafts ?? false;
@@ -183,6 +184,12 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
 const shared = globalThis as typeof globalThis & { __briefingsCorpus?: Map<string, Corpus> };
 
 /**
+ * The dev server's corpus lives in this module, not on globalThis, so that editing the loaders
+ * or a rule (which makes Vite load this module afresh) also re-reads the content.
+ */
+let devCache: { key: string; corpus: Corpus } | undefined;
+
+/**
  * The corpus for page rendering. Errors in published content stop the build (and show the dev
  * server's overlay, opened on the first problem's file and line); drafts never do. The dev
  * server previews drafts; everything else leaves them out.
@@ -190,17 +197,15 @@ const shared = globalThis as typeof globalThis & { __briefingsCorpus?: Map<strin
 export function getCorpus(): Corpus {
   const root = projectRoot();
   const dev = devPreview();
-  const reuse = process.env.NODE_ENV === 'production' || dev !== undefined;
-  const key = dev ? `${root}#dev${dev.generation}` : root;
+  const key = dev ? `${root}#${dev.generation}` : root;
+  if (dev && devCache?.key === key) return devCache.corpus;
+  const reuse = !dev && process.env.NODE_ENV === 'production';
   const hit = reuse ? shared.__briefingsCorpus?.get(key) : undefined;
   if (hit) return hit;
   const { corpus, problems } = loadCorpus(root, { drafts: dev !== undefined });
   const blocking = problems.filter(isBlocking);
   if (blocking.length) throw new ContentError(blocking, root);
-  if (reuse) {
-    // In the dev server only the current generation is worth keeping.
-    if (dev) shared.__briefingsCorpus?.clear();
-    (shared.__briefingsCorpus ??= new Map()).set(key, corpus);
-  }
+  if (dev) devCache = { key, corpus };
+  if (reuse) (shared.__briefingsCorpus ??= new Map()).set(key, corpus);
   return corpus;
 }

@@ -144,8 +144,11 @@ function describe(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType): { 
     }
     default: {
       // Our own schema messages (custom checks, patterns) are already written for editors.
-      const shown = typeof value === 'string' || typeof value === 'number' ? ` ${JSON.stringify(value)}` : '';
-      return { message: `${name}${shown}: ${issue.message}`, fix: `correct ${name} (docs/content-format.md describes it)`, at: path };
+      const shown = (typeof value === 'string' || typeof value === 'number') && !issue.message.includes(JSON.stringify(String(value))) ? ` ${JSON.stringify(value)}` : '';
+      const fix = /ISO date|calendar day/.test(issue.message)
+        ? 'write a real date in quotes: "YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only the month or year is known'
+        : `correct ${name} (docs/content-format.md describes it)`;
+      return { message: `${name}${shown}: ${issue.message}`, fix, at: path };
     }
   }
 }
@@ -192,7 +195,9 @@ export function parseRecord<S extends z.ZodType>(schema: S, data: unknown, yaml:
   const bad: Path[] = [];
   for (const issue of first.error.issues) {
     const { message, fix, at } = describe(issue, data, schema);
-    problems.push({ file, line: yaml.keyLineOf(at), message, fix });
+    // A placeholder is already reported as unfinished; saying it is also not a date is noise.
+    const { value } = valueAt(data, issue.path as Path);
+    if (!(typeof value === 'string' && /\bTODO\b/.test(value))) problems.push({ file, line: yaml.keyLineOf(at), message, fix });
     bad.push(issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys].map(String) : issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
   }
   const flawed = (path: Path) => bad.some((b) => b.every((part, i) => i >= path.length || String(part) === String(path[i])));

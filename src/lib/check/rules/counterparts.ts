@@ -16,7 +16,7 @@ function compareLists(a: LoadedBriefing, b: LoadedBriefing, report: Report): voi
   const A = a.briefing.data;
   const B = b.briefing.data;
   const other = (x: LoadedBriefing) => `the ${LANGUAGE_NAME[x.briefing.lang]} version`;
-  const there = (x: LoadedBriefing, path: (string | number)[]) => at(x.briefing.file, x.yaml.lineOf(path));
+  const there = (x: LoadedBriefing, path: (string | number)[]) => at(x.briefing.file, x.yaml.keyLineOf(path));
 
   if (!a.flawed(['sources']) && !b.flawed(['sources']) && show(A.sources) !== show(B.sources)) {
     report({ file: b.briefing.file, line: b.yaml.lineOf(['sources']), message: `sources are ${show(B.sources)} here but ${show(A.sources)} in ${other(a)} (${there(a, ['sources'])})`, fix: 'list the same sources in the same order in both languages; the first one is the primary source' });
@@ -78,7 +78,7 @@ export const counterparts: Rule = {
       compareSections(a, b, report);
       const [da, db] = [a.briefing.data.date, b.briefing.data.date];
       if (da !== db && !a.flawed(['date']) && !b.flawed(['date']) && !expectedDate(content, a) && !expectedDate(content, b)) {
-        report({ file: b.briefing.file, line: b.yaml.lineOf(['date']), message: `date is "${db}" here but "${da}" in the ${LANGUAGE_NAME[a.briefing.lang]} version (${at(a.briefing.file, a.yaml.lineOf(['date']))})`, fix: "use the same date in both languages: the primary source's published date" });
+        report({ file: b.briefing.file, line: b.yaml.lineOf(['date']), message: `date is "${db}" here but "${da}" in the ${LANGUAGE_NAME[a.briefing.lang]} version (${at(a.briefing.file, a.yaml.keyLineOf(['date']))})`, fix: "use the same date in both languages: the primary source's published date" });
       }
     }
   },

@@ -24,7 +24,7 @@ export const summaryLength: Rule = {
       report({
         file: b.briefing.file,
         line: heading.line ?? b.bodyLine,
-        message: `the summary has ${words} words; in ${lang === 'ar' ? 'Arabic' : 'English'} a summary runs ${min}–${max}`,
+        message: `the summary has ${words} word${words === 1 ? '' : 's'}; in ${lang === 'ar' ? 'Arabic' : 'English'} a summary runs ${min}–${max}`,
         fix: words < min ? `add about ${min - words} words of what the source says, with citations` : `cut about ${words - max} words; keep who proposed what, who agreed and what is open`,
       });
     }
