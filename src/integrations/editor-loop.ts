@@ -16,6 +16,7 @@ import { getCorpus } from '../lib/corpus/index.ts';
 import { contentChanged, startDevPreview } from '../lib/corpus/dev-preview.ts';
 import { projectRoot, rel } from '../lib/corpus/files.ts';
 import type { Draft } from '../lib/corpus/drafts.ts';
+import { setConfiguredBase } from '../lib/urls.ts';
 
 /** Saves often arrive as several events (write, rename); one reload for them all. */
 const SETTLE_MS = 60;
@@ -34,6 +35,8 @@ export default function editorLoop(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        // The corpus read at build start is the one the pages render: its links need the base.
+        setConfiguredBase(base);
       },
       'astro:server:setup': ({ server, logger }) => {
         const root = projectRoot();

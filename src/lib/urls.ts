@@ -4,9 +4,20 @@
  */
 import type { Lang } from '../i18n/locales.ts';
 
+const baseSlot = globalThis as typeof globalThis & { __briefingsBase?: string };
+
+/**
+ * Records the configured base for code Astro runs outside its bundle: an integration that reads
+ * the corpus before the pages are rendered (src/integrations/editor-loop.ts) shares it with them,
+ * so its links must carry the base too.
+ */
+export function setConfiguredBase(base: string): void {
+  baseSlot.__briefingsBase = base;
+}
+
 function configuredBase(): string {
   const env = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env;
-  return env?.BASE_URL ?? '/';
+  return baseSlot.__briefingsBase ?? env?.BASE_URL ?? '/';
 }
 
 /** Prefixes a root-relative path ("/en/") with the site's base ("/briefings/en/"). */
