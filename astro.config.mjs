@@ -31,7 +31,8 @@ export default defineConfig({
     editorLoop(),
     sitemap({
       i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
-      filter: (page) => !page.endsWith('/404/'),
+      // Citation preview documents (src/views/SourcePreviewView.astro) are parts of pages, not pages.
+      filter: (page) => !page.endsWith('/404/') && !page.endsWith('/preview/'),
       // The bilingual entry page belongs to no language: keep it out of the alternates.
       serialize(item) {
         const root = new URL(base, site).href;

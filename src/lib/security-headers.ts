@@ -3,8 +3,9 @@
  * for common static hosts (see src/integrations/host-headers.ts). The Content-Security-Policy
  * allows nothing inline and nothing from other hosts; WebAssembly compilation is allowed
  * ('wasm-unsafe-eval', not 'unsafe-eval') because Pagefind's search runs as WebAssembly.
- * The one inline style the pages carry, the `@font-face` rules Astro's fonts API writes into
- * `<head>`, is allowed by its hash, never by 'unsafe-inline'.
+ * Pages may be framed by the site itself only (citation previews load a source's paragraphs in a
+ * frame), never by another site. The one inline style the pages carry, the `@font-face` rules
+ * Astro's fonts API writes into `<head>`, is allowed by its hash, never by 'unsafe-inline'.
  */
 import { createHash } from 'node:crypto';
 
@@ -20,7 +21,7 @@ export function contentSecurityPolicy(styleHashes: readonly string[] = []): stri
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    "frame-ancestors 'self'",
   ].join('; ');
 }
 
@@ -37,7 +38,7 @@ export function securityHeaders(styleHashes: readonly string[] = []): Record<str
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-    'X-Frame-Options': 'DENY',
+    'X-Frame-Options': 'SAMEORIGIN',
   };
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { BUILDS, readSite } from '../helpers/site.ts';
+import { BUILDS, isFrameDocument, readSite } from '../helpers/site.ts';
 
 const pngSize = (file: string) => {
   const buf = readFileSync(file);
@@ -31,7 +31,7 @@ describe.each(BUILDS)('images in $dir (base $base)', ({ dir, base }) => {
   it('every page has a social card of 1200×630 with full Open Graph and Twitter tags', () => {
     const bad: string[] = [];
     for (const [path, doc] of site.pages) {
-      if (path === '/404.html' || path === '/') continue;
+      if (path === '/404.html' || path === '/' || isFrameDocument(path)) continue;
       const meta = (p: string) => doc.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
       const image = meta('og:image');
       if (!image || !/^https?:\/\//.test(image)) {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUILDS, pagePath, readSite } from '../helpers/site.ts';
+import { BUILDS, isFrameDocument, pagePath, readSite } from '../helpers/site.ts';
 import { LANGS, LOCALES, type Lang } from '../../src/i18n/locales.ts';
 
 const LANGUAGE_NEUTRAL = new Set(['/', '/404.html']);
@@ -8,6 +8,7 @@ const LANGUAGE_NEUTRAL = new Set(['/', '/404.html']);
 describe.each(BUILDS)('built site in $dir (base $base)', ({ dir, base }) => {
   const site = readSite(dir, base);
   const langPages = [...site.pages.keys()].filter((p) => !LANGUAGE_NEUTRAL.has(p));
+  const navigable = langPages.filter((p) => !isFrameDocument(p));
 
   it('has every page type in both languages', () => {
     for (const lang of LANGS) {
@@ -31,7 +32,7 @@ describe.each(BUILDS)('built site in $dir (base $base)', ({ dir, base }) => {
   });
 
   it('every page links its counterpart, which exists and links back', () => {
-    for (const path of langPages) {
+    for (const path of navigable) {
       const lang = path.split('/')[1] as Lang;
       for (const other of LANGS.filter((l) => l !== lang)) {
         const counterpart = path.replace(`/${lang}/`, `/${other}/`);
@@ -45,7 +46,7 @@ describe.each(BUILDS)('built site in $dir (base $base)', ({ dir, base }) => {
   });
 
   it('every page has canonical, hreflang alternates and x-default', () => {
-    for (const path of langPages) {
+    for (const path of navigable) {
       const head = site.pages.get(path)!.querySelector('head')!;
       const canonical = head.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
       expect(new URL(canonical).pathname, path).toBe(`${base}${path.slice(1)}`);

@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE, DIST, useServedSite } from '../helpers/served-site.ts';
 import { readSite } from '../helpers/site.ts';
 import { t, type Lang } from '../../src/i18n/index.ts';
+import { loadCorpus } from '../../src/lib/corpus/index.ts';
+import { briefingCitations } from '../../src/lib/print-references.ts';
 
 const BRIEFING = 'italy-founding-member';
 const OUT = 'test-results/print';
@@ -18,10 +20,11 @@ const served = useServedSite();
 beforeAll(() => mkdirSync(OUT, { recursive: true }));
 
 /**
- * Text compared without whitespace and bidi controls: lines break anywhere on paper, and
- * pdftotext splits Arabic words where the glyph runs of a line end and wraps runs in embeddings.
+ * Text compared without whitespace, bidi controls and punctuation: lines break anywhere on paper,
+ * and pdftotext splits Arabic words where a line's glyph runs end, wraps runs in embeddings and
+ * places neutral punctuation and Arabic vowel marks of a right-to-left run by its own reading.
  */
-const squash = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '');
+const squash = (s: string) => s.replace(/[\s\u064b-\u065f\u0670\u200e\u200f\u202a-\u202e\u2066-\u2069،؛؟.,:;!?«»“”"'()]+/g, '');
 
 async function printBriefing(lang: Lang): Promise<{ text: string; pages: string; file: string }> {
   const page = await served.browser.newPage();
@@ -58,6 +61,26 @@ describe.each(['ar', 'en'] as const)('printed briefing (%s)', (lang) => {
     expect(printed.text).toContain(squash(doc.querySelector('header .meta time')!.textContent));
     for (const chrome of [t(lang, 'site.name'), t(lang, 'skip.toContent'), t(lang, 'footer.note').slice(0, 25), t(lang, 'briefing.readSource'), t(lang, 'briefing.pager')]) {
       expect(printed.text, chrome).not.toContain(squash(chrome));
+    }
+  });
+
+  it('lists every cited paragraph at the end: citation, address, original and (in English) translation', () => {
+    const { corpus } = loadCorpus();
+    const briefing = corpus.briefing(lang, BRIEFING)!;
+    const refs = briefingCitations(briefing);
+    expect(refs.length).toBeGreaterThan(3);
+    const end = printed.text.slice(printed.text.lastIndexOf(squash(t(lang, 'print.references'))));
+    expect(end.length, 'the references heading is printed').toBeLessThan(printed.text.length);
+    // pdftotext reorders the runs of a right-to-left line, so Arabic is checked word by word.
+    const arabicWords = (text: string) => text.split(/\s+/).map(squash).filter((w) => w.length >= 3).slice(0, 6);
+    const englishStart = (text: string) => squash(text.split(/\s+/).slice(0, 6).join(' '));
+    for (const ref of refs) {
+      const source = corpus.sources.get(ref.source)!;
+      expect(end, `${ref.source} ¶${ref.from}`).toContain(`${BASE}${lang}/sources/${ref.source}/#p${ref.from}`);
+      for (let n = ref.from; n <= ref.to; n++) {
+        for (const word of arabicWords(source.paragraphs.find((p) => p.n === n)!.text)) expect(end, `${ref.source} ¶${n}, original`).toContain(word);
+        if (lang === 'en') expect(end, `${ref.source} ¶${n}, translation`).toContain(englishStart(source.translation.get(n)!));
+      }
     }
   });
 });

@@ -54,6 +54,16 @@ export function pagePath(site: BuiltSite, file: string): string {
   return `/${relative(site.dir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
 }
 
+/**
+ * Documents that are parts of pages, not pages: the citation preview frames
+ * (`/{lang}/sources/<id>/preview/`, src/views/SourcePreviewView.astro). They are validated, swept
+ * for accessibility and served like pages, but have no language switch, social card or sitemap
+ * entry of their own.
+ */
+export function isFrameDocument(path: string): boolean {
+  return /^\/(ar|en)\/sources\/[^/]+\/preview\/$/.test(path);
+}
+
 /** Builds to test: the default-base site and the sub-path site made by scripts/test.mjs. */
 export const BUILDS: { dir: string; base: string }[] = [
   { dir: process.env.DIST_ROOT ?? 'dist', base: '/' },

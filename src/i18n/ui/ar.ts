@@ -38,8 +38,9 @@ export const ar: Record<UiKey, string> = {
   'briefing.next': 'الإحاطة التالية',
   'briefing.pager': 'إحاطات أخرى',
   'briefing.onThisPage': 'في هذه الصفحة',
-  // Print (issue 14): the line that gives the printout's address.
+  // Print (issue 14): the printout's address line and the heading of its references.
   'print.url': 'هذه الإحاطة على الإنترنت:',
+  'print.references': 'الفقرات المستشهد بها',
   // Draft preview (dev server only; a built site has no drafts)
   'draft.title': 'مسودة غير منشورة',
   'draft.note': 'تظهر هذه الصفحة أثناء العمل عليها فقط، ويستبعدها أمر البناء npm run build إلى أن تكتمل. سبب اعتبارها مسودة:',
@@ -48,6 +49,10 @@ export const ar: Record<UiKey, string> = {
   'cite.label': 'الفقرات المستشهد بها',
   'cite.paragraph': 'الفقرة',
   'cite.unknownOutlet': 'ناشر مجهول',
+  // Citation previews (issue 14): the cited paragraph shown in place, loaded when opened.
+  'preview.open': 'معاينة',
+  'preview.readInContext': 'اقرأها في سياقها',
+  'preview.title': 'الفقرات المستشهد بها',
   'source.provenance': 'مصدر الوثيقة',
   'source.seedFile': 'ملف المصدر',
   'source.text': 'النص الأصلي',

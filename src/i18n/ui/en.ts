@@ -39,8 +39,9 @@ export const en = {
   'briefing.next': 'Next briefing',
   'briefing.pager': 'More briefings',
   'briefing.onThisPage': 'On this page',
-  // Print (issue 14): the line that gives the printout's address.
+  // Print (issue 14): the printout's address line and the heading of its references.
   'print.url': 'This briefing online:',
+  'print.references': 'Cited paragraphs',
   // Draft preview (dev server only; a built site has no drafts)
   'draft.title': 'Draft: not published',
   'draft.note': 'This page is shown only while you work on it; npm run build leaves it out until it is finished. It is a draft because of:',
@@ -49,6 +50,10 @@ export const en = {
   'cite.label': 'Cited paragraphs',
   'cite.paragraph': 'paragraph',
   'cite.unknownOutlet': 'Unknown outlet',
+  // Citation previews (issue 14): the cited paragraph shown in place, loaded when opened.
+  'preview.open': 'Preview',
+  'preview.readInContext': 'Read it in context',
+  'preview.title': 'Cited paragraphs',
   'source.provenance': 'Provenance',
   'source.seedFile': 'Seed file',
   'source.text': 'Original text',

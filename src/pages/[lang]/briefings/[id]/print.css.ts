@@ -1,0 +1,20 @@
+import type { APIContext } from 'astro';
+import { LANGS, type Lang } from '../../../../i18n/index.ts';
+import { getCorpus } from '../../../../lib/corpus/index.ts';
+import { briefingCitations, printReferences, printReferencesCss } from '../../../../lib/print-references.ts';
+import { absoluteUrl, href } from '../../../../lib/urls.ts';
+
+/** Each briefing's print stylesheet: the texts of the paragraphs it cites (src/lib/print-references.ts). */
+export function getStaticPaths() {
+  const corpus = getCorpus();
+  return LANGS.flatMap((lang) => corpus.briefings[lang].map((b) => ({ params: { lang, id: b.id } })));
+}
+
+export function GET(context: APIContext) {
+  const lang = context.params.lang as Lang;
+  const corpus = getCorpus();
+  const briefing = corpus.briefing(lang, context.params.id!)!;
+  const site = context.site ?? new URL('http://localhost/');
+  const refs = printReferences(lang, briefingCitations(briefing), corpus.sources, (source, n) => absoluteUrl(href.paragraph(lang, source, n), site));
+  return new Response(printReferencesCss(lang, refs), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+}

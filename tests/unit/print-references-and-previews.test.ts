@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { citationsInHtml, cssString, printReferencesCss, uniqueRefs } from '../../src/lib/print-references.ts';
+import { addCitationPreviews, previewSrc } from '../../src/lib/citation-preview.ts';
+
+describe('print references', () => {
+  it.each([
+    ['a single paragraph', '<a href="/en/sources/axios-report/#p5">Axios ¶5</a>', [{ source: 'axios-report', from: 5, to: 5 }]],
+    ['a range, read from the words', '<a href="/b/ar/sources/x/#p5">أكسيوس ¶5–7</a>', [{ source: 'x', from: 5, to: 7 }]],
+    ['markup inside the link', '<a class="cite__link" href="/en/sources/x/#p9" title="t"><bdi>9–10</bdi></a>', [{ source: 'x', from: 9, to: 10 }]],
+    ['a number that is not the range', '<a href="/en/sources/x/#p3">Axios, 2025 ¶3</a>', [{ source: 'x', from: 3, to: 3 }]],
+    ['not a citation: a source page, a fragment-only anchor', '<a href="/en/sources/x/">x</a><a href="#p4">4</a>', []],
+  ])('citationsInHtml: %s', (_name, html, expected) => {
+    expect(citationsInHtml(html)).toEqual(expected);
+  });
+
+  it('keeps each reference once, in order of first appearance', () => {
+    const a = { source: 'a', from: 1, to: 1 };
+    const b = { source: 'b', from: 2, to: 3 };
+    expect(uniqueRefs([a, b, { ...a }, { source: 'b', from: 2, to: 2 }])).toEqual([a, b, { source: 'b', from: 2, to: 2 }]);
+  });
+
+  it.each([
+    ['plain', 'abc', '"abc"'],
+    ['quotes and backslashes', 'say "x" \\ y', '"say \\"x\\" \\\\ y"'],
+    ['line breaks', 'a\nb', '"a\\A b"'],
+    ['no way out of the string', '"}body{display:none', '"\\"}body{display:none"'],
+  ])('cssString: %s', (_name, text, expected) => {
+    expect(cssString(text)).toBe(expected);
+  });
+
+  it('writes one rule per part of each reference; the translation on English pages only', () => {
+    const refs = [{ label: 'Axios ¶5', url: 'https://x/en/sources/a/#p5', original: ['نص'], translation: ['Text'] }];
+    const en = printReferencesCss('en', refs);
+    expect(en).toContain('.print-refs li:nth-child(1)::before{content:"Axios ¶5"}');
+    expect(en).toContain('.print-refs li:nth-child(1) span::before{content:"نص"}');
+    expect(en).toContain('.print-refs li:nth-child(1) span::after{content:"Text"}');
+    expect(en).toContain('.print-refs li:nth-child(1)::after{content:"https://x/en/sources/a/#p5"}');
+    expect(printReferencesCss('ar', refs)).not.toContain('span::after');
+  });
+});
+
+describe('citation previews', () => {
+  it('gives each citation link its preview frame and leaves other links alone', () => {
+    const html = '<p>Text <span class="cites"><a href="/en/sources/axios-report/#p5">Axios ¶5</a></span> and <a href="/en/topics/turkey/">Turkey</a> <a href="#p2">2</a></p>';
+    const out = addCitationPreviews(html, 'en');
+    expect(out).toBe('<p>Text <span class="cites"><span class="cite-preview"><a href="/en/sources/axios-report/#p5">Axios ¶5</a>'
+      + '<button type="button" tabindex="-1" aria-label="Preview"></button>'
+      + '<iframe loading="lazy" src="/en/sources/axios-report/preview/#p5" title="Axios ¶5"></iframe></span></span>'
+      + ' and <a href="/en/topics/turkey/">Turkey</a> <a href="#p2">2</a></p>');
+  });
+
+  it('frames open the preview document on the first cited paragraph', () => {
+    expect(previewSrc('ar', 'x', 7)).toBe('/ar/sources/x/preview/#p7');
+  });
+});
