@@ -51,7 +51,7 @@ async function expectPreviewOf(lang: 'ar' | 'en', link: Locator, frame: Locator)
   const more = para.locator('a[target="_top"]');
   expect(await more.getAttribute('href')).toBe(href);
   // The frame shows the cited paragraph first, not the ones before it.
-  if (Number(n) > 1) expect(await inner.locator(`#p${Number(n) - 1}`).isVisible()).toBe(false);
+  if (Number(n) > 1) await expect.poll(() => inner.locator(`#p${Number(n) - 1}`).isVisible()).toBe(false);
 }
 
 /** Nothing moves when a preview opens, and it opens below the line of the citation. */
@@ -64,7 +64,7 @@ describe.each(['ar', 'en'] as const)('citation previews (%s)', (lang) => {
   it('open on mouse hover, below the citation, without moving anything', async () => {
     const { context, page, errors } = await open(lang);
     const { link, frame } = citation(page);
-    await link.scrollIntoViewIfNeeded();
+    await link.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     expect(await frame.isVisible()).toBe(false);
     const before = await layoutOf(page, link);
     await link.hover();
