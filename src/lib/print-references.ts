@@ -102,16 +102,12 @@ export function printReferences(
     const source = sources.get(ref.source)!;
     const numbers = Array.from({ length: ref.to - ref.from + 1 }, (_, i) => ref.from + i);
     return {
-      // The range is isolated left to right, or an Arabic line would print "¶5–7" as "¶7–5".
-      label: `${outletName(source, lang)} ¶\u2066${citationLabel(ref)}\u2069`,
+      // The citation's own words ("Axios ¶5–7", as src/lib/citations.ts writes them), the range
+      // isolated left to right, or an Arabic line would print "¶5–7" as "¶7–5".
+      label: `${source.outlet[lang]} ¶\u2066${citationLabel(ref)}\u2069`,
       url: urlOf(ref.source, ref.from),
       original: numbers.map((n) => source.paragraphs.find((p) => p.n === n)?.text ?? ''),
       translation: lang === 'ar' ? undefined : numbers.map((n) => source.translation.get(n) ?? ''),
     };
   });
-}
-
-/** The outlet a citation names: the original reporting's outlet, else the publisher. */
-function outletName(source: Source, lang: Lang): string {
-  return source.record.original[0]?.name[lang] ?? source.record.publisher.name[lang];
 }
