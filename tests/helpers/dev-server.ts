@@ -3,23 +3,13 @@
  * `root` (BRIEFING_ROOT); started and stopped by the test.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './nginx.ts';
 
 export interface DevServer {
   url(path: string): string;
   /** Everything the server printed so far. */
   log(): string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
 }
 
 export async function startDevServer(root: string): Promise<DevServer> {

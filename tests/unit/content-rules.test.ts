@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/lib/check/rules/index.ts';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
-import { formatProblems, isError, type ContentProblem } from '../../src/lib/problems.ts';
+import { formatProblems, isBlocking, isError, type ContentProblem } from '../../src/lib/problems.ts';
 import { copyFixture } from '../helpers/fixture.ts';
 
 type Fixture = ReturnType<typeof copyFixture>;
@@ -112,6 +112,41 @@ describe('all problems in one pass', () => {
   });
 });
 
+describe('drafts', () => {
+  it('draft: true in one language makes both a draft: previewed in dev, left out of the build, never blocking', () => {
+    fixture = copyFixture();
+    fixture.edit(AR, (t) => t.replace('---\ntitle:', '---\ndraft: true\ntitle:').replace('dek: "', 'dek: "TODO '));
+    const built = loadCorpus(fixture.root);
+    expect(built.corpus.drafts.map((d) => [d.kind, d.id, d.reasons])).toEqual([['briefing', 'sample', ['draft: true (ar)', '1 unfinished TODO']]]);
+    expect(built.corpus.briefings.en.map((b) => b.id)).toEqual([]);
+    expect(built.problems.filter(isBlocking)).toEqual([]);
+    expect(built.problems.map((p) => [p.file, p.line, p.draft])).toEqual([[AR, 4, 'briefing "sample"']]);
+    const dev = loadCorpus(fixture.root, { drafts: true }).corpus;
+    expect(dev.briefing('ar', 'sample')!.draft).toEqual({ reasons: ['draft: true (ar)', '1 unfinished TODO'], problems: built.problems });
+    expect(dev.briefing('en', 'sample')!.draft).toBeDefined();
+  });
+
+  it('a draft source takes its own briefing and its topic stances out of the build; a published briefing may not cite it', () => {
+    fixture = copyFixture();
+    fixture.edit('content/sources/sample.yaml', (t) => `draft: true\n${t}`);
+    for (const lang of ['ar', 'en']) fixture.write(`content/briefings/${lang}/overview.md`, readFileSync(`${fixture.root}/content/briefings/${lang}/sample.md`, 'utf8'));
+    const { corpus, problems } = loadCorpus(fixture.root);
+    expect(corpus.drafts.map((d) => `${d.kind} ${d.id}: ${d.reasons.join(', ')}`)).toEqual(['source sample: draft: true', 'briefing sample: its source "sample" is a draft']);
+    expect([...corpus.sources.keys()]).toEqual([]);
+    expect(corpus.topics.get('turkey')!.record.stances).toEqual([]);
+    const blocking = problems.filter(isBlocking);
+    expect(blocking.map((p) => [p.file, p.line])).toEqual([['content/briefings/ar/overview.md', 4], ['content/briefings/en/overview.md', 4]]);
+    expect(blocking[0]!.message).toBe('source "sample" is a draft (draft: true), so the build leaves it out and this briefing\'s citations of it would lead nowhere');
+  });
+
+  it('a TODO in a topic record is an error: topics are never drafts', () => {
+    fixture = copyFixture();
+    fixture.edit('content/topics/axios.yaml', (t) => t.replace('en: "A US news site;', 'en: "TODO A US news site;'));
+    const { problems } = loadCorpus(fixture.root);
+    expect(problems.filter(isBlocking).map((p) => [p.file, p.line, p.message])).toEqual([['content/topics/axios.yaml', 7, 'unfinished: en: "TODO A US news site; the sample source cites unnamed sources who…']]);
+  });
+});
+
 describe('messages in an editor\'s words', () => {
   const schemaCases: { name: string; change: (t: string) => string; line: number; message: string; fix: RegExp }[] = [
     { name: 'empty title', change: (t) => t.replace('title: "Turkey ready to join"', 'title: ""'), line: 2, message: '"title" is empty', fix: /^write the text between the quotes$/ },
@@ -129,6 +164,19 @@ describe('messages in an editor\'s words', () => {
     expect(found.map((p) => p.message), formatProblems(problems)).toContain(message);
     expect(found.find((p) => p.message === message)!.fix).toMatch(fix);
     expect(problems.some((p) => /Invalid input|expected string|Too small/.test(p.message))).toBe(false);
+  });
+
+  it.each([
+    ['a web address that is not one', 'content/sources/sample.yaml', (t: string) => t.replace('    date: "2025-10-30"\npublished', '    date: "2025-10-30"\n    url: "axios.com/story"\npublished'), 8, '"url" of original outlet 1 "axios.com/story" is not a web address', /^write the full address of the page, starting with https:\/\//],
+    ['a citation that is not text or a number', EN, (t: string) => t.replace('cite: ["2"]', 'cite: [true]'), 9, 'citation 1 of key point 1 cannot be true/false', /^write a citation as "5", "5-7" or "source-id:5"$/],
+  ] as const)('%s', (_, file, change, line, message, fix) => {
+    fixture = copyFixture();
+    fixture.edit(file, change);
+    const { problems } = loadCorpus(fixture.root);
+    const found = problems.find((p) => p.message === message);
+    expect(found, formatProblems(problems)).toBeDefined();
+    expect([found!.file, found!.line]).toEqual([file, line]);
+    expect(found!.fix).toMatch(fix);
   });
 
   it('the paragraphs hint names the source to look up', () => {

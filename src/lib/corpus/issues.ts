@@ -34,22 +34,23 @@ const ITEM_NAMES: Record<string, string> = {
   cite: 'citation',
 };
 
-/** `["keyPoints", 2, "cite"]` → `"cite" of key point 3`. */
+/** `["keyPoints", 2, "cite"]` → `"cite" of key point 3`; `["keyPoints", 0, "cite", 1]` → `citation 2 of key point 1`. */
 export function fieldName(path: Path): string {
   if (path.length === 0) return 'the file';
-  let subject = '';
-  let owner = '';
+  const owners: string[] = [];
+  let subject: string[] = [];
   path.forEach((part, i) => {
     const prev = path[i - 1];
     if (typeof part === 'number' && typeof prev === 'string') {
-      owner = `${ITEM_NAMES[prev] ?? `"${prev}" item`} ${part + 1}`;
-      subject = '';
+      subject = subject.slice(0, -1);
+      owners.push(`${ITEM_NAMES[prev] ?? `"${[...subject, prev].join('.')}" item`} ${part + 1}`);
+      subject = [];
     } else {
-      subject = subject ? `${subject}.${String(part)}` : String(part);
+      subject.push(String(part));
     }
   });
-  if (!subject) return owner;
-  return owner ? `"${subject}" of ${owner}` : `"${subject}"`;
+  const head = subject.length ? `"${subject.join('.')}"` : owners.pop()!;
+  return [head, ...owners.reverse()].join(' of ');
 }
 
 function kindOf(value: unknown): string {
@@ -142,15 +143,22 @@ function describe(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType): { 
         at: path,
       };
     }
-    default: {
-      // Our own schema messages (custom checks, patterns) are already written for editors.
-      const shown = (typeof value === 'string' || typeof value === 'number') && !issue.message.includes(JSON.stringify(String(value))) ? ` ${JSON.stringify(value)}` : '';
-      const fix = /ISO date|calendar day/.test(issue.message)
-        ? 'write a real date in quotes: "YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only the month or year is known'
-        : `correct ${name} (docs/content-format.md describes it)`;
-      return { message: `${name}${shown}: ${issue.message}`, fix, at: path };
-    }
+    case 'invalid_format':
+      if (issue.format === 'url') return { message: `${name} ${JSON.stringify(value)} is not a web address`, fix: 'write the full address of the page, starting with https://, or leave the field out', at: path };
+      break;
+    case 'invalid_union':
+      return {
+        message: `${name} cannot be ${kindOf(value)}${typeof value === 'string' || typeof value === 'number' ? ` (${JSON.stringify(value)})` : ''}`,
+        fix: path.includes('cite') ? 'write a citation as "5", "5-7" or "source-id:5"' : `correct ${name} (docs/content-format.md describes it)`,
+        at: path,
+      };
   }
+  // Our own schema messages (custom checks, patterns) are already written for editors.
+  const shown = (typeof value === 'string' || typeof value === 'number') && !issue.message.includes(JSON.stringify(String(value))) ? ` ${JSON.stringify(value)}` : '';
+  const fix = /ISO date|calendar day/.test(issue.message)
+    ? 'write a real date in quotes: "YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only the month or year is known'
+    : `correct ${name} (docs/content-format.md describes it)`;
+  return { message: `${name}${shown}: ${issue.message}`, fix, at: path };
 }
 
 const REMOVE = Symbol('remove');

@@ -14,7 +14,7 @@ import { join, listFiles, readUtf8, rel } from './files.ts';
 import { parseRecord } from './issues.ts';
 import { reportPlaceholders } from './yaml-records.ts';
 import type { Source, Topic } from './model.ts';
-import { resolveCitation } from './load-briefings.ts';
+import { citationFix, resolveCitation } from './load-briefings.ts';
 
 const pageFrontmatter = z.strictObject({ title: z.string().trim().min(1, 'must not be empty'), description: z.string().trim().min(1, 'must not be empty') });
 
@@ -58,6 +58,7 @@ export function loadPages(root: string, sources: Map<string, Source>, topics: Ma
         },
         topicIds: [...topics.keys()],
         resolveCitation: (raw) => resolveCitation(raw, lang, [...sources.keys()], sources),
+        citationFix: (raw) => citationFix(raw, [...sources.keys()]),
         contextLabel: t(lang, 'context.label'),
       });
       const html = renderBlock(parts.body, env);
