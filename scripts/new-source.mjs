@@ -123,7 +123,7 @@ date: "TODO"          # the same as published.date in content/sources/${id}.yaml
 topics: []            # every topic linked below with [[topic-id]]
 keyPoints:            # 3 to 6, the same citations in both languages
 ${[keyPoint, keyPoint, keyPoint].join('\n')}
-events: []            # dated events the source reports: - { date: "YYYY-MM-DD", status: reported, text: "…", cite: ["5"] }
+events: []            # dated events the source reports: - { date: "YYYY-MM-DD", status: reported, text: "…", cite: ["5"] } (precision, inferred: docs/content-format.md)
 ---
 
 ## ${lang === 'ar' ? 'الملخص' : 'Summary'} {#summary}
