@@ -38,6 +38,8 @@ export const routes = {
   about: (lang: Lang) => `/${lang}/about/`,
   rss: (lang: Lang) => `/${lang}/rss.xml`,
   jsonFeed: (lang: Lang) => `/${lang}/feed.json`,
+  topicRss: (lang: Lang, id: string) => `/${lang}/topics/${id}/rss.xml`,
+  topicJsonFeed: (lang: Lang, id: string) => `/${lang}/topics/${id}/feed.json`,
   /** The language's Pagefind bundle (src/lib/search/write-index.ts), loaded by the search page. */
   searchBundle: (lang: Lang) => `/pagefind/${lang}/`,
 };
@@ -54,6 +56,8 @@ export const href = {
   about: (lang: Lang) => withBase(routes.about(lang)),
   rss: (lang: Lang) => withBase(routes.rss(lang)),
   jsonFeed: (lang: Lang) => withBase(routes.jsonFeed(lang)),
+  topicRss: (lang: Lang, id: string) => withBase(routes.topicRss(lang, id)),
+  topicJsonFeed: (lang: Lang, id: string) => withBase(routes.topicJsonFeed(lang, id)),
 };
 
 /**

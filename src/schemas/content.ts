@@ -128,6 +128,22 @@ export const briefingEvent = z
   });
 export type BriefingEvent = z.infer<typeof briefingEvent>;
 
+/**
+ * A dated update of a briefing: what changed (in the file's language) and the new source(s)
+ * that prompted it. Both language files record the same updates (same dates and sources);
+ * the update-log rule (src/lib/check/rules/update-log.ts) enforces that and refuses updates
+ * dated before the briefing.
+ */
+export const briefingUpdate = z.strictObject({
+  /** Day of the update, "YYYY-MM-DD". */
+  date: isoDate.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), 'date an update to the day: "YYYY-MM-DD"'),
+  /** What changed, one or two sentences; Markdown with [[topic]] links and [@citations]. */
+  text,
+  /** Source ids of the new source(s) that prompted the update (listed in "sources:" too). */
+  sources: z.array(slug).default([]),
+});
+export type BriefingUpdate = z.infer<typeof briefingUpdate>;
+
 /** Frontmatter of `content/briefings/{ar,en}/<id>.md`. */
 export const briefingFrontmatter = z.strictObject({
   /** Work in progress (in either language): previewed by the dev server, left out of `npm run build`. */
@@ -144,6 +160,8 @@ export const briefingFrontmatter = z.strictObject({
   /** How many is an editorial rule (key-points in src/lib/check/rules/), not a format one. */
   keyPoints: z.array(z.strictObject({ text, cite: citations })).default([]),
   events: z.array(briefingEvent).default([]),
+  /** Dated update log, any order (pages show it newest first). */
+  updates: z.array(briefingUpdate).default([]),
 });
 export type BriefingFrontmatter = z.infer<typeof briefingFrontmatter>;
 

@@ -69,3 +69,14 @@ export const BUILDS: { dir: string; base: string }[] = [
   { dir: process.env.DIST_ROOT ?? 'dist', base: '/' },
   { dir: process.env.DIST_SUBPATH ?? '.tmp/dist-subpath', base: process.env.SUBPATH_BASE ?? '/briefings/' },
 ].filter((b) => existsSync(b.dir));
+
+/**
+ * The environment for a build started from a test: Vitest sets NODE_ENV=test and Vite's
+ * BASE_URL/MODE/DEV/PROD/SSR in process.env, which a child `astro build` would otherwise inherit
+ * (a sub-path build then renders content links without its base).
+ */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
+  return env;
+}

@@ -11,6 +11,7 @@ import { briefingFrontmatter } from '../../schemas/content.ts';
 import { createEnv, type RenderEnv } from '../../markdown/env.ts';
 import { renderBlock, renderInline } from '../../markdown/create.ts';
 import { parseCitation } from '../citations.ts';
+import { compareIso } from '../dates.ts';
 import { hint, type ContentProblem } from '../problems.ts';
 import { href, withBase } from '../urls.ts';
 import { resolveContentImage } from '../images/resolve.ts';
@@ -148,6 +149,15 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
     collect(env);
     return { ...event, html, citations: citeAll(event.cite, ['events', i, 'cite']), briefing: id, lang, topics: env.mentions.map((m) => m.topic) };
   });
+  // The update log, newest first; its rules (languages, dates, sources) are src/lib/check/rules/update-log.ts.
+  const updates = data.updates
+    .map((update, i) => {
+      const env = envFor(yaml.lineOf(['updates', i, 'text']));
+      const html = renderInline(update.text, env);
+      collect(env);
+      return { date: update.date, html, sources: update.sources, line: yaml.lineOf(['updates', i]) };
+    })
+    .sort((a, b) => compareIso(b.date, a.date));
 
   if (parts.body.trim() === '') problems.push({ file, line: parts.bodyLine, message: 'the briefing has no body', fix: 'write the summary, "why it matters" and "open questions" sections below the frontmatter' });
   lintBody(parts.body, parts.bodyLine, file, problems);
@@ -157,7 +167,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
 
   const words = `${data.title} ${data.dek} ${parts.body}`.split(/\s+/u).filter(Boolean).length;
   return {
-    briefing: { id, lang, file, data, keyPoints, events, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, wordCount: words },
+    briefing: { id, lang, file, data, keyPoints, events, updates, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, wordCount: words },
     yaml,
     flawed,
     markedDraft,

@@ -47,6 +47,17 @@ export interface RenderedEvent extends BriefingEvent {
   topics: string[];
 }
 
+/** One entry of a briefing's update log, rendered. */
+export interface RenderedUpdate {
+  /** "YYYY-MM-DD". */
+  date: string;
+  html: string;
+  /** The new source(s) that prompted the update. */
+  sources: string[];
+  /** Line of the entry in the briefing file, for content problems. */
+  line: number;
+}
+
 export interface Briefing {
   id: string;
   lang: Lang;
@@ -54,6 +65,8 @@ export interface Briefing {
   data: BriefingFrontmatter;
   keyPoints: { html: string; citations: ResolvedCitation[] }[];
   events: RenderedEvent[];
+  /** Dated update log, newest first. */
+  updates: RenderedUpdate[];
   html: string;
   headings: HeadingInfo[];
   mentions: TopicMention[];

@@ -1,27 +1,11 @@
-import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { LOCALES, langPaths, t, type Lang } from '../../i18n/index.ts';
-import { feedItems } from '../../lib/feeds/items.ts';
-import { absoluteUrl, href } from '../../lib/urls.ts';
+import { langPaths, type Lang } from '../../i18n/index.ts';
+import { siteFeed } from '../../lib/feeds/feeds.ts';
+import { rssResponse } from '../../lib/feeds/write.ts';
 
 export const getStaticPaths = langPaths;
 
+/** RSS 2.0: every briefing of the language, newest first. */
 export function GET(context: APIContext) {
-  const lang = context.params.lang as Lang;
-  const site = context.site ?? new URL('http://localhost/');
-  return rss({
-    title: t(lang, 'feed.title'),
-    description: t(lang, 'site.description'),
-    site: absoluteUrl(href.home(lang), site),
-    items: feedItems(lang, site).map((item) => ({
-      title: item.title,
-      link: item.url,
-      description: item.summary,
-      content: item.contentHtml,
-      pubDate: item.published,
-      categories: item.tags,
-    })),
-    customData: `<language>${LOCALES[lang].lang}</language>`,
-    trailingSlash: true,
-  });
+  return rssResponse(siteFeed(context.params.lang as Lang, context.site ?? new URL('http://localhost/')));
 }

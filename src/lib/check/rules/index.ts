@@ -15,6 +15,7 @@ import { summaryLength } from './summary-length.ts';
 import { topicDescriptions } from './topic-descriptions.ts';
 import { topicsLinked } from './topics-linked.ts';
 import { topicsUsed } from './topics-used.ts';
+import { updateLog } from './update-log.ts';
 import { westernDigits } from './western-digits.ts';
 
 export const RULES: readonly Rule[] = [
@@ -29,5 +30,6 @@ export const RULES: readonly Rule[] = [
   topicDescriptions,
   topicsUsed,
   onTimeline,
+  updateLog,
   seedsDescribed,
 ];
