@@ -24,6 +24,13 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Self-hosted Arabic face with preload and metric-matched fallback (src/lib/fonts/naskh.ts).
   fonts: [naskhFont],
+  vite: {
+    build: {
+      // The Content-Security-Policy allows no inline script, so a processed <script> always
+      // becomes a file, however small (Astro would inline one under 4 KB). Other assets: default.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
+  },
   // The search index is not an integration: scripts/build.mjs writes it after `astro build`
   // has exited (scripts/index-search.mjs), so its memory never adds to the page build's.
   integrations: [

@@ -16,6 +16,8 @@ const astro = resolve('node_modules/astro/bin/astro.mjs');
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, OUT_DIR: staging } });
 let result = run([astro, 'build', ...process.argv.slice(2)]);
 if (result.status === 0) result = run([resolve('scripts/index-search.mjs'), staging]);
+// Last: the offline manifest lists the search index's files and hashes what the worker stores.
+if (result.status === 0) result = run([resolve('scripts/offline-manifest.mjs'), staging]);
 if (result.status !== 0) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`\nBuild failed; ${existsSync(target) ? `the last good site in ${target} is unchanged` : 'nothing was written'}.`);

@@ -31,12 +31,14 @@ export interface NginxOptions {
   siteDirectives?: string;
   /** Extra directories to serve: URL prefix → directory. */
   aliases?: Record<string, string>;
+  /** Listen on this port (to bring a stopped site back at the same origin); default: a free one. */
+  port?: number;
 }
 
 export async function serveWithNginx(dist: string, base: string, options: NginxOptions = {}): Promise<Served> {
   const binary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
   if (!binary) throw new Error('nginx is not installed (apt-get install nginx); .ci/run installs it');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const prefix = mkdtempSync(join(tmpdir(), 'briefings-nginx-'));
   const root = resolve(dist);
   const b = base.endsWith('/') ? base : `${base}/`;

@@ -1,0 +1,151 @@
+/**
+ * The offline manifest of a built site: for each language, every file the service worker
+ * (public/sw.js) stores when a reader makes the site available offline — the language's pages
+ * and the entry page, the stylesheets, scripts, fonts and icons they use, their images, and the
+ * language's search bundle — with the total size shown before saving. A build id hashed from
+ * the contents of exactly those files (and the worker) versions the worker's caches, so a new
+ * build replaces every stale copy and two builds of the same tree stay byte-identical.
+ *
+ * Written by scripts/offline-manifest.mjs after the search index (it lists the index's files):
+ *   offline/<lang>.json  the files, for the worker;
+ *   offline/index.json   build id and sizes per language, for the About page;
+ *   offline/version.js   the build id, imported by the worker so that a new build changes it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+
+export interface LanguageManifest {
+  build: string;
+  lang: string;
+  /** Total bytes of every file listed. */
+  bytes: number;
+  /** Paths (relative to the site's base) of pages: "en/", "en/briefings/x/", and "" for the entry page. */
+  pages: string[];
+  /** Stylesheets, scripts, fonts and icons the pages share. */
+  shell: string[];
+  /** Images of one page, by page path. */
+  images: Record<string, string[]>;
+  /** The language's search bundle. */
+  search: string[];
+}
+
+export interface OfflineManifest {
+  build: string;
+  langs: Record<string, LanguageManifest>;
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).sort().flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+const toPath = (site: string, file: string) => relative(site, file).split(sep).join('/');
+const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+
+/** Maps a URL used in a page or stylesheet to a file of the site, or undefined (other hosts, pages, anchors). */
+function resolveRef(site: string, base: string, ref: string, from: string): string | undefined {
+  const clean = decode(ref.trim()).split(/[?#]/)[0] ?? '';
+  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith('//')) return undefined;
+  let path: string;
+  if (clean.startsWith('/')) {
+    if (!clean.startsWith(base)) return undefined;
+    path = clean.slice(base.length);
+  } else path = posix.normalize(posix.join(posix.dirname(from), clean));
+  const file = join(site, decodeURIComponent(path));
+  return existsSync(file) && statSync(file).isFile() ? toPath(site, file) : undefined;
+}
+
+/** Assets a page loads: [shared (styles, scripts, icons), own (images)]. */
+function pageRefs(site: string, base: string, page: string, html: string): [string[], string[]] {
+  const shared: string[] = [];
+  const own: string[] = [];
+  for (const tag of html.matchAll(/<(link|script|img|source)\b[^>]*>/gi)) {
+    const attrs = Object.fromEntries([...tag[0].matchAll(/\s([a-z-]+)="([^"]*)"/gi)].map((m) => [m[1]!.toLowerCase(), m[2]!]));
+    const name = tag[1]!.toLowerCase();
+    const add = (list: string[], ref: string | undefined) => {
+      const path = ref === undefined ? undefined : resolveRef(site, base, ref, page);
+      if (path) list.push(path);
+    };
+    if (name === 'link' && /\b(stylesheet|icon|apple-touch-icon|manifest|modulepreload)\b/.test(attrs.rel ?? '')) add(shared, attrs.href);
+    else if (name === 'script') add(shared, attrs.src);
+    else {
+      add(own, attrs.src);
+      for (const candidate of (attrs.srcset ?? '').split(',')) add(own, candidate.trim().split(/\s+/)[0]);
+    }
+  }
+  return [shared, own];
+}
+
+/**
+ * Follows stylesheets (@import, images, fonts) and module scripts (static and dynamic imports).
+ * Of a font face only the woff2 file is kept: every browser with service workers reads woff2.
+ */
+function closure(site: string, base: string, start: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const text = path.endsWith('.css') || path.endsWith('.js') ? readFileSync(join(site, path), 'utf8') : '';
+    const refs = path.endsWith('.css')
+      ? [...text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g), ...text.matchAll(/@import\s+["']([^"']+)["']/g)].map((m) => m[1]!).filter((r) => !/\.(woff|ttf|otf|eot)(?:$|[?#])/.test(r))
+      : path.endsWith('.js')
+        ? [...text.matchAll(/(?:\bimport\s*\(?\s*|\bfrom\s*)["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g)].map((m) => m[1]!)
+        : [];
+    for (const ref of refs) {
+      const found = resolveRef(site, base, ref, path);
+      if (found) visit(found);
+    }
+  };
+  start.forEach(visit);
+  return [...seen].sort();
+}
+
+const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Reads a built site (`site`, built for `base`) and returns its offline manifest. `extra` are
+ * files outside the language lists whose change must also change the build id (the worker).
+ */
+export function offlineManifest(site: string, base: string, langs: readonly string[], extra: readonly string[] = []): OfflineManifest {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const perLang = langs.map((lang) => {
+    const htmlFiles = [join(site, 'index.html'), ...walk(join(site, lang)).filter((f) => f.endsWith(`${sep}index.html`))].filter(existsSync);
+    const pages: string[] = [];
+    const sharedRefs = new Set<string>();
+    const images: Record<string, string[]> = {};
+    for (const file of htmlFiles) {
+      const path = toPath(site, file);
+      const page = path.replace(/index\.html$/, '');
+      pages.push(page);
+      const [shared, own] = pageRefs(site, b, path, readFileSync(file, 'utf8'));
+      shared.forEach((s) => sharedRefs.add(s));
+      if (own.length) images[page] = [...new Set(own)].sort();
+    }
+    const shell = closure(site, b, [...sharedRefs]);
+    const search = walk(join(site, 'pagefind', lang)).map((f) => toPath(site, f));
+    const files = new Set([...pages.map((p) => `${p}index.html`), ...shell, ...Object.values(images).flat(), ...search]);
+    const bytes = [...files].reduce((n, p) => n + statSync(join(site, p)).size, 0);
+    return { lang, pages: pages.sort(), shell, images, search, files, bytes };
+  });
+  const hashed = new Set([...perLang.flatMap((l) => [...l.files]), ...extra.filter((p) => existsSync(join(site, p)))]);
+  const build = sha([...hashed].sort().map((p) => `${p}\0${sha(readFileSync(join(site, p)))}`).join('\n')).slice(0, 16);
+  return {
+    build,
+    langs: Object.fromEntries(perLang.map(({ lang, pages, shell, images, search, bytes }) => [lang, { build, lang, bytes, pages, shell, images, search }])),
+  };
+}
+
+/** The files written into the site's `offline/` folder, by path. */
+export function offlineFiles(manifest: OfflineManifest): Record<string, string> {
+  const out: Record<string, string> = {
+    'offline/version.js': `// Build id of this site, imported by sw.js: a new build changes this file, so browsers install the new worker.\nself.OFFLINE_BUILD = ${JSON.stringify(manifest.build)};\n`,
+    'offline/index.json': `${JSON.stringify({ build: manifest.build, langs: Object.fromEntries(Object.values(manifest.langs).map((l) => [l.lang, { bytes: l.bytes, files: l.pages.length + l.shell.length + Object.values(l.images).flat().length + l.search.length }])) })}\n`,
+  };
+  for (const lang of Object.values(manifest.langs)) out[`offline/${lang.lang}.json`] = `${JSON.stringify(lang)}\n`;
+  return out;
+}
+
