@@ -3,7 +3,7 @@
  * follow-up report (tests/helpers/updated-fixture.ts) under the sub-path /briefings/:
  * "Updated <date>" beside the briefing's date, a dated log at the end with links, and the update
  * date in the site and topic feeds (RSS `<atom:updated>`, JSON Feed `date_modified`), parsed
- * with feedsmith.
+ * with feedsmith, and in the briefing's JSON-LD (`dateModified`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -54,6 +54,14 @@ describe('update log on a built site', () => {
     expect(links).toContain(`${BASE}${lang}/sources/followup/#p2`);
     expect(links).toContain(`${BASE}${lang}/sources/followup/`);
     for (const href of links) expect(site.fileFor(href!.split('#')[0]!), href!).toBeDefined();
+  });
+
+  it.each(['en', 'ar'])('the %s briefing\'s JSON-LD gives the update as dateModified', (lang) => {
+    const page = site.pages.get(`/${lang}/briefings/sample/`)!;
+    const nodes = page.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.rawText) as Record<string, unknown>);
+    const flat = nodes.flatMap((n) => (Array.isArray(n['@graph']) ? (n['@graph'] as Record<string, unknown>[]) : [n]));
+    const article = flat.find((n) => String(n['@type']).includes('Article'))!;
+    expect([article.datePublished, article.dateModified]).toEqual(['2025-10-30', UPDATE_DATE]);
   });
 
   it.each(['en', 'ar'])('the %s site and topic feeds carry the update date', (lang) => {

@@ -51,7 +51,8 @@ async function keptOffline(page: Page, urls: string[]): Promise<void> {
 async function rendered(page: Page): Promise<{ h1: string; styled: boolean; arabicFont: boolean }> {
   return page.evaluate(async () => {
     await document.fonts.ready;
-    const arabic = [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Noto Naskh Arabic');
+    // Astro's fonts API names the family "Noto Naskh Arabic-<hash>".
+    const arabic = [...document.fonts].filter((f) => f.family.replace(/["']/g, '').startsWith('Noto Naskh Arabic'));
     return {
       h1: document.querySelector('h1')?.textContent?.trim() ?? '',
       // The site's stylesheet sets the page background; without it the body is transparent.

@@ -70,14 +70,26 @@ function pageRefs(site: string, base: string, page: string, html: string): [stri
       const path = ref === undefined ? undefined : resolveRef(site, base, ref, page);
       if (path) list.push(path);
     };
-    if (name === 'link' && /\b(stylesheet|icon|apple-touch-icon|manifest|modulepreload)\b/.test(attrs.rel ?? '')) add(shared, attrs.href);
+    if (name === 'link' && /\b(stylesheet|icon|apple-touch-icon|manifest|modulepreload|preload)\b/.test(attrs.rel ?? '')) add(shared, attrs.href);
     else if (name === 'script') add(shared, attrs.src);
     else {
       add(own, attrs.src);
       for (const candidate of (attrs.srcset ?? '').split(',')) add(own, candidate.trim().split(/\s+/)[0]);
     }
   }
+  // Font faces (and any image) declared in <style> blocks of the page itself.
+  for (const style of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+    for (const ref of cssRefs(style[1]!)) {
+      const path = resolveRef(site, base, ref, page);
+      if (path) shared.push(path);
+    }
+  }
   return [shared, own];
+}
+
+/** The url() and @import references of a stylesheet; of a font face only its woff2 (see closure). */
+function cssRefs(css: string): string[] {
+  return [...css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g), ...css.matchAll(/@import\s+["']([^"']+)["']/g)].map((m) => m[1]!).filter((r) => !/\.(woff|ttf|otf|eot)(?:$|[?#])/.test(r));
 }
 
 /**
@@ -91,7 +103,7 @@ function closure(site: string, base: string, start: string[]): string[] {
     seen.add(path);
     const text = path.endsWith('.css') || path.endsWith('.js') ? readFileSync(join(site, path), 'utf8') : '';
     const refs = path.endsWith('.css')
-      ? [...text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g), ...text.matchAll(/@import\s+["']([^"']+)["']/g)].map((m) => m[1]!).filter((r) => !/\.(woff|ttf|otf|eot)(?:$|[?#])/.test(r))
+      ? cssRefs(text)
       : path.endsWith('.js')
         ? [...text.matchAll(/(?:\bimport\s*\(?\s*|\bfrom\s*)["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g)].map((m) => m[1]!)
         : [];
