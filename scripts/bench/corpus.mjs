@@ -7,11 +7,14 @@
 // - each synthetic source `bench-NNNNN` mirrors one real source's paragraph count, its seed is a
 //   deterministic random recombination of real seed paragraphs, and its `.en.yaml` carries the
 //   real translations of those paragraphs; publisher/original outlets come from the real record;
-// - its ar and en briefings are the real briefings used as templates in turn (all six, the
-//   multi-source overview included), so they have the real number of key points, events, topic
-//   links [[id]] and citations [@N]. Short citations stay valid because the primary source has
-//   the template's paragraph count; `[@other-source:N]` is remapped to the latest synthetic
-//   source mirroring that source. Each briefing also quotes one paragraph of its own source.
+// - its ar and en briefings are the real sources' own briefings used as templates in turn (a
+//   source's briefing: the editorial rules give it exactly three sections and a summary of
+//   150–400 words; the multi-source overview stays as the one real overview), so they have the
+//   real number of key points, events, topic links [[id]] and citations [@N]. Short citations
+//   stay valid because the primary source has the template's paragraph count;
+//   `[@other-source:N]` is remapped to the latest synthetic source mirroring that source. Each
+//   briefing also quotes one paragraph of its own source, at the end of its body (a quote in
+//   the summary would push it past the summary's length limit).
 //
 // Usage: node scripts/bench/corpus.mjs <N> [outDir]   (default outDir .tmp/bench/<N>)
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -81,7 +84,9 @@ export function loadReal(project = PROJECT) {
       id: name.replace(/\.md$/, ''),
       ...Object.fromEntries(LANGS.map((l) => [l, splitFrontmatter(readFileSync(join(project, 'content', 'briefings', l, name), 'utf8'))])),
     }));
-  return { project, sources, pool, briefings };
+  // Templates: each source's own briefing (its id is the source's), not the overview.
+  const templates = briefings.filter((b) => sources.has(b.id));
+  return { project, sources, pool, briefings, templates };
 }
 
 /** Rewrites the source ids inside citations ("5", "src:5", "[@5,src:7-9]") with `map`. */
@@ -94,13 +99,8 @@ function remapText(text, map) {
   return text.replace(/\[@([^\]]+)\]/g, (_, inner) => `[@${inner.split(',').map((c) => remapCite(c.trim(), map)).join(',')}]`);
 }
 
-/** Puts `block` before the body's second `## ` heading (the end of the summary), else at the end. */
-function insertQuote(body, block) {
-  const first = body.indexOf('\n## ');
-  const second = first < 0 ? -1 : body.indexOf('\n## ', first + 1);
-  if (second < 0) return `${body.trimEnd()}\n\n${block}\n`;
-  return `${body.slice(0, second)}\n${block}\n${body.slice(second)}`;
-}
+/** Puts `block` at the end of the body (the last section, open questions). */
+const appendQuote = (body, block) => `${body.trimEnd()}\n\n${block}\n`;
 
 export const syntheticId = (j) => `bench-${String(j + 1).padStart(5, '0')}`;
 
@@ -121,7 +121,7 @@ export function generate(total, out, real = loadReal()) {
   const latestMirror = new Map(); // real source id -> latest synthetic id mirroring it
   const base = '2024-01-01';
   for (let j = 0; j < count; j++) {
-    const template = real.briefings[j % real.briefings.length];
+    const template = real.templates[j % real.templates.length];
     const random = rng(0x9e3779b9 ^ (j * 2654435761));
     const id = syntheticId(j);
     const templateSources = template.en.data.sources;
@@ -141,7 +141,10 @@ export function generate(total, out, real = loadReal()) {
     writeFileSync(join(out, 'seeds', seedName), `${picks.map((p) => p.ar).join('\n\n')}\n`);
 
     const date = addDays(base, Math.floor(random() * 760));
-    const lead = picks.reduce((a, b) => (b.ar.length > a.ar.length ? b : a), picks[0]);
+    // The quoted paragraph: the longest without quotation marks of its own (a quote inside
+    // «…» would end early, and the editorial spelling rule would read the rest as ours).
+    const quotable = picks.filter((p) => !/[«»“”"]/.test(p.ar + p.en));
+    const lead = (quotable.length ? quotable : picks).reduce((a, b) => (b.ar.length > a.ar.length ? b : a));
     const record = {
       seed: seedName,
       headline: { ar: `${truncate(picks[0].ar, 110)} (${j + 1})`, en: `${truncate(picks[0].en, 110)} (${j + 1})` },
@@ -165,7 +168,7 @@ export function generate(total, out, real = loadReal()) {
       fm.keyPoints = (fm.keyPoints ?? []).map((kp) => ({ ...kp, text: remapText(kp.text, map), cite: kp.cite.map((c) => remapCite(c, map)) }));
       fm.events = (fm.events ?? []).map((e) => ({ ...e, text: remapText(e.text, map), ...(e.cite ? { cite: e.cite.map((c) => remapCite(c, map)) } : {}) }));
       const quote = lang === 'ar' ? `> «${lead.ar}» [@${quoteN}]` : `> “${lead.en}” [@${quoteN}]`;
-      const text = insertQuote(remapText(body, map), quote);
+      const text = appendQuote(remapText(body, map), quote);
       writeFileSync(join(out, 'content', 'briefings', lang, `${id}.md`), `---\n${stringify(fm, YAML_OPTS)}---\n${text}`);
     }
     latestMirror.set(primaryReal.id, id);

@@ -7,22 +7,30 @@
 //   cold     every output and cache of that root removed first
 //   warm     again, nothing changed
 //   changed  again, after editing one English briefing
-// and records wall time, peak memory, pages/s, time per page, phase times from the build log,
-// the Pagefind index size, the dist size and the social-card step's own timing when logged.
+// and records wall time, CPU time (user + sys, per program), peak memory of the whole process
+// tree, pages/s, time per page, phase times from the build log, the Pagefind index size, the dist
+// size and the social-card step's own timing when logged. Then, in the same run and from the
+// same synthetic text with the same page count, it builds the reference sites of
+// scripts/bench/baselines.mjs (Starlight with its Pagefind index; a bare Astro page + the
+// Pagefind CLI) and prints our figures as ratios of Starlight's.
 // Results: terminal table, .tmp/bench/results.json, docs/bench/results.json and
-// docs/bench/time-per-page.svg. Budgets are evaluated and printed as PASS/FAIL lines.
+// docs/bench/time-per-page.svg. Budgets are evaluated and printed as PASS/FAIL lines. Every
+// build records the load average when it started: on a shared machine, compare ratios.
 //
-//   npm run bench                        # 100, 1000, 5000
+//   npm run bench                        # 100, 1000, 5000 (baselines up to 1000)
 //   npm run bench -- --sizes 100,1000    # quick
 //   npm run bench -- --sizes 5000 --merge   # keep earlier results for other sizes
 //   npm run bench -- --code worktree        # build the working tree instead of HEAD (see lib.mjs)
 //   npm run bench -- --code dir:<path> --tag fix   # a candidate fix, results in .tmp/bench/fix/
+//   npm run bench -- --baselines starlight,bare --baseline-max 1000   # the defaults ('none' skips)
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { changeOneBriefing, generate, loadReal } from './corpus.mjs';
 import { BENCH_DIR, NODE, PROJECT, assertBenchPath, codeSnapshot, dirSize, ensureDir, fmtBytes, fmtMs, machine, measure, parseArgs, table } from './lib.mjs';
 import { renderChart } from './chart.mjs';
+import { STARLIGHT_VERSION, baselineCommand, prepareBaseline } from './baselines.mjs';
 
 const args = parseArgs(process.argv.slice(2), ['merge', 'no-chart']);
 const sizes = String(args.sizes ?? '100,1000,5000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
@@ -33,6 +41,10 @@ const ROOTS = TAG ? join(BENCH_DIR, TAG) : BENCH_DIR;
 const RESULTS = join(ROOTS, 'results.json');
 const DOCS = join(PROJECT, 'docs', 'bench');
 const CODE_MODE = args.code ?? 'head';
+const BASELINES = String(args.baselines ?? 'starlight,bare').split(',').map((b) => b.trim()).filter((b) => b && b !== 'none');
+for (const b of BASELINES) if (!['starlight', 'bare'].includes(b)) throw new Error(`unknown baseline ${b} (starlight, bare or none)`);
+// Starlight at 5,000 sources (20,000 pages) takes long and proves nothing the 1,000 run does not.
+const BASELINE_MAX = Number(args['baseline-max'] ?? 1000);
 let CODE; // { dir, label }: the code being built (see codeSnapshot in lib.mjs)
 
 /** Caches the build may write, per root, so runs never share them with other builds or sizes. */
@@ -99,7 +111,7 @@ function parseLog(lines) {
   const end = clean.length ? clean[clean.length - 1].ms : undefined;
   const ms = (i) => (i >= 0 ? clean[i].ms : undefined);
   const pagesLine = built >= 0 ? /\[build\] ([\d,]+) page\(s\) built in (.+)$/.exec(clean[built].line) : null;
-  const cardsLine = clean.map((l) => /\[briefings:cards\] rendered ([\d,]+) cards in ([\d.,]+) ?ms(?: \(([\d,]+) of ([\d,]+) from cache\))?/.exec(l.line)).find(Boolean);
+  const cardsLine = clean.map((l) => /\[briefings:cards\] rendered ([\d,]+) cards in ([\d.,]+) ?ms(?:, ([\d,]+) ms CPU)?(?: \(([\d,]+) of ([\d,]+) from cache\))?/.exec(l.line)).find(Boolean);
   const imagesLine = clean.map((l) => /\[briefings:images\] (.+)$/.exec(l.line)).find(Boolean);
   const indexedLine = indexed >= 0 ? /indexed ([\d,]+) pages/.exec(clean[indexed].line) : null;
   const renderReported = genDone >= 0 ? parseDuration(/Completed in (.+?)\.?$/.exec(clean[genDone].line)[1]) : undefined;
@@ -116,7 +128,7 @@ function parseLog(lines) {
       swapMs: end !== undefined ? (inAstro ? (built >= 0 ? end - ms(built) : undefined) : indexed >= 0 ? end - ms(indexed) : undefined) : undefined,
     },
     cards: cardsLine
-      ? { rendered: num(cardsLine[1]), ms: num(cardsLine[2]), cached: cardsLine[3] ? num(cardsLine[3]) : undefined, total: cardsLine[4] ? num(cardsLine[4]) : undefined }
+      ? { rendered: num(cardsLine[1]), ms: num(cardsLine[2]), cpuMs: cardsLine[3] ? num(cardsLine[3]) : undefined, cached: cardsLine[4] ? num(cardsLine[4]) : undefined, total: cardsLine[5] ? num(cardsLine[5]) : undefined }
       : null,
     images: imagesLine ? imagesLine[1] : null,
   };
@@ -150,6 +162,7 @@ async function build(root, kind) {
     pagesPerSec: pages ? pages / (r.wallMs / 1000) : undefined,
     peakTreeRss: r.peakTreeRss,
     maxRssSingle: r.maxRssSingle,
+    cpuSec: cpuOf(r.processes),
     processes: r.processes,
     ...parsed,
     pagefindBytes: pagefind.bytes,
@@ -160,8 +173,32 @@ async function build(root, kind) {
     log: relative(PROJECT, log),
     ...(touched.length ? { sharedCachesTouched: touched.length } : {}),
   };
-  console.log(`${fmtMs(result.wallMs)}, ${pages} pages, ${fmtMs(result.msPerPage)}/page, peak ${fmtBytes(result.peakTreeRss)}${parsed.cards ? `, cards ${parsed.cards.rendered} in ${fmtMs(parsed.cards.ms)}` : ''}`);
+  console.log(`${fmtMs(result.wallMs)} (CPU ${result.cpuSec} s, load ${load}), ${pages} pages, ${fmtMs(result.msPerPage)}/page, peak ${fmtBytes(result.peakTreeRss)}${parsed.cards ? `, cards ${parsed.cards.rendered} in ${fmtMs(parsed.cards.ms)}` : ''}`);
   if (touched.length) console.warn(`  ! ${touched.length} file(s) in shared caches (${SHARED.map((p) => relative(PROJECT, p)).join(', ')}) changed during this build (another build running, or a new cache this benchmark does not redirect yet): ${touched.slice(0, 3).join(', ')}`);
+  return result;
+}
+
+/** CPU seconds (user + sys) of a whole process tree, summed over its programs. */
+const cpuOf = (processes) => Math.round(Object.values(processes ?? {}).reduce((sum, p) => sum + p.cpuSec, 0) * 10) / 10;
+
+/** One cold build of a reference site (scripts/bench/baselines.mjs) with `pages` pages. */
+async function baseline(kind, root, n, pages) {
+  process.stdout.write(`  ${kind.padEnd(9)} preparing ${pages} pages… `);
+  const out = prepareBaseline(kind, root, `${TAG ? `${TAG}-` : ''}${n}`, pages, CODE.dir);
+  for (const p of ['dist', 'cache']) rmSync(join(out, p), { recursive: true, force: true });
+  const { cmd, args: argv, env, cwd } = baselineCommand(kind, out);
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  process.stdout.write('building… ');
+  const r = await measure(cmd, argv, { env, cwd, log: join(out, 'build.log') });
+  if (r.code !== 0) {
+    console.log(`FAILED (exit ${r.code}); log: ${relative(PROJECT, join(out, 'build.log'))}`);
+    return { failed: true, error: r.output.split('\n').slice(-3).join(' | '), wallMs: Math.round(r.wallMs), loadavgAtStart: Number(load) };
+  }
+  const built = dirSize(join(out, 'dist'));
+  const htmlPages = Number(execFileSync('sh', ['-c', `find "${join(out, 'dist')}" -name '*.html' | wc -l`], { encoding: 'utf8' }).trim());
+  const pagefind = dirSize(join(out, 'dist', 'pagefind'));
+  const result = { wallMs: Math.round(r.wallMs), pages: htmlPages, cpuSec: cpuOf(r.processes), peakTreeRss: r.peakTreeRss, maxRssSingle: r.maxRssSingle, processes: r.processes, pagefindBytes: pagefind.bytes, distBytes: built.bytes, loadavgAtStart: Number(load), log: relative(PROJECT, join(out, 'build.log')) };
+  console.log(`${fmtMs(result.wallMs)} (CPU ${result.cpuSec} s, load ${load}), ${htmlPages} pages, peak ${fmtBytes(result.peakTreeRss)}`);
   return result;
 }
 
@@ -179,13 +216,47 @@ async function runSize(n, real) {
   const warm = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : await build(root, 'warm');
   const changedFile = changeOneBriefing(root, n);
   const changed = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : await build(root, 'changed');
-  return { n, sources: counts.sources, briefings: counts.briefings, generateMs: Math.round(generateMs), changedFile: relative(root, changedFile), measuredAt: new Date().toISOString(), builds: { cold, warm, changed } };
+  const baselines = {};
+  if (!cold.failed && n <= BASELINE_MAX) for (const kind of BASELINES) baselines[kind] = await baseline(kind, root, n, cold.pages);
+  const ratios = ratiosOf({ builds: { cold, changed }, baselines });
+  if (ratios) console.log(`  ratios   ${Object.entries(ratios).map(([k, v]) => `${k} ${v.toFixed(2)}×`).join(', ')}`);
+  return { n, sources: counts.sources, briefings: counts.briefings, generateMs: Math.round(generateMs), changedFile: relative(root, changedFile), measuredAt: new Date().toISOString(), builds: { cold, warm, changed }, baselines, ratios };
+}
+
+/** Our builds as multiples of Starlight's cold build (wall time, same run). */
+function ratiosOf({ builds, baselines }) {
+  const sl = baselines?.starlight;
+  if (!sl || sl.failed) return undefined;
+  const out = {};
+  if (!builds.cold.failed) out['cold / Starlight cold'] = builds.cold.wallMs / sl.wallMs;
+  if (!builds.changed.failed) out['one edit / Starlight cold'] = builds.changed.wallMs / sl.wallMs;
+  if (!builds.cold.failed) out['cold CPU / Starlight CPU'] = builds.cold.cpuSec / sl.cpuSec;
+  return out;
 }
 
 /** Budgets from the brief, evaluated on whatever sizes are present. */
 function budgets(runs) {
   const by = new Map(runs.map((r) => [r.n, r]));
   const out = [];
+  // Issue 16: a hosted runner (2 cores, 7 GB).
+  const big = by.get(5000);
+  if (big) {
+    const { cold, changed } = big.builds;
+    out.push({ name: 'N=5000 cold build ≤ 5 min', pass: !cold.failed && cold.wallMs <= 300_000, detail: cold.failed ? `failed: ${cold.error}` : `${fmtMs(cold.wallMs)} (load ${cold.loadavgAtStart})` });
+    out.push({ name: 'N=5000 peak memory ≤ 4 GB (cold, whole process tree)', pass: !cold.failed && cold.peakTreeRss <= 4 * 2 ** 30, detail: `${fmtBytes(cold.peakTreeRss)} (largest process ${fmtBytes(cold.maxRssSingle)})` });
+    out.push({ name: 'N=5000 one-edit rebuild ≤ 30 s (with the build cache)', pass: !changed.failed && changed.wallMs <= 30_000, detail: changed.failed ? `failed: ${changed.error}` : `${fmtMs(changed.wallMs)} (load ${changed.loadavgAtStart})` });
+  } else out.push({ name: 'N=5000 cold ≤ 5 min, ≤ 4 GB, one edit ≤ 30 s', pass: null, detail: 'needs size 5000' });
+  const mid = by.get(1000);
+  if (mid?.ratios?.['cold / Starlight cold'] !== undefined) {
+    const sl = mid.baselines.starlight;
+    out.push({ name: 'N=1000 cold build ≤ 1.5× Starlight cold (same run)', pass: mid.ratios['cold / Starlight cold'] <= 1.5, detail: `${fmtMs(mid.builds.cold.wallMs)} vs ${fmtMs(sl.wallMs)} = ${mid.ratios['cold / Starlight cold'].toFixed(2)}×` });
+    const edit = mid.ratios['one edit / Starlight cold'];
+    out.push({ name: 'N=1000 one-edit rebuild ≤ 0.5× Starlight cold (same run)', pass: edit !== undefined && edit <= 0.5, detail: edit === undefined ? 'the one-edit build failed' : `${fmtMs(mid.builds.changed.wallMs)} vs ${fmtMs(sl.wallMs)} = ${edit.toFixed(2)}×` });
+  } else out.push({ name: 'N=1000 ratios to Starlight', pass: null, detail: 'needs size 1000 with the starlight baseline' });
+  for (const r of runs) {
+    const c = r.builds.cold.cards;
+    if (c?.cpuMs !== undefined && c.rendered) out.push({ name: `cards ≤ 10 ms CPU each (N=${r.n}, cold)`, pass: c.cpuMs / c.rendered <= 10, detail: `${(c.cpuMs / c.rendered).toFixed(1)} ms CPU per card (${c.rendered} cards)` });
+  }
   const a = by.get(1000)?.builds.cold;
   const b = by.get(5000)?.builds.cold;
   const failed = (x) => `the N=${x === a ? 1000 : 5000} cold build failed (${x.error}) after ${fmtMs(x.wallMs)}, peak ${fmtBytes(x.peakTreeRss)}`;
@@ -222,20 +293,21 @@ function budgets(runs) {
 }
 
 function printTable(runs) {
-  const rows = [['N', 'build', 'wall', 'pages', 'pages/s', 'ms/page', 'peak RSS (tree)', 'max RSS (1 proc)', 'render', 'pagefind', 'index', 'dist', 'cards']];
+  const rows = [['N', 'build', 'wall', 'CPU', 'load', 'pages', 'ms/page', 'peak RSS (tree)', 'max RSS (1 proc)', 'render', 'pagefind', 'index', 'dist', 'cards']];
   for (const r of runs) {
     for (const kind of ['cold', 'warm', 'changed']) {
       const b = r.builds[kind];
       if (b.failed) {
-        rows.push([String(r.n), kind, b.wallMs ? fmtMs(b.wallMs) : '-', 'FAILED', '', '', b.peakTreeRss ? fmtBytes(b.peakTreeRss) : '', b.maxRssSingle ? fmtBytes(b.maxRssSingle) : '', '', '', '', '', b.error.slice(0, 60)]);
+        rows.push([String(r.n), kind, b.wallMs ? fmtMs(b.wallMs) : '-', '', '', 'FAILED', '', b.peakTreeRss ? fmtBytes(b.peakTreeRss) : '', b.maxRssSingle ? fmtBytes(b.maxRssSingle) : '', '', '', '', '', b.error.slice(0, 60)]);
         continue;
       }
       rows.push([
         String(r.n),
         kind,
         fmtMs(b.wallMs),
+        b.cpuSec !== undefined ? `${b.cpuSec} s` : 'n/a',
+        String(b.loadavgAtStart ?? ''),
         String(b.pages),
-        b.pagesPerSec?.toFixed(1) ?? 'n/a',
         b.msPerPage?.toFixed(2) ?? 'n/a',
         fmtBytes(b.peakTreeRss),
         fmtBytes(b.maxRssSingle),
@@ -245,6 +317,11 @@ function printTable(runs) {
         fmtBytes(b.distBytes),
         b.cards ? `${b.cards.rendered}${b.cards.total !== undefined ? `/${b.cards.total}` : ''} in ${fmtMs(b.cards.ms)}` : 'n/a',
       ]);
+    }
+    for (const [kind, b] of Object.entries(r.baselines ?? {})) {
+      const label = kind === 'starlight' ? `Starlight ${STARLIGHT_VERSION}` : 'bare Astro + Pagefind CLI';
+      if (b.failed) rows.push([String(r.n), label, fmtMs(b.wallMs), '', '', 'FAILED', '', '', '', '', '', '', '', b.error.slice(0, 60)]);
+      else rows.push([String(r.n), label, fmtMs(b.wallMs), `${b.cpuSec} s`, String(b.loadavgAtStart), String(b.pages), (b.wallMs / b.pages).toFixed(2), fmtBytes(b.peakTreeRss), fmtBytes(b.maxRssSingle), '', '', fmtBytes(b.pagefindBytes), fmtBytes(b.distBytes), '']);
     }
   }
   console.log(`\n${table(rows)}`);
@@ -272,7 +349,7 @@ async function main() {
   console.log('\nBudgets:');
   for (const c of checks) console.log(`  ${c.pass === null ? 'SKIP' : c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
 
-  const results = { generatedAt: new Date().toISOString(), machine: info, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}${TAG ? ` --tag ${TAG}` : ''}`, runs: all, budgets: checks };
+  const results = { generatedAt: new Date().toISOString(), machine: { ...info, loadavgAtEnd: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') }, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}${TAG ? ` --tag ${TAG}` : ''}${args.baselines ? ` --baselines ${args.baselines}` : ''}`, runs: all, budgets: checks };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   if (TAG) {
     console.log(`\nWrote ${relative(PROJECT, RESULTS)} (tagged run: docs/bench/ unchanged)`);
