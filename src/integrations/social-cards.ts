@@ -1,21 +1,30 @@
 /**
- * Astro integration: renders the social cards (src/lib/cards/) after the pages are built,
- * reusing cached cards whose content has not changed (cache: .cache/cards, or CARDS_CACHE).
+ * Astro integration: social cards (src/lib/cards/). Rendering starts as soon as the build starts
+ * (the cards need only the corpus) in a process of its own, so it runs beside page rendering;
+ * when the pages are done the cards are copied into the site. Cards whose content has not
+ * changed come from the cache (.cache/cards, or CARDS_CACHE).
  */
 import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
-import { buildCards } from '../lib/cards/build.ts';
+import { startCards, type StartedCards } from '../lib/cards/build.ts';
 import { cardSpecs } from '../lib/cards/specs.ts';
+import { setConfiguredBase } from '../lib/urls.ts';
 
 export default function socialCards(): AstroIntegration {
+  let started: StartedCards | undefined;
   return {
     name: 'briefings:cards',
     hooks: {
+      // The corpus is loaded here, before the pages: its links need the site's base.
+      'astro:config:done': ({ config }) => setConfiguredBase(config.base),
+      'astro:build:start': () => {
+        started = startCards(cardSpecs(getCorpus()), resolve(process.env.CARDS_CACHE ?? '.cache/cards'));
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const run = await buildCards(cardSpecs(getCorpus()), fileURLToPath(dir), resolve(process.env.CARDS_CACHE ?? '.cache/cards'));
-        logger.info(`rendered ${run.rendered} cards in ${run.ms} ms (${run.cached} of ${run.total} from cache)`);
+        const run = await (started ?? startCards(cardSpecs(getCorpus()), resolve(process.env.CARDS_CACHE ?? '.cache/cards'))).finish(fileURLToPath(dir));
+        logger.info(`rendered ${run.rendered} cards in ${run.ms} ms, ${run.cpuMs} ms CPU (${run.cached} of ${run.total} from cache)`);
       },
     },
   };

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCards } from '../../src/lib/cards/build.ts';
+import { buildCards, startCards } from '../../src/lib/cards/build.ts';
 import { cardHash, type CardSpec } from '../../src/lib/cards/specs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cards-'));
@@ -28,6 +28,16 @@ describe('card cache', () => {
     expect(second).toMatchObject({ rendered: 0, cached: 2 });
     const changed = await buildCards([specs[0]!, spec('en', 'Turkey ready to join')], join(dir, 'out'), join(dir, 'cache'));
     expect(changed).toMatchObject({ rendered: 1, cached: 1 });
+  }, 60_000);
+
+  it('renders in a child process the same bytes as in this one, and copies every card', async () => {
+    const specs = [spec('ar', 'تركيا مستعدة للمشاركة في قوة الاستقرار الدولية في غزة إذا طلبت الأطراف ذلك'), spec('en', 'Turkey says it is ready to take part')];
+    const here = await buildCards(specs, join(dir, 'here'), join(dir, 'cache-here'));
+    const there = await startCards(specs, join(dir, 'cache-there')).finish(join(dir, 'there'));
+    expect(there).toMatchObject({ total: 2, rendered: 2, cached: 0 });
+    expect(there.cpuMs).toBeGreaterThan(0);
+    for (const s of specs) expect(readFileSync(join(dir, 'there', s.path)).equals(readFileSync(join(dir, 'here', s.path)))).toBe(true);
+    expect(here.rendered).toBe(2);
   }, 60_000);
 
   it('hashes what a card shows', () => {

@@ -1,11 +1,17 @@
 /**
- * Renders every card that is not already cached (cache key: cardHash) with up to one render per
- * core, then copies all cards into the output folder. Returns what it did, for the build log
- * and the tests.
+ * Social cards for a build: every card not already cached (cache key: cardHash) is rendered into
+ * the cache, then all cards are copied into the output folder.
+ *
+ * Rendering runs in a child process of its own (worker.ts), started as soon as the corpus is
+ * loaded, so it overlaps page rendering on the other core; it needs only the card specs, and
+ * its heap holds nothing else, so garbage collection never walks the corpus between cards.
+ * `buildCards` does both steps in this process (tests, small runs).
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderCard } from './render.ts';
 import { cardHash, type CardSpec } from './specs.ts';
 
@@ -13,8 +19,19 @@ export interface CardRun {
   total: number;
   rendered: number;
   cached: number;
+  /** Wall time of the rendering, in ms. */
   ms: number;
+  /** CPU time (user + system, all threads) the rendering took, in ms. */
+  cpuMs: number;
 }
+
+/** One card to render: what it shows and where its cached PNG goes. */
+export interface CardJob {
+  spec: CardSpec;
+  cached: string;
+}
+
+const jobsFor = (specs: CardSpec[], cacheDir: string): CardJob[] => specs.map((spec) => ({ spec, cached: join(cacheDir, `${cardHash(spec)}.png`) }));
 
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -23,21 +40,76 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
   }));
 }
 
-export async function buildCards(specs: CardSpec[], outDir: string, cacheDir: string): Promise<CardRun> {
+/** Renders the jobs (all missing from the cache) into the cache, up to `concurrency` at a time. */
+export async function renderJobs(jobs: CardJob[], concurrency = availableParallelism()): Promise<{ ms: number; cpuMs: number }> {
   const started = performance.now();
-  mkdirSync(cacheDir, { recursive: true });
-  const jobs = specs.map((spec) => ({ spec, cached: join(cacheDir, `${cardHash(spec)}.png`) }));
-  const missing = jobs.filter((j) => !existsSync(j.cached));
-  await pool(missing, availableParallelism(), async (job) => {
+  const cpu = process.cpuUsage();
+  await pool(jobs, concurrency, async (job) => {
     const png = await renderCard(job.spec);
     // Write to a temporary name first so an interrupted build never leaves half a card cached.
+    mkdirSync(dirname(job.cached), { recursive: true });
     writeFileSync(`${job.cached}.tmp`, png);
-    copyFileSync(`${job.cached}.tmp`, job.cached);
+    renameSync(`${job.cached}.tmp`, job.cached);
   });
+  const used = process.cpuUsage(cpu);
+  return { ms: Math.round(performance.now() - started), cpuMs: Math.round((used.user + used.system) / 1000) };
+}
+
+function copyAll(jobs: CardJob[], outDir: string): void {
   for (const job of jobs) {
     const target = join(outDir, job.spec.path);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(job.cached, target);
   }
-  return { total: jobs.length, rendered: missing.length, cached: jobs.length - missing.length, ms: Math.round(performance.now() - started) };
+}
+
+/** Renders what is missing in this process, then copies every card into `outDir`. */
+export async function buildCards(specs: CardSpec[], outDir: string, cacheDir: string): Promise<CardRun> {
+  mkdirSync(cacheDir, { recursive: true });
+  const jobs = jobsFor(specs, cacheDir);
+  const missing = jobs.filter((j) => !existsSync(j.cached));
+  const run = await renderJobs(missing);
+  copyAll(jobs, outDir);
+  return { total: jobs.length, rendered: missing.length, cached: jobs.length - missing.length, ...run };
+}
+
+export interface StartedCards {
+  /** Waits for the rendering, then copies every card into `outDir`. */
+  finish(outDir: string): Promise<CardRun>;
+}
+
+/**
+ * Starts rendering the missing cards in a child process and returns at once; `finish` waits
+ * for it and copies the cards. A failed child fails `finish` with its message.
+ */
+export function startCards(specs: CardSpec[], cacheDir: string): StartedCards {
+  mkdirSync(cacheDir, { recursive: true });
+  const jobs = jobsFor(specs, cacheDir);
+  const missing = jobs.filter((j) => !existsSync(j.cached));
+  const rendering: Promise<{ ms: number; cpuMs: number }> = missing.length === 0
+    ? Promise.resolve({ ms: 0, cpuMs: 0 })
+    : new Promise((resolve, reject) => {
+        const child = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        let result: { ms: number; cpuMs: number } | undefined;
+        let failure: string | undefined;
+        child.on('message', (m: { done?: { ms: number; cpuMs: number }; error?: string }) => {
+          if (m.done) result = m.done;
+          if (m.error) failure = m.error;
+        });
+        child.on('error', reject);
+        child.on('exit', (code) => {
+          if (result && code === 0) resolve(result);
+          else reject(new Error(`social cards: the rendering process failed (exit ${code})${failure ? `: ${failure}` : ''}`));
+        });
+        child.send({ jobs: missing });
+      });
+  // Awaited in finish(); until then a failure must not surface as an unhandled rejection.
+  rendering.catch(() => undefined);
+  return {
+    async finish(outDir) {
+      const run = await rendering;
+      copyAll(jobs, outDir);
+      return { total: jobs.length, rendered: missing.length, cached: jobs.length - missing.length, ...run };
+    },
+  };
 }

@@ -1,0 +1,142 @@
+/**
+ * Fits a text block into a height: the largest of `sizes` (largest first) whose layout is at most
+ * `maxHeight` tall; when even the smallest is too tall, the longest run of whole words, plus
+ * " …", that fits at the smallest size.
+ *
+ * A layout grows with the font size and with the text, so the answer does not depend on which
+ * layouts are tried, only the cost does: each is a full Pango layout. The size is guessed from
+ * what texts of nearly the same length got before (per kind of block), drawn at once, and
+ * certified by measuring its neighbours (the next larger size must not fit); a cut starts from
+ * the share of the text the height allows and closes in from there. Most cards take one drawn
+ * layout and one measured layout per block.
+ */
+export interface Measure<T> {
+  /** Height of the laid-out text, without drawing it. */
+  height(text: string, size: number): Promise<number>;
+  /** Lays out and draws the text. */
+  draw(text: string, size: number): Promise<{ height: number; drawn: T }>;
+}
+
+/** Per kind of block: [text length, chosen size index] seen so far, sorted by length. */
+const history = new Map<string, [number, number][]>();
+
+function guess(kind: string, length: number): number | undefined {
+  const seen = history.get(kind);
+  if (!seen?.length) return undefined;
+  let lo = 0;
+  let hi = seen.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seen[mid]![0] < length) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = seen[Math.min(lo, seen.length - 1)]!;
+  const before = seen[Math.max(lo - 1, 0)]!;
+  return (length - before[0] <= after[0] - length ? before : after)[1];
+}
+
+function remember(kind: string, length: number, index: number): void {
+  const seen = history.get(kind) ?? [];
+  let i = seen.length;
+  while (i > 0 && seen[i - 1]![0] > length) i--;
+  seen.splice(i, 0, [length, index]);
+  // Enough to guess well; bounded so a long build does not keep growing it.
+  if (seen.length > 2000) seen.splice(i === 0 ? 1 : i - 1, 1);
+  history.set(kind, seen);
+}
+
+export async function fitText<T>(measure: Measure<T>, kind: string, text: string, sizes: number[], maxHeight: number): Promise<T | undefined> {
+  if (!text) return undefined;
+  const n = sizes.length;
+  // The history is per kind and per room (in steps of 20 px): a block with less room takes
+  // smaller sizes for the same length.
+  const key = `${kind} ${Math.floor(maxHeight / 20)}`;
+  const heights = new Map<number, number>();
+  let drawn: { index: number; value: T } | undefined;
+  const fits = async (i: number, draw: boolean): Promise<boolean> => {
+    if (draw) {
+      const r = await measure.draw(text, sizes[i]!);
+      heights.set(i, r.height);
+      drawn = { index: i, value: r.drawn };
+    } else if (!heights.has(i)) heights.set(i, await measure.height(text, sizes[i]!));
+    return heights.get(i)! <= maxHeight;
+  };
+
+  // chosen: the first index that fits, or n when none does. Heights are remembered, so the
+  // walk up below costs nothing where the walk down already measured the next larger size.
+  const first = guess(key, text.length) ?? 0;
+  let chosen: number;
+  if (first < n && (await fits(first, true))) chosen = first;
+  else if (first >= n) chosen = (await fits(n - 1, false)) ? n - 1 : n;
+  else {
+    chosen = first + 1;
+    while (chosen < n && !(await fits(chosen, false))) chosen++;
+  }
+  while (chosen > 0 && chosen < n && (await fits(chosen - 1, false))) chosen--;
+  remember(key, text.length, chosen);
+  if (chosen < n) return drawn?.index === chosen ? drawn.value : (await measure.draw(text, sizes[chosen]!)).drawn;
+  return cut(measure, key, text, sizes[n - 1]!, maxHeight);
+}
+
+/** Per kind of block and room: how many characters the cuts so far kept (the latest 64). */
+const kept = new Map<string, number[]>();
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+/** The longest run of whole words (at least one, fewer than all) that fits with " …". */
+async function cut<T>(measure: Measure<T>, key: string, text: string, size: number, maxHeight: number): Promise<T | undefined> {
+  const words = text.split(/\s+/);
+  const prefix = (k: number) => `${words.slice(0, k).join(' ')} …`;
+  const known = new Map<number, boolean>();
+  let drawn: { k: number; value: T } | undefined;
+  const fits = async (k: number, draw = false) => {
+    if (draw) {
+      const r = await measure.draw(prefix(k), size);
+      drawn = { k, value: r.drawn };
+      known.set(k, r.height <= maxHeight);
+    } else if (!known.has(k)) known.set(k, (await measure.height(prefix(k), size)) <= maxHeight);
+    return known.get(k)!;
+  };
+  const last = words.length - 1;
+  if (last < 1) return undefined;
+  // Start from as many characters as earlier cuts kept in the same room (else half the text),
+  // drawn at once (it is usually the answer), then gallop and bisect: lo fits (or is 0), hi
+  // does not (or is past the last candidate).
+  const seen = kept.get(key);
+  const budget = seen?.length ? median(seen) : text.length / 2;
+  let start = 1;
+  while (start < last && prefix(start + 1).length - 2 <= budget) start++;
+  let lo: number;
+  let hi: number;
+  if (await fits(start, true)) {
+    lo = start;
+    let step = 1;
+    while (lo + step <= last && (await fits(lo + step))) {
+      lo += step;
+      step *= 2;
+    }
+    hi = Math.min(lo + step, last + 1);
+  } else {
+    hi = start;
+    let step = 1;
+    while (hi - step >= 1 && !(await fits(hi - step))) {
+      hi -= step;
+      step *= 2;
+    }
+    lo = Math.max(hi - step, 0);
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (await fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  if (lo === 0) return undefined;
+  const list = kept.get(key) ?? [];
+  list.push(prefix(lo).length - 2);
+  if (list.length > 64) list.shift();
+  kept.set(key, list);
+  return drawn?.k === lo ? drawn.value : (await measure.draw(prefix(lo), size)).drawn;
+}
