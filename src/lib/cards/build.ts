@@ -12,7 +12,6 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from '
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderCard } from './render.ts';
 import { cardHash, type CardSpec } from './specs.ts';
 
 export interface CardRun {
@@ -44,6 +43,9 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
 export async function renderJobs(jobs: CardJob[], concurrency = availableParallelism()): Promise<{ ms: number; cpuMs: number }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
+  // Imported here, not at the top: the renderer sets sharp's process-wide settings for card
+  // drawing, which the page build's process (content images) must not inherit.
+  const { renderCard } = await import('./render.ts');
   await pool(jobs, concurrency, async (job) => {
     const png = await renderCard(job.spec);
     // Write to a temporary name first so an interrupted build never leaves half a card cached.

@@ -19,26 +19,47 @@ async function encode(source: string, v: ImageVariant, target: string): Promise<
   await encoded.toFile(target);
 }
 
-export async function writeImages(jobs: ImageJob[], outDir: string, cacheDir: string): Promise<{ written: number; cached: number }> {
+/**
+ * Starts encoding the variants missing from the cache and returns at once: `done` resolves when
+ * they are encoded, then `copy` puts every variant into a built site. The page build starts it
+ * with the build, so encoding runs beside page rendering.
+ */
+export function startImages(jobs: ImageJob[], cacheDir: string): { done: Promise<{ written: number; cached: number }>; copy(outDir: string): void } {
   mkdirSync(cacheDir, { recursive: true });
   const variants = new Map<string, { source: string; variant: ImageVariant }>();
   for (const job of jobs) for (const variant of [...job.variants, job.fallback]) variants.set(variant.path, { source: job.source, variant });
   const list = [...variants.values()];
+  const cachedPath = (variant: ImageVariant) => join(cacheDir, basename(variant.path));
   let written = 0;
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(availableParallelism(), list.length) }, async () => {
+  const done = Promise.all(Array.from({ length: Math.min(availableParallelism(), list.length) }, async () => {
     while (next < list.length) {
       const { source, variant } = list[next++]!;
-      const cached = join(cacheDir, basename(variant.path));
+      const cached = cachedPath(variant);
       if (!existsSync(cached)) {
         await encode(source, variant, `${cached}.tmp`);
         copyFileSync(`${cached}.tmp`, cached);
         written++;
       }
-      const target = join(outDir, variant.path);
-      mkdirSync(dirname(target), { recursive: true });
-      copyFileSync(cached, target);
     }
-  }));
-  return { written, cached: list.length - written };
+  })).then(() => ({ written, cached: list.length - written }));
+  // Awaited by the caller; until then a failure must not surface as an unhandled rejection.
+  done.catch(() => undefined);
+  return {
+    done,
+    copy(outDir) {
+      for (const { variant } of list) {
+        const target = join(outDir, variant.path);
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(cachedPath(variant), target);
+      }
+    },
+  };
+}
+
+export async function writeImages(jobs: ImageJob[], outDir: string, cacheDir: string): Promise<{ written: number; cached: number }> {
+  const started = startImages(jobs, cacheDir);
+  const run = await started.done;
+  started.copy(outDir);
+  return run;
 }
