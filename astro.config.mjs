@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import hostHeaders from './src/integrations/host-headers.ts';
+import searchDocuments from './src/integrations/search-documents.ts';
 import socialCards from './src/integrations/social-cards.ts';
 import siteIcons from './src/integrations/site-icons.ts';
 import contentImages from './src/integrations/content-images.ts';
@@ -31,8 +32,8 @@ export default defineConfig({
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
     },
   },
-  // The search index is not an integration: scripts/build.mjs writes it after `astro build`
-  // has exited (scripts/index-search.mjs), so its memory never adds to the page build's.
+  // The search index is not built here: searchDocuments() writes its documents, and
+  // scripts/build.mjs builds it from them in a step of its own (scripts/index-search.mjs).
   integrations: [
     // First: checks the content before a build renders anything; previews drafts and reloads in dev.
     editorLoop(),
@@ -48,6 +49,8 @@ export default defineConfig({
       },
     }),
     hostHeaders(),
+    // Before the cards: the index's documents are written while the cards still render.
+    searchDocuments(),
     socialCards(),
     siteIcons(),
     contentImages(),

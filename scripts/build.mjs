@@ -1,27 +1,87 @@
 #!/usr/bin/env node
 // Builds the site into a staging directory and swaps it into dist/ only when the whole build
 // (pages, search index, images) succeeded, so a failed build never leaves a half-written site.
-// Two steps, each its own process: `astro build` (pages, feeds, cards, images), then the search
-// index (scripts/index-search.mjs), so the indexer's memory never adds to the page build's.
-import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+//
+// Steps, each its own process: `astro build` (pages, feeds, social cards in a child process of
+// their own, images, and the search index's documents), the search index
+// (scripts/index-search.mjs), which reads those documents and never loads the corpus, and last
+// the offline manifest (scripts/offline-manifest.mjs), which lists the index's files. The index
+// step starts as soon as the documents are written if the page build's memory plus the index's
+// fits the memory budget (BUILD_MEMORY_MB, default 3,584 MB); otherwise once the page build has
+// exited.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
 const staging = `${target}.staging`;
 const previous = `${target}.previous`;
-rmSync(staging, { recursive: true, force: true });
+const docs = `${target}.search`;
+for (const dir of [staging, docs]) rmSync(dir, { recursive: true, force: true });
 
-const astro = resolve('node_modules/astro/bin/astro.mjs');
-const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, OUT_DIR: staging } });
-let result = run([astro, 'build', ...process.argv.slice(2)]);
-if (result.status === 0) result = run([resolve('scripts/index-search.mjs'), staging]);
+const MB = 2 ** 20;
+const budget = Number(process.env.BUILD_MEMORY_MB ?? 3584) * MB;
+// Pagefind needs about 42 bytes per character of document (documents.ts); leave room for the
+// index step's own Node process.
+const PAGEFIND_BYTES_PER_CHAR = 42;
+
+const env = { ...process.env, OUT_DIR: staging, SEARCH_DOCS: docs };
+const run = (args) => {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env });
+  child.done = new Promise((res) => child.on('exit', (code, signal) => res(code ?? (signal ? 1 : 0))));
+  return child;
+};
+
+/** Resident memory of a process and all its descendants (Linux /proc; 0 elsewhere). */
+function treeRss(pid) {
+  try {
+    const children = new Map();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+      } catch {}
+    }
+    let rss = 0;
+    for (const list = [pid]; list.length; ) {
+      const p = list.pop();
+      try {
+        rss += Number(readFileSync(`/proc/${p}/statm`, 'utf8').split(' ')[1]) * 4096;
+      } catch {}
+      list.push(...(children.get(p) ?? []));
+    }
+    return rss;
+  } catch {
+    return Infinity;
+  }
+}
+
+const astro = run([resolve('node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)]);
+let astroExit;
+astro.done.then((code) => (astroExit = code));
+// Wait for the documents (their manifest is written last), or for the page build to end.
+const manifest = join(docs, 'manifest.json');
+while (astroExit === undefined && !existsSync(manifest)) await new Promise((r) => setTimeout(r, 200));
+let index;
+if (existsSync(manifest) && astroExit === undefined) {
+  const largest = Math.max(...JSON.parse(readFileSync(manifest, 'utf8')).bundles.map((b) => b.chars));
+  if (treeRss(astro.pid) + largest * PAGEFIND_BYTES_PER_CHAR + 384 * MB <= budget) index = run([resolve('scripts/index-search.mjs'), staging, docs]);
+}
+let status = await astro.done;
+if (status === 0) status = await (index ?? run([resolve('scripts/index-search.mjs'), staging, docs])).done;
+else if (index) {
+  index.kill();
+  await index.done;
+}
 // Last: the offline manifest lists the search index's files and hashes what the worker stores.
-if (result.status === 0) result = run([resolve('scripts/offline-manifest.mjs'), staging]);
-if (result.status !== 0) {
+if (status === 0) status = await run([resolve('scripts/offline-manifest.mjs'), staging]).done;
+rmSync(docs, { recursive: true, force: true });
+if (status !== 0) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`\nBuild failed; ${existsSync(target) ? `the last good site in ${target} is unchanged` : 'nothing was written'}.`);
-  process.exit(result.status ?? 1);
+  process.exit(status);
 }
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(target)) renameSync(target, previous);
