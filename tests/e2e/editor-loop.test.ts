@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
@@ -135,9 +136,10 @@ describe('a new source, step by step', () => {
 
   it('npm run build leaves the drafts out, naming each in one line', () => {
     const out = join(fixture.root, 'dist');
-    const built = spawnSync(process.execPath, ['scripts/build.mjs'], { env: { ...process.env, BRIEFING_ROOT: fixture.root, OUT_DIR: out, CARDS_CACHE: join(fixture.root, '.cards'), SEARCH_CACHE: join(fixture.root, '.search'), IMAGES_CACHE: join(fixture.root, '.images') }, encoding: 'utf8' });
+    const built = spawnSync(process.execPath, ['scripts/build.mjs'], { env: { ...process.env, BRIEFING_ROOT: fixture.root, OUT_DIR: out, CARDS_CACHE: join(fixture.root, '.cards'), SEARCH_CACHE: join(fixture.root, '.search'), IMAGES_CACHE: join(fixture.root, '.images'), FORCE_COLOR: '0' }, encoding: 'utf8' });
     expect(built.status, built.stderr).toBe(0);
-    expect(built.stdout).toMatch(new RegExp(`\\[briefings:editor-loop\\] 2 drafts left out of the build: source "${ID}" \\(6 unfinished TODOs\\); briefing "${ID}" \\(\\d+ unfinished TODOs, its source "${ID}" is a draft\\)\\n`));
+    // Astro's logger colours its labels whenever the environment asks for colour (CI does).
+    expect(stripVTControlCharacters(built.stdout)).toMatch(new RegExp(`\\[briefings:editor-loop\\] 2 drafts left out of the build: source "${ID}" \\(6 unfinished TODOs\\); briefing "${ID}" \\(\\d+ unfinished TODOs, its source "${ID}" is a draft\\)\\n`));
     for (const path of [`en/briefings/${ID}`, `ar/briefings/${ID}`, `en/sources/${ID}`]) expect(existsSync(join(out, path)), path).toBe(false);
     for (const path of ['en/briefings/sample/index.html', 'ar/sources/sample/index.html']) expect(existsSync(join(out, path)), path).toBe(true);
   }, 240_000);
