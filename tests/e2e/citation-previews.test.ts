@@ -3,7 +3,8 @@
  * with the site's security headers: a preview opens on hover (mouse), on keyboard focus of the
  * citation and on tap (touch, 320 px), shows the cited paragraph's Arabic original (and on English
  * pages the translation), its number and a link to read it in context; it moves nothing on the
- * page and stays below the line it was opened from. The citation stays a link to the paragraph.
+ * page and stays below the line it was opened from; Escape closes it. The citation stays a link to
+ * the paragraph.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -100,6 +101,39 @@ describe.each(['ar', 'en'] as const)('citation previews (%s)', (lang) => {
     await expectPreviewOf(lang, link, frame);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/sources\/[^/]+\/#p\d+$/);
+    await context.close();
+  });
+
+  it('close on Escape (hovered, focused, or with focus inside the frame) and open again on the next hover or focus', async () => {
+    const { context, page, errors } = await open(lang);
+    const { link, frame } = citation(page);
+    await link.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    // Hover: Escape hides the preview while the pointer stays on the citation.
+    await link.hover();
+    await expect.poll(() => frame.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => frame.isVisible()).toBe(false);
+    await page.mouse.move(1, 1);
+    await link.hover();
+    await expect.poll(() => frame.isVisible()).toBe(true);
+    await page.mouse.move(1, 1);
+    await expect.poll(() => frame.isVisible()).toBe(false);
+    // Keyboard focus: Escape hides it, the focus stays on the citation; leaving and coming back reopens it.
+    await link.focus();
+    await expect.poll(() => frame.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => frame.isVisible()).toBe(false);
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.locator('h1').evaluate((h) => { h.setAttribute('tabindex', '-1'); (h as HTMLElement).focus(); });
+    await link.focus();
+    await expect.poll(() => frame.isVisible()).toBe(true);
+    // Focus inside the frame (its "read in context" link): Escape closes the frame and hands focus back to the citation.
+    const inner = (await (await frame.elementHandle())!.contentFrame())!;
+    await inner.locator('.preview__para:target a[target="_top"]').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => frame.isVisible()).toBe(false);
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(errors).toEqual([]);
     await context.close();
   });
 
