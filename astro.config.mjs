@@ -6,6 +6,7 @@ import searchDocuments from './src/integrations/search-documents.ts';
 import socialCards from './src/integrations/social-cards.ts';
 import siteIcons from './src/integrations/site-icons.ts';
 import contentImages from './src/integrations/content-images.ts';
+import incrementalPages from './src/integrations/incremental-pages.ts';
 import { naskhFont } from './src/lib/fonts/naskh.ts';
 import editorLoop from './src/integrations/editor-loop.ts';
 
@@ -21,6 +22,12 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   outDir: process.env.OUT_DIR ?? './dist',
+  // The build cache (keep .cache/ between builds, README "Performance"): Astro's own, with the
+  // incremental build's copies of unchanged pages, beside the cards, images and search index.
+  cacheDir: process.env.ASTRO_CACHE ?? './.cache/astro',
+  // A page whose code and corpus reads are unchanged is copied from the last build, not
+  // rendered again (src/lib/corpus/page-deps.ts).
+  experimental: { incrementalBuild: true },
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Self-hosted Arabic face with preload and metric-matched fallback (src/lib/fonts/naskh.ts).
@@ -48,6 +55,7 @@ export default defineConfig({
         return { ...item, links };
       },
     }),
+    incrementalPages(),
     hostHeaders(),
     // Before the cards: the index's documents are written while the cards still render.
     searchDocuments(),

@@ -1,14 +1,20 @@
 /**
- * Build-time page transform: citation previews (src/lib/citation-preview.ts). Every page that
- * shows citation marks — briefings, the timeline, topic stances, the home page — gets a preview
- * beside each mark, whatever component drew the mark; pages without marks are returned as they
- * are. Runs once per page while the static build renders it; nothing runs in the browser.
+ * Build-time page transforms, in order:
+ * - incremental builds: what a page reads from the corpus while it renders, previews included,
+ *   is recorded (src/lib/corpus/page-deps.ts); otherwise a pass-through;
+ * - citation previews (src/lib/citation-preview.ts). Every page that shows citation marks —
+ *   briefings, the timeline, topic stances, the home page — gets a preview beside each mark,
+ *   whatever component drew the mark; pages without marks are returned as they are. Runs once
+ *   per page while the static build renders it; nothing runs in the browser.
  */
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
 import { addCitationPreviews } from './lib/citation-preview.ts';
+import { pageKey, recordPage } from './lib/corpus/page-deps.ts';
 import { LANGS, type Lang } from './i18n/locales.ts';
 
-export const onRequest = defineMiddleware(async (context, next) => {
+const recordReads = defineMiddleware((context, next) => recordPage(pageKey(context.routePattern, context.params), () => next()));
+
+const citationPreviews = defineMiddleware(async (context, next) => {
   const response = await next();
   const path = context.url.pathname.slice(import.meta.env.BASE_URL.replace(/\/$/, '').length);
   const lang = path.split('/')[1] as Lang;
@@ -18,3 +24,5 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!html.includes('/sources/')) return new Response(html, response);
   return new Response(addCitationPreviews(html, lang), response);
 });
+
+export const onRequest = sequence(recordReads, citationPreviews);

@@ -22,7 +22,7 @@ function build(outDir: string, env: Record<string, string> = {}) {
 
 /** Output folder and environment for building a copy of the fixture, with caches of its own. */
 function fixtureBuild(root: string, name: string) {
-  return { out: join(work, name), env: { BRIEFING_ROOT: root, CARDS_CACHE: join(work, `${name}-cards`), SEARCH_CACHE: join(work, `${name}-search`) } };
+  return { out: join(work, name), env: { BRIEFING_ROOT: root, ASTRO_CACHE: join(work, `${name}-astro`), CARDS_CACHE: join(work, `${name}-cards`), SEARCH_CACHE: join(work, `${name}-search`) } };
 }
 
 function fingerprint(dir: string): Record<string, string> {
@@ -42,7 +42,7 @@ describe('builds', () => {
   it('two clean builds are byte-identical (pages, search index, cards, images)', () => {
     const runs = ['UTC', 'Pacific/Kiritimati'].map((tz, i) => {
       const out = join(work, `site-${i}`);
-      const result = build(out, { TZ: tz, CARDS_CACHE: join(work, `cards-${i}`), IMAGES_CACHE: join(work, `images-${i}`), SEARCH_CACHE: join(work, `search-${i}`) });
+      const result = build(out, { TZ: tz, ASTRO_CACHE: join(work, `astro-${i}`), CARDS_CACHE: join(work, `cards-${i}`), IMAGES_CACHE: join(work, `images-${i}`), SEARCH_CACHE: join(work, `search-${i}`) });
       expect(result.status, result.stderr).toBe(0);
       return fingerprint(out);
     });

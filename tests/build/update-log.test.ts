@@ -22,7 +22,7 @@ let site: BuiltSite;
 
 beforeAll(() => {
   const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
-    env: { ...cleanEnv(), BRIEFING_ROOT: fixture.root, BASE_PATH: BASE, OUT_DIR: out, CARDS_CACHE: join(work, 'cards'), SEARCH_CACHE: join(work, 'search') },
+    env: { ...cleanEnv(), BRIEFING_ROOT: fixture.root, BASE_PATH: BASE, OUT_DIR: out, ASTRO_CACHE: join(work, 'astro'), CARDS_CACHE: join(work, 'cards'), SEARCH_CACHE: join(work, 'search') },
     encoding: 'utf8',
   });
   expect(result.status, result.stderr).toBe(0);

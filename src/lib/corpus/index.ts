@@ -16,6 +16,7 @@ import { loadSources, type LoadedSource } from './load-sources.ts';
 import { loadTopics, type LoadedTopic } from './load-topics.ts';
 import { loadPages } from './load-pages.ts';
 import type { Briefing, Corpus, DraftNote, RenderedEvent, Source, Topic } from './model.ts';
+import { trackedCorpus } from './page-deps.ts';
 
 export type * from './model.ts';
 export type { Draft } from './drafts.ts';
@@ -201,11 +202,12 @@ export function getCorpus(): Corpus {
   if (dev && devCache?.key === key) return devCache.corpus;
   const reuse = !dev && process.env.NODE_ENV === 'production';
   const hit = reuse ? shared.__briefingsCorpus?.get(key) : undefined;
-  if (hit) return hit;
+  // A page being rendered gets a view that records what it reads (incremental builds).
+  if (hit) return trackedCorpus(hit);
   const { corpus, problems } = loadCorpus(root, { drafts: dev !== undefined });
   const blocking = problems.filter(isBlocking);
   if (blocking.length) throw new ContentError(blocking, root);
   if (dev) devCache = { key, corpus };
   if (reuse) (shared.__briefingsCorpus ??= new Map()).set(key, corpus);
-  return corpus;
+  return trackedCorpus(corpus);
 }

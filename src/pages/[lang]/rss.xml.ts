@@ -2,8 +2,9 @@ import type { APIContext } from 'astro';
 import { langPaths, type Lang } from '../../i18n/index.ts';
 import { siteFeed } from '../../lib/feeds/feeds.ts';
 import { rssResponse } from '../../lib/feeds/write.ts';
+import { keyed } from '../../lib/corpus/keyed-paths.ts';
 
-export const getStaticPaths = langPaths;
+export const getStaticPaths = keyed(langPaths);
 
 /** RSS 2.0: every briefing of the language, newest first. */
 export function GET(context: APIContext) {

@@ -3,12 +3,13 @@ import { LANGS, type Lang } from '../../../../i18n/index.ts';
 import { getCorpus } from '../../../../lib/corpus/index.ts';
 import { briefingCitations, printReferences, printReferencesCss } from '../../../../lib/print-references.ts';
 import { absoluteUrl, href } from '../../../../lib/urls.ts';
+import { keyed } from '../../../../lib/corpus/keyed-paths.ts';
 
 /** Each briefing's print stylesheet: the texts of the paragraphs it cites (src/lib/print-references.ts). */
-export function getStaticPaths() {
+export const getStaticPaths = keyed(() => {
   const corpus = getCorpus();
   return LANGS.flatMap((lang) => corpus.briefings[lang].map((b) => ({ params: { lang, id: b.id } })));
-}
+});
 
 export function GET(context: APIContext) {
   const lang = context.params.lang as Lang;
