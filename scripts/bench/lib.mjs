@@ -99,6 +99,28 @@ function descendants(root) {
 }
 
 const PAGE = 4096;
+
+/**
+ * What a process of a build is, from its command line: the steps of scripts/build.mjs and the
+ * processes they start get names of their own, so CPU and memory can be told apart per phase.
+ */
+const ROLES = [
+  [/astro\.mjs build/, 'astro build'],
+  [/cards\/worker\.ts/, 'cards'],
+  [/index-search\.mjs/, 'search index'],
+  [/pagefind/, 'pagefind'],
+  [/offline-manifest\.mjs/, 'offline manifest'],
+  [/scripts\/build\.mjs/, 'build script'],
+  [/esbuild/, 'esbuild'],
+];
+function roleOf(pid, comm) {
+  if (comm === 'time') return comm;
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    for (const [re, role] of ROLES) if (re.test(cmdline)) return role;
+  } catch {}
+  return comm;
+}
 function rssOf(pid) {
   try {
     return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
@@ -129,7 +151,7 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
         sum += rss;
         try {
           const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-          const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          const comm = procs.get(pid)?.comm ?? roleOf(pid, stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
           const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
           const p = procs.get(pid) ?? { comm, cpuTicks: 0, peakRss: 0 };
           p.cpuTicks = Number(f[11]) + Number(f[12]);

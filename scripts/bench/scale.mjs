@@ -123,7 +123,8 @@ function parseLog(lines) {
       renderMs: renderReported,
       // Old code: sitemap → index → other build:done hooks (cards, icons, images) → built.
       // Now: sitemap → other hooks → built, then the index step, then the swap.
-      pagefindMs: inAstro ? (sitemap >= 0 ? ms(indexed) - ms(sitemap) : undefined) : indexed >= 0 && built >= 0 ? ms(indexed) - ms(built) : undefined,
+      // The index step reports its own time; it may start before `astro build` has finished.
+      pagefindMs: inAstro ? (sitemap >= 0 ? ms(indexed) - ms(sitemap) : undefined) : indexed >= 0 ? (/ in ([\d.]+) s\s*$/.exec(clean[indexed].line)?.[1] ?? NaN) * 1000 : undefined,
       afterPagefindHooksMs: inAstro ? (built >= 0 ? ms(built) - ms(indexed) : undefined) : sitemap >= 0 && built >= 0 ? ms(built) - ms(sitemap) : undefined,
       swapMs: end !== undefined ? (inAstro ? (built >= 0 ? end - ms(built) : undefined) : indexed >= 0 ? end - ms(indexed) : undefined) : undefined,
     },
