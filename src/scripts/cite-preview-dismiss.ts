@@ -5,25 +5,28 @@
  * enhancement.
  *
  * A closed preview stays closed until both the pointer and the focus have left it, so the next
- * hover or focus opens it again. Runs in the pages that show previews and in the preview document
- * itself, because focus may be inside the frame (its "read in context" link): there Escape asks
- * the page around it to close the frame and hands the focus back to the citation link.
+ * hover or focus opens it again. Focus may be inside a preview's frame (its "read in context"
+ * link): the frame is a same-origin document, so its keys are heard here too, and Escape there
+ * also hands the focus back to the citation link.
  */
 const CLOSED = 'data-closed';
-const CLOSE_MESSAGE = 'cite-preview:close';
 
 function reopenWhenLeft(wrap: HTMLElement): void {
-  const check = () => {
-    // Focus moves after focusout fires; look once it has settled.
-    requestAnimationFrame(() => {
-      if (wrap.matches(':hover, :focus-within')) return;
-      wrap.removeAttribute(CLOSED);
-      wrap.removeEventListener('pointerleave', check);
-      wrap.removeEventListener('focusout', check);
-    });
+  const reopen = () => {
+    wrap.removeAttribute(CLOSED);
+    wrap.removeEventListener('pointerleave', onPointerLeave);
+    wrap.removeEventListener('focusout', onFocusOut);
   };
-  wrap.addEventListener('pointerleave', check);
-  wrap.addEventListener('focusout', check);
+  const onPointerLeave = () => {
+    if (!wrap.matches(':focus-within')) reopen();
+  };
+  // relatedTarget is where focus goes (null when it leaves for nowhere or another document).
+  const onFocusOut = (event: FocusEvent) => {
+    const to = event.relatedTarget;
+    if (!(to instanceof Node && wrap.contains(to)) && !wrap.matches(':hover')) reopen();
+  };
+  wrap.addEventListener('pointerleave', onPointerLeave);
+  wrap.addEventListener('focusout', onFocusOut);
 }
 
 function close(wrap: HTMLElement, refocus: boolean): void {
@@ -33,22 +36,20 @@ function close(wrap: HTMLElement, refocus: boolean): void {
   reopenWhenLeft(wrap);
 }
 
-const inPreviewFrame = window.parent !== window && document.body.classList.contains('preview');
+const isEscape = (event: KeyboardEvent) => event.key === 'Escape';
 
 document.addEventListener('keydown', (event) => {
-  if (event.key !== 'Escape') return;
-  if (inPreviewFrame) {
-    window.parent.postMessage({ type: CLOSE_MESSAGE }, location.origin);
-    return;
-  }
+  if (!isEscape(event)) return;
   for (const wrap of document.querySelectorAll<HTMLElement>('.cite-preview:is(:hover, :focus-within)')) close(wrap, false);
 });
 
-if (!inPreviewFrame) {
-  window.addEventListener('message', (event) => {
-    if (event.origin !== location.origin || event.data?.type !== CLOSE_MESSAGE) return;
-    const frame = [...document.querySelectorAll<HTMLIFrameElement>('.cite-preview > iframe')].find((f) => f.contentWindow === event.source);
-    const wrap = frame?.parentElement;
-    if (wrap) close(wrap, true);
+// A frame loads only when its preview first opens (loading="lazy"); listen to it from then on.
+function listenInside(frame: HTMLIFrameElement): void {
+  frame.contentDocument?.addEventListener('keydown', (event) => {
+    if (isEscape(event) && frame.parentElement) close(frame.parentElement, true);
   });
+}
+for (const frame of document.querySelectorAll<HTMLIFrameElement>('.cite-preview > iframe')) {
+  frame.addEventListener('load', () => listenInside(frame));
+  if (frame.contentDocument && frame.contentDocument.URL !== 'about:blank') listenInside(frame);
 }
