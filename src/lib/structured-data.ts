@@ -54,8 +54,19 @@ function topicRef(ctx: LdSite, lang: Lang, topic: Topic): JsonLd {
   return { '@type': TOPIC_TYPES[topic.record.kind], '@id': ids.entity(ctx, lang, topic.id), name: topic.record.name[lang] };
 }
 
+/**
+ * The document's own headline, or, when it has none, ours as a `name` labeled as ours: a headline
+ * our editors wrote is never given as the document's `headline` (docs/editorial-guide.md §8).
+ */
+function reportTitle(lang: Lang, source: Source): JsonLd {
+  const { headline } = source.record;
+  if (headline.byEditors) return { name: `${headline[lang]} (${t(lang, 'source.headlineByEditors')})` };
+  return { headline: headline.ar, ...(lang === 'ar' ? {} : { alternativeHeadline: headline[lang] }) };
+}
+
 function sourceRef(ctx: LdSite, lang: Lang, source: Source): JsonLd {
-  return { '@type': 'NewsArticle', '@id': ids.report(ctx, lang, source.id), headline: source.record.headline.ar };
+  const { alternativeHeadline: _ignored, ...title } = reportTitle(lang, source);
+  return { '@type': 'NewsArticle', '@id': ids.report(ctx, lang, source.id), ...title };
 }
 
 export interface BriefingLdInput {
@@ -117,8 +128,7 @@ export function sourceJsonLd(ctx: LdSite, lang: Lang, source: Source): JsonLd {
     '@type': 'NewsArticle',
     '@id': ids.report(ctx, lang, source.id),
     url: url(ctx, href.source(lang, source.id)),
-    headline: record.headline.ar,
-    ...(lang === 'ar' ? {} : { alternativeHeadline: record.headline[lang] }),
+    ...reportTitle(lang, source),
     inLanguage: 'ar',
     publisher: outlet(record.publisher),
     ...(published.inferred ? {} : { datePublished: published.date }),

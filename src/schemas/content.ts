@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parsePartialDate } from '../lib/dates.ts';
+import { LANGS, type Lang } from '../i18n/locales.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -69,8 +70,11 @@ export const sourceRecord = z
     draft: z.boolean().optional(),
     /** File name in `seeds/`, unchanged. */
     seed: z.string().regex(/^[\w.-]+\.txt$/, 'name a .txt file in seeds/'),
-    /** The document's own headline (ar) and our translation (en). */
-    headline: localized,
+    /**
+     * The document's own headline (ar) and our translation (en). `byEditors: true` when the
+     * document has none and the headline is ours: pages then label it as ours.
+     */
+    headline: localized.extend({ byEditors: z.boolean().default(false) }),
     /** Who published this copy. */
     publisher: outletRef,
     /** The original reporting this document relies on (may be empty). */
@@ -101,8 +105,21 @@ export const sourceRecord = z
   });
 export type SourceRecord = z.infer<typeof sourceRecord>;
 
+/**
+ * Which revision of its counterpart a file was last aligned with (docs/editorial-guide.md §8):
+ * written by `npm run align`, read by `npm run check` and the pages' "may lag" note.
+ */
+export const alignmentRecord = z.strictObject({
+  /** Content revision of the counterpart at the time (`npm run align` computes it). */
+  rev: z.string().regex(/^[0-9a-f]{12}$/, 'a revision is 12 hexadecimal characters; run npm run align instead of typing it'),
+  /** The day the two were aligned. */
+  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the day as "YYYY-MM-DD"'),
+});
+
 /** `content/sources/<id>.en.yaml`: English translation, paragraph by paragraph. */
 export const sourceTranslation = z.strictObject({
+  /** The seed revision this translation renders. */
+  aligned: z.strictObject({ seed: alignmentRecord }).optional(),
   paragraphs: z.record(z.string().regex(/^\d+$/, 'paragraph keys are numbers'), text),
 });
 
@@ -162,6 +179,8 @@ export const briefingFrontmatter = z.strictObject({
   events: z.array(briefingEvent).default([]),
   /** Dated update log, any order (pages show it newest first). */
   updates: z.array(briefingUpdate).default([]),
+  /** Per other language: the revision of that version this one was last aligned with. */
+  aligned: z.partialRecord(z.enum(LANGS as unknown as [Lang, ...Lang[]]), alignmentRecord).optional(),
 });
 export type BriefingFrontmatter = z.infer<typeof briefingFrontmatter>;
 

@@ -9,9 +9,10 @@ const source = (published: Partial<Source['record']['published']>): Source => ({
   paragraphs: [],
   translation: new Map(),
   outlet: { ar: 'أكسيوس', en: 'Axios' },
+  translationAlignment: { state: 'aligned', on: '2026-01-01', rev: '0123456789ab', file: 'content/sources/report.en.yaml', line: 1 },
   record: {
     seed: 'report.txt',
-    headline: { ar: 'عنوان', en: 'Headline' },
+    headline: { ar: 'عنوان', en: 'Headline', byEditors: false },
     publisher: { name: { ar: 'ناشر', en: 'Publisher' } },
     original: [{ topic: 'axios', name: { ar: 'أكسيوس', en: 'Axios' }, date: '2025-12-16' }],
     published: { date: '2025-12-17', precision: 'day', confidence: 'high', inferred: false, ...published },

@@ -73,6 +73,15 @@ export const ar: Record<UiKey, string> = {
   'source.citedBy': 'إحاطات تستشهد بهذا المصدر',
   'source.unnamed': 'غير مذكورة في الوثيقة',
   'source.noOriginal': 'لا تذكر الوثيقة مصدرًا',
+  // Editorial headline (issue 13): the document has no headline; this one is ours.
+  'source.headlineByEditors': 'العنوان من وضع المحررين',
+  // Language versions that may lag (issue 13): shown until an editor aligns them again.
+  'language.ar': 'العربية',
+  'language.en': 'الإنجليزية',
+  'lag.briefingBehind': 'عُدِّلت النسخة {other} من هذه الإحاطة بعد آخر مقارنة بينها وبين هذه النسخة، فقد لا تعكس هذه الصفحة تلك التعديلات بعد.',
+  'lag.briefingAhead': 'عُدِّلت هذه الإحاطة بعد آخر مقارنة بينها وبين النسخة {other}، فقد لا تعكس تلك النسخة التعديلات بعد.',
+  'lag.translationBehind': 'تغيّر النص العربي بعد آخر مقارنة بينه وبين هذه الترجمة، فقد لا تعكس الترجمة التعديلات بعد.',
+  'lag.translationAhead': 'تغيّر هذا النص بعد آخر مقارنة بينه وبين الترجمة الإنجليزية، فقد لا تعكس الترجمة التعديلات بعد.',
   'topics.title': 'الموضوعات',
   'topics.intro': 'كل دولة ومنظمة وشخص ومفهوم ومكان ووثيقة ووسيلة إعلام تذكرها الإحاطات.',
   'topic.description': 'نبذة',

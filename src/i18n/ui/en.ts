@@ -74,6 +74,15 @@ export const en = {
   'source.citedBy': 'Briefings citing this source',
   'source.unnamed': 'not named in the document',
   'source.noOriginal': 'none named in the document',
+  // Editorial headline (issue 13): the document has no headline; this one is ours.
+  'source.headlineByEditors': 'headline by our editors',
+  // Language versions that may lag (issue 13): shown until an editor aligns them again.
+  'language.ar': 'Arabic',
+  'language.en': 'English',
+  'lag.briefingBehind': 'The {other} version of this briefing was revised after it was last checked against this one, so this page may not reflect those changes yet.',
+  'lag.briefingAhead': 'This briefing was revised after it was last checked against the {other} version, which may not reflect the changes yet.',
+  'lag.translationBehind': 'The Arabic text changed after this translation was last checked against it, so the translation may lag behind.',
+  'lag.translationAhead': 'This text changed after the English translation was last checked against it, so the translation may lag behind.',
   'topics.title': 'Topics',
   'topics.intro': 'Every country, organisation, person, concept, place, document and outlet the briefings mention.',
   'topic.description': 'About',

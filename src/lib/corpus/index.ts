@@ -15,6 +15,7 @@ import { loadBriefings, resolveCitation } from './load-briefings.ts';
 import { loadSources, type LoadedSource } from './load-sources.ts';
 import { loadTopics, type LoadedTopic } from './load-topics.ts';
 import { loadPages } from './load-pages.ts';
+import { linkAlignment } from '../editorial/alignment.ts';
 import type { Briefing, Corpus, DraftNote, RenderedEvent, Source, Topic } from './model.ts';
 import { trackedCorpus } from './page-deps.ts';
 
@@ -77,6 +78,7 @@ export function loadCorpus(root = projectRoot(), options: LoadOptions = {}): Loa
   checkTopicReferences(topics, plainSources, problems);
   checkSourceReferences(sources, topics, problems);
   const briefings = loadBriefings(root, plainSources, plainTopics, problems);
+  linkAlignment(Object.fromEntries(LANGS.map((l) => [l, briefings[l].map((b) => b.briefing)])) as Record<Lang, Briefing[]>);
   const pages = loadPages(root, plainSources, plainTopics, problems);
   const content: Content = { root, sources, topics, briefings, seeds: listFiles(join(root, 'seeds'), '.txt') };
   problems.push(...runRules(content));

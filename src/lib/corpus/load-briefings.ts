@@ -20,6 +20,7 @@ import { join, listFiles, readUtf8, rel } from './files.ts';
 import { parseRecord } from './issues.ts';
 import { checkId, reportPlaceholders } from './yaml-records.ts';
 import type { Briefing, ResolvedCitation, Source, Topic } from './model.ts';
+import { contentRevision } from '../editorial/alignment.ts';
 
 /** A loaded briefing with what the checks need beyond what pages render. */
 export interface LoadedBriefing {
@@ -167,7 +168,12 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
 
   const words = `${data.title} ${data.dek} ${parts.body}`.split(/\s+/u).filter(Boolean).length;
   return {
-    briefing: { id, lang, file, data, keyPoints, events, updates, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, wordCount: words },
+    briefing: {
+      id, lang, file, data, keyPoints, events, updates, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, wordCount: words,
+      // Alignment states are filled in once every language is loaded (linkAlignment).
+      revision: contentRevision(read.text),
+      alignment: { line: yaml.lineOf(data.aligned ? ['aligned'] : ['date']), with: {} },
+    },
     yaml,
     flawed,
     markedDraft,

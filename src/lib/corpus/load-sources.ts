@@ -15,6 +15,7 @@ import { join, listFiles, readUtf8, rel } from './files.ts';
 import { parseRecord } from './issues.ts';
 import { readYaml, readYamlRecords, type YamlRecord } from './yaml-records.ts';
 import type { Source } from './model.ts';
+import { alignmentState, seedRevision, type AlignmentRecord } from '../editorial/alignment.ts';
 
 export interface LoadedSource {
   source: Source;
@@ -49,6 +50,7 @@ export function loadSources(root: string, problems: ContentProblem[]): Map<strin
     const seedLine = yaml.lineOf(['seed']);
     let paragraphs: Source['paragraphs'] = [];
     let seedRead = false;
+    let seedRev = '';
     if (seedName) {
       const seedPath = join(root, 'seeds', seedName);
       if (seedOwners.has(seedName)) problems.push({ file, line: seedLine, message: `seed ${seedName} is already described by ${seedOwners.get(seedName)}`, fix: 'each seed has exactly one source record; remove the duplicate' });
@@ -63,6 +65,7 @@ export function loadSources(root: string, problems: ContentProblem[]): Map<strin
           } else {
             paragraphs = splitParagraphs(seed.text);
             seedRead = paragraphs.length > 0;
+            seedRev = seedRevision(seed.text);
             if (!seedRead) problems.push({ file: rel(root, seedPath), message: 'seed is empty (no paragraph has text)', fix: 'add the document text, or remove the seed and its source record' });
           }
         }
@@ -70,7 +73,10 @@ export function loadSources(root: string, problems: ContentProblem[]): Map<strin
     }
     const translation = loadTranslation(root, id, join(dir, `${id}.en.yaml`), seedRead ? paragraphs.length : undefined, problems);
     sources.set(id, {
-      source: { id, file, record: record.data, paragraphs, translation: translation.paragraphs, outlet: { ar: '', en: '' } },
+      source: {
+        id, file, record: record.data, paragraphs, translation: translation.paragraphs, outlet: { ar: '', en: '' },
+        translationAlignment: { ...(seedRead ? alignmentState(translation.aligned, seedRev) : { state: 'unrecorded' as const }), file: translation.file, line: translation.alignedLine },
+      },
       record,
       ...(seedName ? { seedFile: `seeds/${seedName}` } : {}),
       seedRead,
@@ -102,7 +108,7 @@ function nameOutlets(loaded: Map<string, LoadedSource>): void {
 function loadTranslation(root: string, id: string, path: string, count: number | undefined, problems: ContentProblem[]) {
   const file = rel(root, path);
   const paragraphs = new Map<number, string>();
-  const none = { file, paragraphs, todos: 0, flawed: () => true, yaml: undefined as YamlSource | undefined };
+  const none = { file, paragraphs, todos: 0, flawed: () => true, yaml: undefined as YamlSource | undefined, aligned: undefined as AlignmentRecord | undefined, alignedLine: 1 };
   if (!existsSync(path)) {
     problems.push({ file, message: 'English translation is missing', fix: `create ${file} with "paragraphs:" numbered 1 to ${count ?? 'the last paragraph'} (npm run new writes it for a new seed)` });
     return none;
@@ -120,5 +126,6 @@ function loadTranslation(root: string, id: string, path: string, count: number |
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((n) => !paragraphs.has(n) && !parsed.flawed(['paragraphs', String(n)]));
     if (missing.length) problems.push({ file, line: yaml.lineOf(['paragraphs']), message: `no translation for paragraph(s) ${missing.join(', ')}`, fix: `translate every paragraph of the seed (npm run paragraphs -- ${id} lists them)` });
   }
-  return { file, paragraphs, todos, flawed: parsed.flawed, yaml };
+  const aligned = parsed.flawed(['aligned']) ? undefined : parsed.data.aligned?.seed;
+  return { file, paragraphs, todos, flawed: parsed.flawed, yaml, aligned, alignedLine: yaml.lineOf(aligned ? ['aligned'] : ['paragraphs']) };
 }

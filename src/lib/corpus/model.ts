@@ -8,6 +8,7 @@ import type { ImageJob } from '../images/variants.ts';
 import type { ContentProblem } from '../problems.ts';
 import type { Draft } from './drafts.ts';
 import type { CitationLink } from '../citations.ts';
+import type { AlignmentState } from '../editorial/alignment.ts';
 
 export type { Page, Draft };
 
@@ -25,6 +26,8 @@ export interface Source {
   paragraphs: Paragraph[];
   /** English translation by paragraph number. */
   translation: Map<number, string>;
+  /** Whether the translation still renders the current seed (docs/editorial-guide.md §8). */
+  translationAlignment: AlignmentState & { file: string; line: number };
   draft?: DraftNote;
   /** The outlet name that stands for this source in citations ("Axios"), unique in the corpus. */
   outlet: Record<Lang, string>;
@@ -74,6 +77,10 @@ export interface Briefing {
   images: ImageJob[];
   /** Plain text of title, dek, key points and body, for feeds and search excerpts. */
   wordCount: number;
+  /** Content revision of this file (what the other language records when aligned with it). */
+  revision: string;
+  /** Per other language: whether this version is still aligned with it; `line` of the record. */
+  alignment: { line: number; with: Partial<Record<Lang, AlignmentState>> };
   draft?: DraftNote;
 }
 
