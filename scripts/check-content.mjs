@@ -9,6 +9,7 @@
 import { loadCorpus } from '../src/lib/corpus/index.ts';
 import { selectFiles } from '../src/lib/check/select.ts';
 import { formatProblems, isBlocking, isError, summarizeProblems } from '../src/lib/problems.ts';
+import { alignedVersion, describeChange, laggingSides } from './lib/alignment-history.mjs';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (args.length > 1) {
@@ -17,6 +18,13 @@ if (args.length > 1) {
 }
 const root = process.env.BRIEFING_ROOT ?? process.cwd();
 const { corpus, problems: all } = loadCorpus(root, { drafts: true });
+// "Since when" for a lagging translation: the alignment date is in the files; git history, when
+// the clone has it, adds the commit that first changed the other side.
+for (const lag of laggingSides(corpus)) {
+  const change = describeChange(alignedVersion(root, lag.changed, lag.rev));
+  const problem = all.find((p) => p.rule === 'translation-alignment' && p.file === lag.file && p.message.includes(lag.changed));
+  if (problem && change) problem.message += `; ${change}`;
+}
 
 let problems = all;
 let failed = all.some(isBlocking);

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Faithfulness review: for each briefing, every key point (Arabic and English) next to the
 // text of the paragraph(s) it cites (original Arabic and our English translation), so a
-// reviewer can check in one read that each point says only what its source says.
+// reviewer can check in one read that each point says only what its source says. First, for
+// any language version or translation that is behind its counterpart (npm run check warns),
+// what changed on the other side since they were aligned, word by word.
 //   npm run review                 all briefings
 //   npm run review -- <id> [...]   some briefings
 import { loadCorpus } from '../src/lib/corpus/index.ts';
 import { formatProblems, isBlocking } from '../src/lib/problems.ts';
+import { printAlignmentReview } from './lib/alignment-history.mjs';
 
 const { corpus, problems } = loadCorpus();
 if (problems.some(isBlocking)) {
@@ -13,6 +16,7 @@ if (problems.some(isBlocking)) {
   process.exit(1);
 }
 const only = new Set(process.argv.slice(2));
+printAlignmentReview(process.env.BRIEFING_ROOT ?? process.cwd(), corpus, only);
 const plain = (html) => html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 const rule = '─'.repeat(100);
 

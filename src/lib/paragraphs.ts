@@ -4,14 +4,18 @@
  * Seeds arrive as scraped text: paragraphs separated by one newline or by several, sometimes
  * with trailing spaces, a BOM or CRLF line ends. Citations are stable only if numbering ignores
  * all of that, so a paragraph is simply every line that has visible text, numbered from 1.
+ *
+ * The seed file stays verbatim, but a paragraph's text is what readers are shown: without bidi
+ * embeddings, overrides, isolates and marks, which could reorder it (docs/editorial-guide.md §8).
  */
+import { stripBidiControls } from './editorial/invisible.ts';
 
 export type ParagraphKind = 'text' | 'short';
 
 export interface Paragraph {
   /** 1-based number; the anchor is `p<n>`. */
   n: number;
-  /** The line as printed in the seed, with surrounding whitespace trimmed. */
+  /** The line as printed in the seed, with surrounding whitespace and any bidi controls removed. */
   text: string;
   /** `short` marks subheads, datelines and captions (a few words, no closing punctuation). */
   kind: ParagraphKind;
@@ -38,7 +42,7 @@ export function splitParagraphs(raw: string): Paragraph[] {
   normalizeNewlines(raw)
     .split('\n')
     .forEach((rawLine, index) => {
-      const text = rawLine.replace(/^[\s\u200B\u200E\u200F\uFEFF]+|[\s\u200B\u200E\u200F\uFEFF]+$/gu, '');
+      const text = stripBidiControls(rawLine).replace(/^[\s\u200B\uFEFF]+|[\s\u200B\uFEFF]+$/gu, '');
       if (text === '') return;
       out.push({ n: out.length + 1, text, kind: classifyParagraph(text), line: index + 1 });
     });

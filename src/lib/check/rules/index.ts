@@ -17,6 +17,13 @@ import { topicsLinked } from './topics-linked.ts';
 import { topicsUsed } from './topics-used.ts';
 import { updateLog } from './update-log.ts';
 import { westernDigits } from './western-digits.ts';
+import { usSpelling } from './us-spelling.ts';
+import { tanween } from './tanween.ts';
+import { detachedPrefixes } from './detached-prefixes.ts';
+import { sectionHeadings } from './section-headings.ts';
+import { invisibleCharacters } from './invisible-characters.ts';
+import { seedBidiControls } from './seed-bidi-controls.ts';
+import { translationAlignment } from './translation-alignment.ts';
 
 export const RULES: readonly Rule[] = [
   counterparts,
@@ -27,9 +34,16 @@ export const RULES: readonly Rule[] = [
   topicsLinked,
   westernDigits,
   spellings,
+  usSpelling,
+  tanween,
+  detachedPrefixes,
+  sectionHeadings,
+  invisibleCharacters,
   topicDescriptions,
   topicsUsed,
   onTimeline,
   updateLog,
   seedsDescribed,
+  seedBidiControls,
+  translationAlignment,
 ];
