@@ -91,8 +91,33 @@ export function laggingSides(corpus) {
   return out;
 }
 
-/** Prints, for each lagging side of `ids` (all when empty), what changed on the other side. */
+/** Every side with no alignment record: nobody has confirmed it agrees with its counterpart. */
+export function unrecordedSides(corpus) {
+  const out = [];
+  for (const lang of LANGS) {
+    for (const b of corpus.briefings[lang]) {
+      for (const [other, state] of Object.entries(b.alignment.with)) {
+        if (state?.state === 'unrecorded') out.push({ id: b.id, file: b.file, counterpart: b.file.replace(`/${lang}/`, `/${other}/`), align: `npm run align -- ${b.id}` });
+      }
+    }
+  }
+  for (const s of corpus.sources.values()) {
+    if (s.translationAlignment.state === 'unrecorded') out.push({ id: s.id, file: s.translationAlignment.file, counterpart: `seeds/${s.record.seed}`, align: `npm run align -- --translation ${s.id}` });
+  }
+  return out;
+}
+
+/**
+ * Prints, for each lagging side of `ids` (all when empty), what changed on the other side. A side
+ * of a briefing asked for by id that has no record has no aligned revision to compare with: it
+ * says so (read the two in full below, then align them).
+ */
 export function printAlignmentReview(root, corpus, ids) {
+  if (ids.size) {
+    for (const u of unrecordedSides(corpus).filter((x) => ids.has(x.id))) {
+      console.log(`\n${'═'.repeat(100)}\n${u.file} has no record of being aligned with ${u.counterpart}, so there is no earlier version to compare with: check the two in full (below), then run ${u.align}.`);
+    }
+  }
   const lagging = laggingSides(corpus).filter((l) => !ids.size || ids.has(l.id));
   for (const l of lagging) {
     console.log(`\n${'═'.repeat(100)}\n${l.file} is behind ${l.changed}: it changed after they were aligned on ${l.on}.`);

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
 import { alignBriefing, alignTranslation } from '../../src/lib/editorial/align.ts';
-import { contentRevision, seedRevision, setAlignmentInMarkdown, setAlignmentInYaml } from '../../src/lib/editorial/alignment.ts';
+import { contentRevision, lagNotes, seedRevision, setAlignmentInMarkdown, setAlignmentInYaml } from '../../src/lib/editorial/alignment.ts';
 import { attachPrefix, findDetachedPrefixes } from '../../src/lib/editorial/detached-prefix.ts';
 import { findInvisibleCharacters, stripBidiControls } from '../../src/lib/editorial/invisible.ts';
 import { findRuledOutSpellings, parseSpellingList, spellingRule } from '../../src/lib/editorial/spelling.ts';
@@ -212,6 +212,37 @@ describe('translation alignment', () => {
     expect(found.map((p) => [p.file, p.message])).toEqual([[EN, 'no record that this version was aligned with the Arabic version (content/briefings/ar/sample.md)']]);
   });
 
+  it('a draft is not reminded of a missing record: one language marked draft, or its source a draft', () => {
+    fixture = alignedFixture();
+    const f = fixture;
+    const unrecord = (file: string) => f.edit(file, (t) => t.replace(/^aligned: .*\n/m, ''));
+    unrecord(AR);
+    unrecord(EN);
+    f.edit(AR, (t) => t.replace('sources: [sample]', 'sources: [sample]\ndraft: true'));
+    expect(lagging(loadCorpus(f.root).problems)).toEqual([]);
+    f.edit(AR, (t) => t.replace('\ndraft: true', ''));
+    expect(lagging(loadCorpus(f.root).problems).map((p) => p.file).sort()).toEqual([AR, EN]);
+
+    alignBriefing(f.root, 'sample', ON);
+    unrecord(TRANSLATION);
+    f.edit('content/sources/sample.yaml', (t) => `${t}draft: true\n`);
+    expect(lagging(loadCorpus(f.root).problems)).toEqual([]);
+    f.edit('content/sources/sample.yaml', (t) => t.replace('draft: true\n', ''));
+    expect(lagging(loadCorpus(f.root).problems).map((p) => [p.file, p.message])).toEqual([[TRANSLATION, 'no record that this translation was aligned with seeds/sample.txt']]);
+  });
+
+  it('readers are told only of a change since an alignment, never of a missing record', () => {
+    const aligned = { state: 'aligned', on: ON, rev: 'a' } as const;
+    const behind = { state: 'behind', on: ON, rev: 'b' } as const;
+    const unrecorded = { state: 'unrecorded' } as const;
+    expect(lagNotes(behind, aligned)).toEqual(['behind']);
+    expect(lagNotes(aligned, behind)).toEqual(['ahead']);
+    expect(lagNotes(behind, behind)).toEqual(['behind', 'ahead']);
+    for (const [own, theirs] of [[unrecorded, unrecorded], [unrecorded, aligned], [aligned, unrecorded], [unrecorded, undefined], [undefined, unrecorded], [aligned, aligned]] as const) {
+      expect(lagNotes(own, theirs)).toEqual([]);
+    }
+  });
+
   const run = (script: string, root: string, ...args: string[]) => spawnSync(process.execPath, [script, ...args], { env: { ...process.env, BRIEFING_ROOT: root }, encoding: 'utf8' });
   const git = (root: string, ...args: string[]) => spawnSync('git', ['-C', root, '-c', 'user.name=Editor', '-c', 'user.email=editor@example.org', ...args], { encoding: 'utf8' });
 
@@ -237,6 +268,11 @@ describe('translation alignment', () => {
     expect(review.status, review.stderr).toBe(0);
     expect(review.stdout).toContain(`${EN} is behind ${AR}`);
     expect(review.stdout).toContain('{+أيضًا+}');
+
+    // A version with no record has nothing to compare with; the review says so and how to record it.
+    fixture.edit(EN, (t) => t.replace(/^aligned: .*\n/m, ''));
+    const unrecorded = run('scripts/review-citations.mjs', fixture.root, 'sample');
+    expect(unrecorded.stdout).toContain(`${EN} has no record of being aligned with ${AR}, so there is no earlier version to compare with: check the two in full (below), then run npm run align -- sample.`);
   }, 60_000);
 
   it('npm run align aligns a briefing by id or file, and a translation', () => {

@@ -84,6 +84,16 @@ export function alignmentState(record: AlignmentRecord | undefined, counterpartR
   return { state: record.rev === counterpartRev ? 'aligned' : 'behind', on: record.on, rev: record.rev };
 }
 
+/**
+ * What a page tells readers about one pair of versions: `behind` when this side's record is
+ * outdated (the other side changed since they were aligned), `ahead` when the other side's is.
+ * A missing record says nothing to readers: nobody aligned the two, so no change since an
+ * alignment can be reported (the check reminds the editor instead).
+ */
+export function lagNotes(own: AlignmentState | undefined, theirs: AlignmentState | undefined): ('behind' | 'ahead')[] {
+  return [...(own?.state === 'behind' ? ['behind' as const] : []), ...(theirs?.state === 'behind' ? ['ahead' as const] : [])];
+}
+
 /** The one-line YAML form `npm run align` writes (and editors may copy). */
 export function alignmentLine(records: Record<string, AlignmentRecord>): string {
   const inner = Object.entries(records)
