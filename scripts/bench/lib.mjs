@@ -134,8 +134,12 @@ function rssOf(pid) {
  * (Node, and the Pagefind binary it starts) every `interval` ms. GNU time, when present, adds
  * the largest single process's peak (ru_maxrss), which sampling can miss between polls.
  * `onLine(line, ms)` sees every output line with its arrival time since start.
+ *
+ * `memoryLimit` (bytes) emulates a build runner's memory limit (GitHub's standard runner for
+ * private repositories has 7 GB): when the sampled tree exceeds it, the whole tree is killed, as
+ * the runner's out-of-memory killer would, and the result says so (`memoryLimitExceeded`).
  */
-export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, onLine } = {}) {
+export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, onLine, memoryLimit } = {}) {
   const timeFile = log ? `${log}.time` : undefined;
   const useTime = existsSync('/usr/bin/time') && timeFile;
   const [file, argv] = useTime ? ['/usr/bin/time', ['-f', '%M %e', '-o', timeFile, cmd, ...args]] : [cmd, args];
@@ -143,6 +147,7 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
     const start = performance.now();
     const child = spawn(file, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let peakTree = 0;
+    let memoryLimitExceeded = false;
     const procs = new Map(); // pid -> { comm, cpuTicks, peakRss }
     const sample = () => {
       let sum = 0;
@@ -161,6 +166,14 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
         } catch {}
       }
       if (sum > peakTree) peakTree = sum;
+      if (memoryLimit && sum > memoryLimit && !memoryLimitExceeded) {
+        memoryLimitExceeded = true;
+        for (const pid of descendants(child.pid).reverse()) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {}
+        }
+      }
       // About once a second: resident memory per program, to see which phase peaks.
       const now = performance.now() - start;
       if (!timeline.length || now - timeline[timeline.length - 1].ms >= 1000) {
@@ -219,7 +232,7 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
         e.cpuSec = Math.round((e.cpuSec + p.cpuTicks / 100) * 10) / 10;
         e.peakRss = Math.max(e.peakRss, p.peakRss);
       }
-      resolvePromise({ code, wallMs, peakTreeRss: peakTree, maxRssSingle, processes: byComm, timeline, output, lines });
+      resolvePromise({ code: memoryLimitExceeded ? 137 : code, memoryLimitExceeded, wallMs, peakTreeRss: peakTree, maxRssSingle, processes: byComm, timeline, output, lines });
     });
   });
 }

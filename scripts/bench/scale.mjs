@@ -23,6 +23,8 @@
 //   npm run bench -- --code worktree        # build the working tree instead of HEAD (see lib.mjs)
 //   npm run bench -- --code dir:<path> --tag fix   # a candidate fix, results in .tmp/bench/fix/
 //   npm run bench -- --baselines starlight,bare --baseline-max 1000   # the defaults ('none' skips)
+//   npm run bench -- --memory-limit-gb 7   # the default: a build whose process tree goes over
+//                                          # 7 GB (the hosted runner's memory) is killed; 0: no limit
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -45,6 +47,9 @@ const BASELINES = String(args.baselines ?? 'starlight,bare').split(',').map((b) 
 for (const b of BASELINES) if (!['starlight', 'bare'].includes(b)) throw new Error(`unknown baseline ${b} (starlight, bare or none)`);
 // Starlight at 5,000 sources (20,000 pages) takes long and proves nothing the 1,000 run does not.
 const BASELINE_MAX = Number(args['baseline-max'] ?? 1000);
+// The hosted runner's memory (issue 16: 2 cores, 7 GB): builds are killed above it, as there.
+const MEMORY_LIMIT_GB = Number(args['memory-limit-gb'] ?? 7);
+const MEMORY_LIMIT = MEMORY_LIMIT_GB > 0 ? MEMORY_LIMIT_GB * 2 ** 30 : undefined;
 let CODE; // { dir, label }: the code being built (see codeSnapshot in lib.mjs)
 
 /** Caches the build may write, per root, so runs never share them with other builds or sizes. */
@@ -143,12 +148,12 @@ async function build(root, kind) {
   const before = snapshot();
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   process.stdout.write(`  ${kind.padEnd(8)} building… `);
-  const r = await measure(NODE, ['scripts/build.mjs', '--config', 'scripts/bench/astro.config.mjs'], { env, log, cwd: CODE.dir });
+  const r = await measure(NODE, ['scripts/build.mjs', '--config', 'scripts/bench/astro.config.mjs'], { env, log, cwd: CODE.dir, memoryLimit: MEMORY_LIMIT });
   if (r.code !== 0) {
     const tail = r.output.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => !/[├└]─/.test(l)).slice(-12).join('\n');
     console.log(`FAILED after ${fmtMs(r.wallMs)} (exit ${r.code}), peak ${fmtBytes(r.peakTreeRss)}; log: ${relative(PROJECT, log)}`);
     console.error(tail);
-    return { failed: true, exitCode: r.code, error: tail.split('\n').filter((l) => /error|heap|memory|fatal|failed/i.test(l)).slice(0, 4).join(' | ') || tail.split('\n').slice(-3).join(' | '), wallMs: Math.round(r.wallMs), peakTreeRss: r.peakTreeRss, maxRssSingle: r.maxRssSingle, processes: r.processes, loadavgAtStart: Number(load), log: relative(PROJECT, log) };
+    return { failed: true, exitCode: r.code, ...(r.memoryLimitExceeded ? { memoryLimitExceeded: MEMORY_LIMIT_GB } : {}), error: r.memoryLimitExceeded ? `killed: the process tree went over the runner's ${MEMORY_LIMIT_GB} GB (--memory-limit-gb)` : tail.split('\n').filter((l) => /error|heap|memory|fatal|failed/i.test(l)).slice(0, 4).join(' | ') || tail.split('\n').slice(-3).join(' | '), wallMs: Math.round(r.wallMs), peakTreeRss: r.peakTreeRss, maxRssSingle: r.maxRssSingle, processes: r.processes, loadavgAtStart: Number(load), log: relative(PROJECT, log) };
   }
   const after = snapshot();
   const touched = [...after].filter(([p, m]) => before.get(p) !== m).map(([p]) => relative(PROJECT, p));
@@ -190,10 +195,11 @@ async function baseline(kind, root, n, pages) {
   const { cmd, args: argv, env, cwd } = baselineCommand(kind, out);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   process.stdout.write('building… ');
-  const r = await measure(cmd, argv, { env, cwd, log: join(out, 'build.log') });
+  const r = await measure(cmd, argv, { env, cwd, log: join(out, 'build.log'), memoryLimit: MEMORY_LIMIT });
   if (r.code !== 0) {
-    console.log(`FAILED (exit ${r.code}); log: ${relative(PROJECT, join(out, 'build.log'))}`);
-    return { failed: true, error: r.output.split('\n').slice(-3).join(' | '), wallMs: Math.round(r.wallMs), loadavgAtStart: Number(load) };
+    const error = r.memoryLimitExceeded ? `killed: the process tree went over the runner's ${MEMORY_LIMIT_GB} GB` : r.output.split('\n').slice(-3).join(' | ');
+    console.log(`FAILED (exit ${r.code}${r.memoryLimitExceeded ? `, over ${MEMORY_LIMIT_GB} GB` : ''}); log: ${relative(PROJECT, join(out, 'build.log'))}`);
+    return { failed: true, error, wallMs: Math.round(r.wallMs), peakTreeRss: r.peakTreeRss, loadavgAtStart: Number(load) };
   }
   const built = dirSize(join(out, 'dist'));
   const htmlPages = Number(execFileSync('sh', ['-c', `find "${join(out, 'dist')}" -name '*.html' | wc -l`], { encoding: 'utf8' }).trim());
@@ -335,6 +341,7 @@ async function main() {
   console.log(`Sizes: ${sizes.join(', ')}`);
   CODE = codeSnapshot(CODE_MODE);
   console.log(`Code: ${CODE.label} (${relative(PROJECT, CODE.dir) || '.'})`);
+  console.log(`Memory limit: ${MEMORY_LIMIT ? `${MEMORY_LIMIT_GB} GB per build (process tree; killed above it, as on the hosted runner)` : 'none'}`);
   const real = loadReal(CODE.dir);
   const runs = [];
   for (const n of sizes) runs.push({ ...(await runSize(n, real)), code: CODE.label, codeHash: codeHash() });
@@ -350,7 +357,7 @@ async function main() {
   console.log('\nBudgets:');
   for (const c of checks) console.log(`  ${c.pass === null ? 'SKIP' : c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
 
-  const results = { generatedAt: new Date().toISOString(), machine: { ...info, loadavgAtEnd: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') }, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}${TAG ? ` --tag ${TAG}` : ''}${args.baselines ? ` --baselines ${args.baselines}` : ''}`, runs: all, budgets: checks };
+  const results = { generatedAt: new Date().toISOString(), machine: { ...info, loadavgAtEnd: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') }, memoryLimitGB: MEMORY_LIMIT_GB || null, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}${TAG ? ` --tag ${TAG}` : ''}${args.baselines ? ` --baselines ${args.baselines}` : ''}`, runs: all, budgets: checks };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   if (TAG) {
     console.log(`\nWrote ${relative(PROJECT, RESULTS)} (tagged run: docs/bench/ unchanged)`);
