@@ -21,6 +21,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { BENCH_DIR, PROJECT, assertBenchPath } from './lib.mjs';
+import { contentRevision, seedRevision } from '../../src/lib/editorial/alignment.ts';
 
 const LANGS = ['ar', 'en'];
 const YAML_OPTS = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 };
@@ -100,6 +101,8 @@ function remapText(text, map) {
 }
 
 /** Puts `block` at the end of the body (the last section, open questions). */
+/** The date synthetic translations are recorded as aligned on (fixed: the corpus is deterministic). */
+const ALIGNED_ON = '2026-01-01';
 const appendQuote = (body, block) => `${body.trimEnd()}\n\n${block}\n`;
 
 export const syntheticId = (j) => `bench-${String(j + 1).padStart(5, '0')}`;
@@ -153,23 +156,36 @@ export function generate(total, out, real = loadReal()) {
       published: { date, precision: 'day', confidence: 'medium', inferred: false },
     };
     writeFileSync(join(out, 'content', 'sources', `${id}.yaml`), stringify(record, YAML_OPTS));
+    // Recorded as aligned with its seed, as a maintained site's translations are
+    // (src/lib/editorial/alignment.ts): otherwise every page would carry a stale-translation note.
+    const seedText = readFileSync(join(out, 'seeds', seedName), 'utf8');
     writeFileSync(
       join(out, 'content', 'sources', `${id}.en.yaml`),
-      stringify({ paragraphs: Object.fromEntries(picks.map((p, k) => [k + 1, p.en])) }, YAML_OPTS),
+      stringify({ paragraphs: Object.fromEntries(picks.map((p, k) => [k + 1, p.en])), aligned: { seed: { rev: seedRevision(seedText), on: ALIGNED_ON } } }, YAML_OPTS),
     );
 
     const quoteN = picks.indexOf(lead) + 1;
+    const written = {};
     for (const lang of LANGS) {
       const { data, body } = template[lang];
       const fm = structuredClone(data);
+      delete fm.aligned;
       fm.title = `${fm.title} (${j + 1})`;
       fm.sources = fm.sources.map((s) => map.get(s) ?? s);
       fm.date = date;
       fm.keyPoints = (fm.keyPoints ?? []).map((kp) => ({ ...kp, text: remapText(kp.text, map), cite: kp.cite.map((c) => remapCite(c, map)) }));
       fm.events = (fm.events ?? []).map((e) => ({ ...e, text: remapText(e.text, map), ...(e.cite ? { cite: e.cite.map((c) => remapCite(c, map)) } : {}) }));
-      const quote = lang === 'ar' ? `> «${lead.ar}» [@${quoteN}]` : `> “${lead.en}” [@${quoteN}]`;
+      // Quotations follow the site's tanween convention (the tanween rule, editorial guide §7).
+      const quote = lang === 'ar' ? `> «${lead.ar.replace(/\u0627\u064B/gu, '\u064B\u0627')}» [@${quoteN}]` : `> “${lead.en}” [@${quoteN}]`;
       const text = appendQuote(remapText(body, map), quote);
-      writeFileSync(join(out, 'content', 'briefings', lang, `${id}.md`), `---\n${stringify(fm, YAML_OPTS)}---\n${text}`);
+      written[lang] = { fm, text };
+    }
+    // Each language recorded as aligned with the other (the revision ignores the record itself).
+    const rev = Object.fromEntries(LANGS.map((lang) => [lang, contentRevision(`---\n${stringify(written[lang].fm, YAML_OPTS)}---\n${written[lang].text}`)]));
+    for (const lang of LANGS) {
+      const other = lang === 'ar' ? 'en' : 'ar';
+      const fm = { ...written[lang].fm, aligned: { [other]: { rev: rev[other], on: ALIGNED_ON } } };
+      writeFileSync(join(out, 'content', 'briefings', lang, `${id}.md`), `---\n${stringify(fm, YAML_OPTS)}---\n${written[lang].text}`);
     }
     latestMirror.set(primaryReal.id, id);
   }
