@@ -15,7 +15,7 @@ import { loadCorpus } from '../src/lib/corpus/index.ts';
 import { readUtf8 } from '../src/lib/corpus/files.ts';
 import { ID_PATTERN } from '../src/lib/corpus/yaml-records.ts';
 import { splitParagraphs } from '../src/lib/paragraphs.ts';
-import { createMentionScanner, topicNames } from '../src/lib/search/aliases.ts';
+import { corpusAnalyzer, createMentionScanner, topicNames } from '../src/lib/search/aliases.ts';
 
 const args = process.argv.slice(2);
 const seedArg = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--id');
@@ -57,7 +57,7 @@ function suggestId() {
   const fromName = seedName.replace(/\.txt$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const words = fromName.split('-').filter((w) => /^[a-z]{2,}$/.test(w) && !/^[a-f0-9]+$/.test(w));
   let id = words.length > 0 && words.length === fromName.split('-').length ? fromName : '';
-  if (!id) id = [...createMentionScanner(topicNames(corpus))(headline)].slice(0, 3).join('-');
+  if (!id) id = [...createMentionScanner(topicNames(corpus), corpusAnalyzer(corpus).analyzer)(headline)].slice(0, 3).join('-');
   if (!id) return undefined;
   let unique = id;
   for (let n = 2; taken(unique); n++) unique = `${id}-${n}`;

@@ -2,36 +2,55 @@
 // `npm run bench:search` — search cost and latency in a real browser (not a test).
 //
 // Builds the site into .tmp/bench/site (OUT_DIR=.tmp/bench/site node scripts/build.mjs, with
-// the build's caches kept under .tmp/bench/site-cache), serves it on 127.0.0.1 (random port,
-// the logic of scripts/serve.mjs, uncompressed), and drives Debian's Chromium through
-// playwright-core to /ar/search/ and /en/search/:
-//   first query  requests and bytes from after page load until the results are rendered
-//                (focusing the box starts loading the index, as a reader would)
-//   latency      ~20 queries typed with page.keyboard.type; for each, the time from the last
-//                keystroke to rendered results (#search-results [role="option"] present and
-//                #search-status no longer containing "…"); median, p90. The page waits 120 ms
-//                after the last keystroke before searching (debounce); that is included.
-//   filters      the same for a few queries with a filter chosen (--filter type|topic|outlet,
-//                default type; its second value):
-//                Pagefind then loads that filter's index and counts its values on every search
+// the build's caches kept under .tmp/bench/site-cache), serves it on 127.0.0.1, and drives
+// Debian's Chromium through playwright-core to /ar/search/ and /en/search/, in two settings:
+//   local    the benchmark's static server (files uncompressed), no network emulation;
+//   mobile   nginx with gzip (as a compressing host serves it) and Chromium's network emulation
+//            at 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (CDP
+//            Network.emulateNetworkConditions), from a cold cache.
+// For each language and setting:
+//   first query  the reader focuses the search box (which starts loading the engine) and types
+//                the first query: requests and bytes until its results are rendered, time from
+//                the last keystroke to results and from the focus to results;
+//   later        ~20 further queries typed one after another: last keystroke → results
+//                (median, p90); the page waits 80 ms after the last keystroke (debounce);
+//   filter       a few queries with a filter chosen (--filter type|topic|outlet, default topic;
+//                its second value): the topic filter is the page's own, from a page list.
+// A result counts when the page marks its results with the URL of the whole query
+// (#search-results[data-shown]), so a search started by a pause in typing never counts.
 //
-// Options: --dir <built site>   measure an existing build instead (e.g. .tmp/bench/1000/dist)
+// Options: --dir <built site>   measure an existing build instead (e.g. .tmp/bench/5000/dist)
 //          --no-build           reuse .tmp/bench/site as it is
 //          --code head|worktree build a frozen copy of the code (default: the live project)
-//          --delay <ms>         pause between keystrokes (default 60)
-//          --filter <key>       the filter chosen for the "filters" measurement (default type)
+//          --delay <ms>         pause between keystrokes (default 60 locally, 150 on mobile)
+//          --filter <key>       the filter chosen for the "filter" measurement (default topic)
+//          --network local|mobile|both   (default both)
+//          --index-corpus <root>  first re-index the site's search from this project root's
+//                               content (e.g. .tmp/bench/5000, from scripts/bench/corpus.mjs), so
+//                               a small site's pages measure a large corpus's search; content
+//                               problems are listed and do not stop it (this measures search)
+//          --fragments 1,4,8    measure Pagefind's maxFragments instead: re-index the site (from
+//                               --index-corpus or this project) with that many pages per fragment
+//                               file and report requests and bytes of first queries (see
+//                               --fragment-queries) for each
+//          --langs ar,en        languages measured (default both)
 //          --json <file>        default .tmp/bench/search.json
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import { BENCH_DIR, NODE, PROJECT, assertBenchPath, codeSnapshot, dirSize, ensureDir, fmtBytes, fmtMs, median, parseArgs, percentile, table } from './lib.mjs';
 import { launchChromium, serve } from './server.mjs';
-import { spawnSync } from 'node:child_process';
+import { serveWithNginx } from '../../tests/helpers/nginx.ts';
 
 const args = parseArgs(process.argv.slice(2), ['no-build']);
-const DELAY = Number(args.delay ?? 60);
 const FILTER_QUERIES = Number(args['filter-queries'] ?? 8);
-const FILTER = ['type', 'topic', 'outlet'].includes(args.filter) ? args.filter : 'type';
+const FILTER = ['type', 'topic', 'outlet'].includes(args.filter) ? args.filter : 'topic';
+const NETWORKS = args.network === 'local' || args.network === 'mobile' ? [args.network] : ['local', 'mobile'];
+const LANGS = String(args.langs ?? 'ar,en').split(',');
+/** 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
+const MOBILE = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0, connectionType: 'cellular4g' };
+const delayFor = (network) => Number(args.delay ?? (network === 'mobile' ? 150 : 60));
 
 const QUERIES = {
   ar: ['تركيا', 'قوة الاستقرار', 'باكستان', 'حماس', 'مجلس السلام', 'غزة', 'إيطاليا', 'البنتاغون', 'ميامي', 'نزع السلاح', 'الشرطة الفلسطينية', 'مصر', 'قطر', 'إسرائيل', 'ترامب', 'إعادة الإعمار', 'مجلس الأمن', 'المساعدات الإنسانية', 'الخط الأصفر', 'معبر رفح', 'Turkey'],
@@ -46,7 +65,7 @@ function buildSite() {
   const t = performance.now();
   const r = spawnSync(NODE, ['scripts/build.mjs', '--config', 'scripts/bench/astro.config.mjs'], {
     cwd: code.dir,
-    env: { ...process.env, OUT_DIR: out, BENCH_CACHE_DIR: join(cache, 'astro'), CARDS_CACHE: join(cache, 'cards'), IMAGES_CACHE: join(cache, 'images') },
+    env: { ...process.env, OUT_DIR: out, BENCH_CACHE_DIR: join(cache, 'astro'), CARDS_CACHE: join(cache, 'cards'), IMAGES_CACHE: join(cache, 'images'), SEARCH_CACHE: join(cache, 'search') },
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
@@ -58,106 +77,274 @@ function buildSite() {
   return out;
 }
 
-/** In-page probe: time of the last keystroke and of the rendered result of the current query. */
+/** In-page probe: time of the last keystroke and of the rendered results of the whole query. */
 function installProbe() {
   const input = document.querySelector('#search-q');
-  const status = document.querySelector('#search-status');
   const list = document.querySelector('#search-results');
-  // `expected` is the query being typed: a result counts only when the search that rendered it
-  // was for the whole query (run() writes the query into the URL before searching), so a search
-  // started by a pause in the middle of typing is never taken for the answer.
-  const probe = { lastKey: 0, done: null, frame: null, options: 0, status: '', expected: '' };
+  const status = document.querySelector('#search-status');
+  const probe = { lastKey: 0, done: null, frame: null, results: 0, status: '', expected: '' };
   window.__probe = probe;
   // `input`, not `keydown`: Playwright types characters that are not on a US keyboard (all of
   // Arabic) with insertText, which fires input events but no key events.
   input.addEventListener('input', () => (probe.lastKey = performance.now()), true);
   new MutationObserver(() => {
-    const text = status.textContent ?? '';
-    if (!text || text.includes('…') || probe.done !== null) return;
-    if ((new URL(location.href).searchParams.get('q') ?? '').trim() !== probe.expected) return;
+    if (probe.done !== null || !probe.expected) return;
+    const shown = list.dataset.shown ?? '';
+    if (new URL(shown, location.href).searchParams.get('q') !== probe.expected) return;
     probe.done = performance.now();
-    probe.options = list.querySelectorAll('[role="option"]').length;
-    probe.status = text;
+    probe.results = list.children.length;
+    probe.status = status.textContent ?? '';
     requestAnimationFrame(() => (probe.frame = performance.now()));
-  }).observe(status, { childList: true, characterData: true, subtree: true });
+  }).observe(list, { attributes: true, attributeFilter: ['data-shown'] });
 }
 
-async function measureLang(browser, server, lang) {
-  const base = server.url;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+async function context(browser, network) {
+  const ctx = await browser.newContext({ viewport: network === 'mobile' ? { width: 412, height: 823 } : { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  if (network === 'mobile') {
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', MOBILE);
+  }
+  return { ctx, page };
+}
+
+/** What the server would send: gzip where a compressing host would apply it (Pagefind's files are gzip already). */
+function wireBytes(server, url, bodyBytes) {
+  const file = server.fileFor(new URL(url).pathname);
+  return file && existsSync(file) && statSync(file).isFile() && !/\.pf_\w+$/.test(file) ? gzipSync(readFileSync(file)).length : bodyBytes;
+}
+
+async function requestsOf(list, server) {
+  const out = [];
+  for (const { req } of list) {
+    const sizes = await req.sizes().catch(() => null);
+    const body = sizes?.responseBodySize ?? 0;
+    const path = new URL(req.url()).pathname;
+    out.push({ path, bodyBytes: body, gzipBytes: wireBytes(server, req.url(), body) });
+  }
+  return out;
+}
+
+async function measureLang(browser, server, lang, network) {
+  const { ctx, page } = await context(browser, network);
+  const DELAY = delayFor(network);
   const requests = [];
   let recording = false;
-  page.on('request', (req) => {
-    if (recording) requests.push({ req, at: performance.now() });
-  });
-  await page.goto(new URL(`${lang}/search/`, base).href, { waitUntil: 'networkidle' });
+  page.on('request', (req) => recording && requests.push({ req }));
+  await page.goto(new URL(`${lang}/search/`, server.url).href, { waitUntil: 'networkidle' });
   await page.evaluate(installProbe);
-  const done = () => page.waitForFunction(() => window.__probe.done !== null && window.__probe.frame !== null, null, { timeout: 30000 });
+  const done = () => page.waitForFunction(() => window.__probe.done !== null && window.__probe.frame !== null, null, { timeout: 60000 });
+  const expect = (q) => page.evaluate((q) => Object.assign(window.__probe, { lastKey: 0, done: null, frame: null, results: 0, status: '', expected: q }), q);
 
-  // First query: everything after page load up to rendered results.
+  // First query: focus (the engine starts loading), type, results.
   const [first, ...rest] = QUERIES[lang];
-  await page.evaluate((q) => (window.__probe.expected = q), first);
+  await expect(first);
   recording = true;
-  const started = performance.now();
+  const started = await page.evaluate(() => performance.now());
   await page.click('#search-q');
   await page.keyboard.type(first, { delay: DELAY });
   await done();
-  const finished = performance.now();
   recording = false;
-  const firstProbe = await page.evaluate(() => ({ ...window.__probe }));
-  // The browser fetches the favicon lazily after load; it is not part of searching.
-  const firstReqs = requests.filter((r) => r.at <= finished && !/favicon|apple-touch-icon|webmanifest/.test(r.req.url()));
-  const detail = [];
-  for (const { req } of firstReqs) {
-    const res = await req.response();
-    const sizes = await req.sizes().catch(() => null);
-    const url = new URL(req.url());
-    const file = server.fileFor(url.pathname);
-    // What a gzip-serving host would send (Pagefind's .pf_* files are gzip already).
-    const gzipBytes = file && !/\.pf_\w+$/.test(file) ? gzipSync(readFileSync(file)).length : sizes?.responseBodySize ?? 0;
-    detail.push({ path: url.pathname, type: req.resourceType(), status: res?.status(), bodyBytes: sizes?.responseBodySize ?? 0, headerBytes: sizes?.responseHeadersSize ?? 0, gzipBytes });
-  }
+  const p = await page.evaluate(() => ({ ...window.__probe }));
+  const files = (await requestsOf(requests, server)).filter((f) => !/favicon|apple-touch-icon|webmanifest/.test(f.path));
   const firstQuery = {
     query: first,
-    requests: detail.length,
-    bytes: detail.reduce((a, d) => a + d.bodyBytes + d.headerBytes, 0),
-    bodyBytes: detail.reduce((a, d) => a + d.bodyBytes, 0),
-    gzipBodyBytes: detail.reduce((a, d) => a + d.gzipBytes, 0),
-    msFromFocusToResults: finished - started,
-    msFromLastKey: firstProbe.frame - firstProbe.lastKey,
-    results: firstProbe.options,
-    status: firstProbe.status,
-    files: detail,
+    requests: files.length,
+    bodyBytes: files.reduce((a, f) => a + f.bodyBytes, 0),
+    gzipBytes: files.reduce((a, f) => a + f.gzipBytes, 0),
+    msFromLastKey: p.frame - p.lastKey,
+    msFromFocus: p.frame - started,
+    results: p.results,
+    status: p.status,
+    files,
   };
 
-  // Latency over the remaining queries.
   const typeQuery = async (q) => {
-    // Escape is a no-op while focus is elsewhere (a filter): put it back in the box first.
+    await page.fill('#search-q', '');
     await page.focus('#search-q');
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('#search-status').textContent && !document.querySelector('#search-results [role="option"]'));
-    await page.evaluate((q) => Object.assign(window.__probe, { lastKey: 0, done: null, frame: null, options: 0, status: '', expected: q }), q);
+    await expect(q);
     requests.length = 0;
     recording = true;
     await page.keyboard.type(q, { delay: DELAY });
     await done();
     recording = false;
-    const p = await page.evaluate(() => ({ ...window.__probe }));
-    let bytes = 0;
-    for (const { req } of requests) bytes += ((await req.sizes().catch(() => null))?.responseBodySize ?? 0);
-    return { query: q, ms: p.frame - p.lastKey, domMs: p.done - p.lastKey, results: p.options, status: p.status, requests: requests.length, bytes };
+    const r = await page.evaluate(() => ({ ...window.__probe }));
+    const fs = await requestsOf(requests, server);
+    return { query: q, ms: r.frame - r.lastKey, results: r.results, requests: fs.length, bytes: fs.reduce((a, f) => a + f.gzipBytes, 0) };
   };
   const samples = [];
   for (const q of rest) samples.push(await typeQuery(q));
 
-  // With a filter chosen, Pagefind loads that filter's index and counts its values on every
-  // search, which costs more as the corpus grows: measure a few queries in that state.
   await page.selectOption(`#filter-${FILTER}`, { index: 2 });
-  const withFilters = [];
-  for (const q of rest.slice(0, FILTER_QUERIES)) withFilters.push(await typeQuery(q));
-  await context.close();
-  return { lang, firstQuery, samples, withFilters };
+  const withFilter = [];
+  for (const q of rest.slice(0, FILTER_QUERIES)) withFilter.push(await typeQuery(q));
+  await ctx.close();
+  const ms = samples.map((s) => s.ms);
+  return {
+    lang,
+    network,
+    firstQuery,
+    samples,
+    withFilter,
+    summary: {
+      medianMs: median(ms),
+      p90Ms: percentile(ms, 90),
+      medianRequests: median(samples.map((s) => s.requests)),
+      medianBytes: median(samples.map((s) => s.bytes)),
+      zeroResults: samples.filter((s) => s.results === 0).length,
+      filterMedianMs: median(withFilter.map((s) => s.ms)),
+    },
+  };
+}
+
+async function servers(dir, base) {
+  return {
+    local: await serve(dir, base),
+    mobile: await (async () => {
+      const served = await serveWithNginx(dir, base, { siteDirectives: 'gzip on; gzip_types text/css application/javascript text/javascript application/json application/wasm image/svg+xml;' });
+      return { url: served.url('/'), close: () => served.stop(), fileFor: (pathname) => (pathname.startsWith(base) ? join(dir, decodeURIComponent(pathname.slice(base.length))) : undefined) };
+    })(),
+  };
+}
+
+/** Serves a built site both ways (see the header) to `use(served, browser)`, then stops both. */
+async function withSite(dir, use) {
+  const home = readFileSync(join(dir, 'index.html'), 'utf8');
+  const base = /href="([^"]*?)_astro\/[^"]+\.css"/.exec(home)?.[1] ?? '/';
+  const served = await servers(dir, base);
+  const browser = await launchChromium();
+  try {
+    return await use(served, browser);
+  } finally {
+    await browser.close();
+    await served.local.close();
+    await served.mobile.close();
+  }
+}
+
+function measureSite(dir) {
+  return withSite(dir, async (served, browser) => {
+    const results = [];
+    for (const network of NETWORKS) {
+      for (const lang of LANGS) {
+        process.stdout.write(`Measuring /${lang}/search/ (${network}) … `);
+        results.push(await measureLang(browser, served[network], lang, network));
+        console.log('done');
+      }
+    }
+    return results;
+  });
+}
+
+function report(dir, results) {
+  const index = dirSize(join(dir, 'pagefind'));
+  console.log(`\nSite ${relative(PROJECT, dir)} (search bundles ${fmtBytes(index.bytes)} in ${index.files} files); local: uncompressed, keys every ${delayFor('local')} ms; mobile: gzip, 150 ms RTT, 1.6 Mbit/s, keys every ${delayFor('mobile')} ms; 80 ms debounce included\n`);
+  const rows = [['page', 'network', 'first query', 'requests', 'bytes (gzip)', 'last key → results', 'focus → results', 'later: median', 'p90', 'later: requests, bytes', `${FILTER} filter: median`]];
+  for (const r of results) {
+    rows.push([
+      `/${r.lang}/search/`,
+      r.network,
+      r.firstQuery.query,
+      String(r.firstQuery.requests),
+      fmtBytes(r.firstQuery.gzipBytes),
+      fmtMs(r.firstQuery.msFromLastKey),
+      fmtMs(r.firstQuery.msFromFocus),
+      fmtMs(r.summary.medianMs),
+      fmtMs(r.summary.p90Ms),
+      `${r.summary.medianRequests}, ${fmtBytes(r.summary.medianBytes)}`,
+      fmtMs(r.summary.filterMedianMs),
+    ]);
+  }
+  console.log(table(rows));
+  for (const r of results.filter((x) => x.network === 'local')) {
+    console.log(`\n/${r.lang}/search/ first query "${r.firstQuery.query}": ${r.firstQuery.results} results shown ("${r.firstQuery.status}")`);
+    const byKind = new Map();
+    for (const f of r.firstQuery.files) {
+      const kind = /\.pf_fragment$/.test(f.path) ? 'fragments' : /\.pf_index$/.test(f.path) ? 'index chunks' : /\.pf_meta$/.test(f.path) ? 'metadata' : /\.pf_filter$/.test(f.path) ? 'filters' : /wasm/.test(f.path) ? 'wasm' : f.path.replace(/^.*\//, '');
+      const e = byKind.get(kind) ?? { n: 0, bytes: 0 };
+      e.n += 1;
+      e.bytes += f.gzipBytes;
+      byKind.set(kind, e);
+    }
+    for (const [kind, e] of byKind) console.log(`  ${String(e.n).padStart(3)} × ${kind.padEnd(28)} ${fmtBytes(e.bytes)}`);
+  }
+}
+
+/** First queries (each from a cold cache) of one bundle: requests and bytes, fragments apart. */
+function firstQueries(dir, lang, queries) {
+  return withSite(dir, async (served, browser) => {
+    const rows = [];
+    for (const q of queries) {
+      for (const network of ['local', 'mobile']) {
+        const { ctx, page } = await context(browser, network);
+        const requests = [];
+        page.on('request', (req) => requests.push({ req }));
+        const server = served[network];
+        const t0 = Date.now();
+        await page.goto(`${new URL(`${lang}/search/`, server.url).href}?q=${encodeURIComponent(q)}`);
+        await page.waitForFunction((q) => new URL(document.querySelector('#search-results')?.dataset.shown ?? '/', location.href).searchParams.get('q') === q, q, { timeout: 120000 });
+        const ms = Date.now() - t0;
+        const files = (await requestsOf(requests, server)).filter((f) => f.path.includes('/pagefind/'));
+        const frag = files.filter((f) => f.path.endsWith('.pf_fragment'));
+        rows.push({ q, network, ms, requests: files.length, bytes: files.reduce((a, f) => a + f.gzipBytes, 0), fragments: frag.length, fragmentBytes: frag.reduce((a, f) => a + f.gzipBytes, 0) });
+        await ctx.close();
+      }
+    }
+    return rows;
+  });
+}
+
+/** The corpus of a project root, for measuring: content problems are reported, not fatal. */
+async function benchCorpus(root) {
+  const { loadCorpus } = await import('../../src/lib/corpus/index.ts');
+  const { corpus, problems } = loadCorpus(resolve(PROJECT, root));
+  const errors = problems.filter((p) => p.severity !== 'warning');
+  if (errors.length) console.log(`  ${root}: ${errors.length} content problems (e.g. ${errors[0].message}); indexed anyway, to measure search`);
+  return corpus;
+}
+
+/** Re-indexes a built site's search as the build does: documents from the corpus, then the index step. */
+async function reindex(corpus, dir, options) {
+  const { writeSearchDocuments } = await import('../../src/lib/search/documents.ts');
+  const { writeSearchIndexes } = await import('../../src/lib/search/write-index.ts');
+  const docs = join(BENCH_DIR, 'search-reindex-docs');
+  const cache = join(BENCH_DIR, 'search-reindex-cache');
+  writeSearchDocuments(corpus, docs, Infinity, options);
+  const done = await writeSearchIndexes(docs, dir, cache);
+  for (const d of [docs, cache]) rmSync(d, { recursive: true, force: true });
+  console.log(`  indexed ${done.map((b) => `${b.name} ${b.pages} pages in ${fmtMs(b.ms)}`).join(', ')}`);
+}
+
+async function fragmentsExperiment(dir) {
+  const values = String(args.fragments).split(',').map(Number).filter((n) => n > 0);
+  const queries = (args['fragment-queries'] ? String(args['fragment-queries']).split('|') : null) ?? QUERIES[LANGS[0]].slice(0, 8);
+  const lang = LANGS[0];
+  const work = assertBenchPath(join(BENCH_DIR, 'fragments'));
+  rmSync(work, { recursive: true, force: true });
+  cpSync(dir, work, { recursive: true });
+  const corpus = await benchCorpus(args['index-corpus'] ?? '.');
+  const out = [];
+  for (const per of values) {
+    console.log(`Indexing ${lang} with ${per} page(s) per fragment file …`);
+    await reindex(corpus, work, { langs: [lang], pagesPerFragmentFile: per });
+    const bundle = dirSize(join(work, 'pagefind', lang, 'fragment'));
+    const rows = await firstQueries(work, lang, queries);
+    const of = (network) => rows.filter((x) => x.network === network);
+    const mean = (xs, f) => xs.reduce((a, x) => a + f(x), 0) / xs.length;
+    out.push({
+      pagesPerFile: per,
+      fragmentFiles: bundle.files,
+      local: { requests: mean(of('local'), (x) => x.requests), bytes: mean(of('local'), (x) => x.bytes), fragments: mean(of('local'), (x) => x.fragments), fragmentBytes: mean(of('local'), (x) => x.fragmentBytes) },
+      mobileMs: median(of('mobile').map((x) => x.ms)),
+      rows,
+    });
+  }
+  const rows = [['pages per file', 'fragment files', 'first query: requests', 'bytes (gzip)', 'of which fragments', 'fragment bytes', 'mobile: load → results (median)']];
+  for (const o of out) rows.push([String(o.pagesPerFile), String(o.fragmentFiles), o.local.requests.toFixed(1), fmtBytes(o.local.bytes), o.local.fragments.toFixed(1), fmtBytes(o.local.fragmentBytes), fmtMs(o.mobileMs)]);
+  console.log(`\nmaxFragments on ${relative(PROJECT, dir)} (/${lang}/, ${queries.length} first queries each from a cold cache: ${queries.join(', ')})\n`);
+  console.log(table(rows));
+  return out;
 }
 
 async function main() {
@@ -166,66 +353,20 @@ async function main() {
   else if (args['no-build']) dir = join(BENCH_DIR, 'site');
   else dir = buildSite();
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} is not a built site`);
-  const home = readFileSync(join(dir, 'index.html'), 'utf8');
-  const base = /href="([^"]*?)_astro\/[^"]+\.css"/.exec(home)?.[1] ?? '/';
-
-  const server = await serve(dir, base);
-  const browser = await launchChromium();
-  const results = [];
-  try {
-    for (const lang of ['ar', 'en']) {
-      process.stdout.write(`Measuring /${lang}/search/ … `);
-      const r = await measureLang(browser, server, lang);
-      console.log('done');
-      results.push(r);
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-
-  const index = dirSize(join(dir, 'pagefind'));
-  console.log(`\nSite ${relative(PROJECT, dir)} (Pagefind bundle ${fmtBytes(index.bytes)} in ${index.files} files); server sends files uncompressed; keystroke delay ${DELAY} ms; 120 ms debounce included\n`);
-  const rows = [['page', 'first query', 'requests', 'bytes', 'if gzip-served', 'of which wasm/js', 'focus → results', 'median (last key → results)', 'p90', 'min', 'max', 'queries', 'no-result queries', `median, ${FILTER} filter on`]];
-  for (const r of results) {
-    const ms = r.samples.map((s) => s.ms);
-    const code = r.firstQuery.files.filter((f) => /\.(wasm|js)$/.test(f.path) || f.path.endsWith('.pagefind')).reduce((a, f) => a + f.bodyBytes, 0);
-    r.summary = { medianMs: median(ms), p90Ms: percentile(ms, 90), minMs: Math.min(...ms), maxMs: Math.max(...ms), medianDomMs: median(r.samples.map((s) => s.domMs)), medianBytesPerQuery: median(r.samples.map((s) => s.bytes)), medianRequestsPerQuery: median(r.samples.map((s) => s.requests)), zeroResults: r.samples.filter((s) => s.results === 0).length, withFiltersMedianMs: median(r.withFilters.map((s) => s.ms)), withFiltersQueries: r.withFilters.length };
-    rows.push([
-      `/${r.lang}/search/`,
-      r.firstQuery.query,
-      String(r.firstQuery.requests),
-      fmtBytes(r.firstQuery.bytes),
-      fmtBytes(r.firstQuery.gzipBodyBytes),
-      fmtBytes(code),
-      fmtMs(r.firstQuery.msFromFocusToResults),
-      fmtMs(r.summary.medianMs),
-      fmtMs(r.summary.p90Ms),
-      fmtMs(r.summary.minMs),
-      fmtMs(r.summary.maxMs),
-      String(r.samples.length),
-      String(r.summary.zeroResults),
-      `${fmtMs(r.summary.withFiltersMedianMs)} (${r.summary.withFiltersQueries})`,
-    ]);
-  }
-  console.log(table(rows));
-  for (const r of results) {
-    console.log(`\n/${r.lang}/search/ first query "${r.firstQuery.query}": ${r.firstQuery.results} results shown ("${r.firstQuery.status}")`);
-    const byType = new Map();
-    for (const f of r.firstQuery.files) {
-      const key = f.path.replace(/^.*\//, '').replace(/^[^.]*\./, '.').replace(/\.[0-9a-f]{6,}/, '') || f.path;
-      const kind = /\.pf_fragment$/.test(f.path) ? 'fragments (.pf_fragment)' : /\.pf_index$/.test(f.path) ? 'index chunks (.pf_index)' : /\.pf_meta$/.test(f.path) ? 'metadata (.pf_meta)' : /\.pf_filter$/.test(f.path) ? 'filters (.pf_filter)' : /wasm/.test(f.path) ? 'wasm' : key;
-      const e = byType.get(kind) ?? { n: 0, bytes: 0 };
-      e.n += 1;
-      e.bytes += f.bodyBytes;
-      byType.set(kind, e);
-    }
-    for (const [kind, e] of byType) console.log(`  ${String(e.n).padStart(3)} × ${kind.padEnd(28)} ${fmtBytes(e.bytes)}`);
-    console.log(`  later queries: median ${r.summary.medianRequestsPerQuery} request(s), ${fmtBytes(r.summary.medianBytesPerQuery)} each; DOM updated at median ${fmtMs(r.summary.medianDomMs)} after the last key`);
-  }
-  const jsonFile = resolve(args.json ?? join(BENCH_DIR, 'search.json'));
+  const jsonFile = resolve(args.json ?? join(BENCH_DIR, args.fragments ? 'search-fragments.json' : 'search.json'));
   ensureDir(dirname(jsonFile));
-  writeFileSync(jsonFile, `${JSON.stringify({ generatedAt: new Date().toISOString(), dir: relative(PROJECT, dir), pagefindBytes: index.bytes, keystrokeDelayMs: DELAY, debounceMs: 120, results }, null, 2)}\n`);
+  if (args['index-corpus'] && !args.fragments) {
+    console.log(`Re-indexing ${relative(PROJECT, dir)} from ${args['index-corpus']} …`);
+    await reindex(await benchCorpus(args['index-corpus']), dir, {});
+  }
+  if (args.fragments) {
+    const fragments = await fragmentsExperiment(dir);
+    writeFileSync(jsonFile, `${JSON.stringify({ generatedAt: new Date().toISOString(), dir: relative(PROJECT, dir), fragments }, null, 2)}\n`);
+  } else {
+    const results = await measureSite(dir);
+    report(dir, results);
+    writeFileSync(jsonFile, `${JSON.stringify({ generatedAt: new Date().toISOString(), dir: relative(PROJECT, dir), mobile: MOBILE, results }, null, 2)}\n`);
+  }
   console.log(`\nWrote ${relative(PROJECT, jsonFile)}`);
 }
 

@@ -16,7 +16,7 @@ const site = useServedSite();
 
 async function audit(page: Page, url: string): Promise<string[]> {
   await page.goto(url, { waitUntil: 'load' });
-  if (url.includes('?q=')) await page.waitForSelector('#search-results [role="option"]');
+  if (url.includes('?q=')) await page.waitForSelector('#search-results a');
   await page.evaluate(AXE);
   const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(TAGS)} }, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))`)) as string[];
   return violations;

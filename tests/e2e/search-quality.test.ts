@@ -58,7 +58,7 @@ async function ours(pages: Record<string, Page>, query: EvalQuery): Promise<stri
   return (await resultHrefs(page)).slice(0, 5).map(toPath);
 }
 
-/** Default Pagefind's first five for every query of one language, in one page. */
+/** Default Pagefind's first five for every query of one language, in a page of that language (Pagefind picks its index by `<html lang>`). */
 async function baseline(page: Page, queries: EvalQuery[]): Promise<string[][]> {
   // A string, so the test runner does not rewrite the browser-side dynamic import.
   const script = `(async () => {
@@ -122,13 +122,16 @@ describe('search quality', () => {
       pages[lang] = await context.newPage();
       await pages[lang]!.goto(server.url(`/${lang}/search/`), { waitUntil: 'load' });
     }
-    const basePage = await context.newPage();
-    await basePage.goto(server.url('/en/about/'), { waitUntil: 'load' });
+    const basePages: Record<string, Page> = {};
+    for (const lang of ['ar', 'en']) {
+      basePages[lang] = await context.newPage();
+      await basePages[lang]!.goto(server.url(`/${lang}/about/`), { waitUntil: 'load' });
+    }
     for (const [name, queries] of Object.entries(SETS) as [SetName, EvalQuery[]][]) {
       const rows: Row[] = [];
       for (const lang of ['ar', 'en'] as const) {
         const mine = queries.filter((q) => q.lang === lang);
-        const base = await baseline(basePage, mine);
+        const base = await baseline(basePages[lang]!, mine);
         for (const [i, query] of mine.entries()) {
           const got = await ours(pages, query);
           rows.push({ set: name, lang, class: query.class, q: query.q, expect: query.expect, got, ours: score(query.expect, got), base: score(query.expect, base[i]!) });

@@ -129,7 +129,7 @@ describe('the built site on nginx under a sub-path', () => {
     for (const path of [...site.pages.keys(), ...searches]) {
       current = path;
       await page.goto(served.server.url(path), { waitUntil: 'load' });
-      if (path.includes('?q=')) await page.waitForSelector('#search-results [role="option"]');
+      if (path.includes('?q=')) await page.waitForSelector('#search-results a');
     }
     await page.close();
     expect(problems).toEqual([]);

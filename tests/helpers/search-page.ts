@@ -8,12 +8,21 @@ export async function searchFor(page: Page, query: string): Promise<void> {
   await settled(page, query);
 }
 
-/** Waits until the search page shows the outcome of `query` (or of whatever is in the box). */
+/**
+ * Waits until the search page shows the results of the state in its URL (query, filters, page of
+ * results: the page marks its results with the URL they answer), and returns the status line.
+ */
 export async function settled(page: Page, query?: string): Promise<string> {
   await page.waitForFunction((q) => {
     const status = document.querySelector('#search-status')?.textContent ?? '';
-    const shown = document.querySelector<HTMLElement>('#search-results')?.dataset.query;
-    return status !== '' && !status.includes('…') && (q === undefined || shown === undefined || shown === q);
+    const shown = document.querySelector<HTMLElement>('#search-results')?.dataset.shown;
+    const url = new URL(location.href);
+    const params = (u: URL) => {
+      const p = new URLSearchParams(u.search);
+      p.sort();
+      return `${u.pathname}?${p}`;
+    };
+    return status !== '' && !status.includes('…') && shown !== undefined && params(new URL(shown, url)) === params(url) && (q === undefined || url.searchParams.get('q') === q);
   }, query);
   return (await page.textContent('#search-status'))!;
 }

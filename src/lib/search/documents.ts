@@ -5,25 +5,30 @@
  * its cache key (its documents and the Pagefind version).
  *
  * What a document holds is decided in records.ts and index-document.ts; this file only decides
- * where documents go and how they are grouped. A language is one bundle unless its documents are
+ * where documents go and how they are grouped. Beside each bundle's documents goes the input of
+ * the search page's own data (search-data.ts: the name table, the topics, each page's type and
+ * topics), which the index step completes with the page ids Pagefind gave, and the bundle's
+ * `maxFragments` (chosen in search-data.ts), which is part of its cache key. A language is one bundle unless its documents are
  * too large for one Pagefind process to index within the memory budget (Pagefind keeps every
  * parsed page in memory, about 40 bytes per character of document); then it is split into
  * bundles by a stable hash of the URL, so an edit changes one bundle only.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import { LANGS, type Lang } from '../../i18n/index.ts';
 import type { Corpus } from '../corpus/index.ts';
-import { createMentionScanner, topicNames } from './aliases.ts';
+import { corpusAnalyzer, createMentionScanner, topicNames } from './aliases.ts';
+import type { Analyzer } from './analyze.ts';
 import { indexDocument } from './index-document.ts';
 import { languageRecords } from './records.ts';
+import { fragmentFiles, searchDataInput, type IndexedPage } from './search-data.ts';
 
 export interface SearchDocument {
   url: string;
   content: string;
+  page: IndexedPage;
 }
 
 /** One Pagefind bundle: a language's documents, or a share of them. */
@@ -34,10 +39,12 @@ export interface BundleEntry {
   pages: number;
   /** Characters of document text (what Pagefind's memory grows with). */
   chars: number;
-  /** Cache key: the bundle's documents and the Pagefind version. */
+  /** Cache key: the bundle's documents, its maxFragments and the Pagefind version. */
   key: string;
   /** The documents' URLs in the order Pagefind numbers them (the records' order). */
   urls: string[];
+  /** Pagefind's `maxFragments` for this bundle (search-data.ts). */
+  maxFragments: number;
 }
 
 export interface DocumentsManifest {
@@ -46,6 +53,8 @@ export interface DocumentsManifest {
 }
 
 export const MANIFEST = 'manifest.json';
+/** The search page's data input of a bundle, beside its documents folder. */
+export const dataInputFile = (bundle: string) => `${bundle}.search-data.json`;
 
 /** Pagefind's memory per character of document while it writes an index (measured: 39–42 B). */
 export const PAGEFIND_BYTES_PER_CHAR = 42;
@@ -57,15 +66,30 @@ export function pagefindVersion(): string {
 }
 
 /** Every page's document in one language, one at a time (a large corpus never holds them all). */
-export function* searchDocuments(corpus: Corpus, lang: Lang): Generator<SearchDocument> {
+export function* searchDocuments(corpus: Corpus, lang: Lang, analyzer: Analyzer): Generator<SearchDocument> {
   const names = topicNames(corpus);
   const byId = new Map(names.map((n) => [n.id, n]));
-  const scan = createMentionScanner(names);
+  const scan = createMentionScanner(names, analyzer);
   for (const record of languageRecords(corpus, lang)) {
-    const mentioned = scan(`${record.title} ${record.sections.map((s) => s.text).join(' ')}`);
-    for (const id of record.topics) mentioned.add(id);
-    yield { url: record.url, content: indexDocument(record, mentioned, byId, corpus) };
+    const named = scan(`${record.title} ${record.sections.map((s) => s.text).join(' ')}`);
+    // A briefing's lead-result counts also take the topics it links; a source's only those it names.
+    const mentions = record.type === 'briefing' ? new Set([...named, ...record.topics]) : named;
+    const mentioned = new Set([...named, ...record.topics]);
+    const own = record.ownTopic ? byId.get(record.ownTopic)!.all : [];
+    const others = [...mentioned].filter((id) => id !== record.ownTopic).flatMap((id) => byId.get(id)?.all ?? []);
+    yield {
+      url: record.url,
+      content: indexDocument(record, analyzer, own, others),
+      page: { url: record.url, type: record.type, topics: [...mentioned], mentions: [...mentions] },
+    };
   }
+}
+
+export interface DocumentsOptions {
+  /** Languages written (default: all). */
+  langs?: readonly Lang[];
+  /** Pages per fragment file (see fragmentFiles in search-data.ts); for measuring. */
+  pagesPerFragmentFile?: number;
 }
 
 /** A stable bundle for a URL (FNV-1a), so pages stay in their bundle as others come and go. */
@@ -82,26 +106,30 @@ const bundleName = (lang: Lang, i: number) => (i === 0 ? lang : `${lang}-${i + 1
  * manifest, last, so a manifest on disk means the documents are complete. `maxChars` bounds a
  * bundle's document text.
  */
-export function writeSearchDocuments(corpus: Corpus, dir: string, maxChars: number): DocumentsManifest {
+export function writeSearchDocuments(corpus: Corpus, dir: string, maxChars: number, options: DocumentsOptions = {}): DocumentsManifest {
   rmSync(dir, { recursive: true, force: true });
   const pagefind = pagefindVersion();
+  const { table, analyzer } = corpusAnalyzer(corpus);
   const bundles: BundleEntry[] = [];
-  for (const lang of LANGS) {
+  for (const lang of options.langs ?? LANGS) {
     const staging = join(dir, `.${lang}`);
-    const docs: { url: string; hash: string; chars: number }[] = [];
-    for (const doc of searchDocuments(corpus, lang)) {
+    const docs: { url: string; hash: string; chars: number; page: IndexedPage }[] = [];
+    for (const doc of searchDocuments(corpus, lang, analyzer)) {
       const file = join(staging, doc.url, 'index.html');
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, doc.content);
-      docs.push({ url: doc.url, hash: createHash('sha256').update(doc.content).digest('hex'), chars: doc.content.length });
+      docs.push({ url: doc.url, hash: createHash('sha256').update(doc.content).digest('hex'), chars: doc.content.length, page: doc.page });
     }
     const total = docs.reduce((n, d) => n + d.chars, 0);
     const count = Math.max(1, Math.ceil(total / maxChars));
     for (let b = 0; b < count; b++) {
       const members = docs.filter((d) => count === 1 || bundleOf(d.url, count) === b);
       const name = bundleName(lang, b);
-      const key = createHash('sha256').update(`pagefind ${pagefind}\0`);
+      const maxFragments = fragmentFiles(members.length, options.pagesPerFragmentFile);
+      const key = createHash('sha256').update(`pagefind ${pagefind}\0maxFragments ${maxFragments}\0`);
       for (const d of members) key.update(`${d.url}\0${d.hash}\0`);
+      const input = searchDataInput(corpus, lang, members.map((d) => d.page), table, analyzer);
+      writeFileSync(join(dir, dataInputFile(name)), JSON.stringify(input));
       if (count === 1) renameSync(staging, join(dir, name));
       else {
         for (const d of members) {
@@ -110,7 +138,7 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxChars: numb
           renameSync(join(staging, d.url, 'index.html'), to);
         }
       }
-      bundles.push({ lang, name, pages: members.length, chars: members.reduce((n, d) => n + d.chars, 0), key: key.digest('hex'), urls: members.map((d) => d.url) });
+      bundles.push({ lang, name, pages: members.length, chars: members.reduce((n, d) => n + d.chars, 0), key: key.digest('hex'), urls: members.map((d) => d.url), maxFragments });
     }
     rmSync(staging, { recursive: true, force: true });
   }

@@ -1,11 +1,14 @@
 /**
- * Excerpts and highlights in the original spelling: finds the section of a result that best
- * matches the normalised query terms and marks the words whose normalised form matches.
+ * Excerpts and highlights in the original spelling. Pagefind reports where a page matched, as
+ * positions in its indexed text; the page's data (index-document.ts) says where each section's
+ * words start. Re-analysing a section's original words (analyze.ts) gives each word its position,
+ * so the matched words are marked as the text writes them, and the excerpt is a window of the
+ * original text with its own spacing: nothing is added or dropped but the "…" at a cut.
  * Shared by the search page (browser) and its tests.
  */
-import { normalizeWord } from './normalize.ts';
-
-export type Section = [anchor: string, heading: string, text: string];
+import type { Analyzer } from './analyze.ts';
+import type { PageData } from './index-document.ts';
+import { better } from './rank.ts';
 
 export interface ExcerptPart {
   text: string;
@@ -13,42 +16,119 @@ export interface ExcerptPart {
 }
 
 export interface Excerpt {
+  /** The section's element id ('' for the top of the page). */
   anchor: string;
   heading: string;
   parts: ExcerptPart[];
-  /** True when the text itself contains a query term (not only a topic alias). */
+  /** Whether the section itself matched (otherwise it is the page's first section). */
   matched: boolean;
 }
 
-const matches = (word: string, terms: string[]) => {
-  const w = normalizeWord(word);
-  return w !== '' && terms.some((term) => w.startsWith(term));
-};
+interface Word {
+  /** The word as written, with its punctuation. */
+  text: string;
+  /** Whitespace after it, as written. */
+  after: string;
+  token: string;
+  position: number;
+}
 
-/** The best section for the terms and a window of about `size` words around its first match. */
-export function bestExcerpt(sections: Section[], terms: string[], size = 32): Excerpt | undefined {
-  let best: { section: Section; words: string[]; hits: boolean[]; distinct: number; count: number } | undefined;
-  for (const section of sections) {
-    const words = section[2].split(/(\s+)/u);
-    const hits = words.map((w) => !/^\s*$/.test(w) && matches(w, terms));
-    const distinct = terms.filter((term) => words.some((w) => normalizeWord(w).startsWith(term))).length;
+/** The words of a section with their index positions. */
+export function sectionWords(text: string, start: number, analyzer: Analyzer): Word[] {
+  const pieces = text.split(/(\s+)/u);
+  const out: Word[] = [];
+  let position = start;
+  for (let i = 0; i < pieces.length; i += 2) {
+    const word = pieces[i]!;
+    if (!word) continue;
+    const token = analyzer.token(word);
+    out.push({ text: word, after: pieces[i + 1] ?? '', token, position: token ? position++ : -1 });
+  }
+  return out;
+}
+
+/** Marks the words where a whole name stands (a one-word name of at least three letters). */
+function markNames(words: Word[], hits: boolean[], names: readonly string[][]): void {
+  const indexed = words.map((w, i) => [w.token, i] as const).filter(([t]) => t !== '');
+  for (const name of names) {
+    if (!name.length || (name.length === 1 && name[0]!.length < 3)) continue;
+    for (let k = 0; k + name.length <= indexed.length; k++) {
+      if (name.every((n, j) => indexed[k + j]![0] === n)) for (let j = 0; j < name.length; j++) hits[indexed[k + j]![1]] = true;
+    }
+  }
+}
+
+export interface ExcerptOptions {
+  /** Names that also count as matches where they stand whole (the topic the query names). */
+  names?: readonly string[][];
+  /** Words in the window. */
+  size?: number;
+  /** Show the page's opening instead (first section, from its start): a lead topic's. */
+  opening?: boolean;
+  /**
+   * Several query words: then a short word (of, the, في) is marked only beside another match,
+   * so a phrase reads marked whole and stray articles stay plain.
+   */
+  several?: boolean;
+}
+
+/**
+ * The best section for the matches and a window of about `size` words around its matches.
+ * @param positions  Pagefind's match positions for this page
+ */
+export function buildExcerpt(page: PageData, analyzer: Analyzer, positions: Iterable<number>, { names = [], size = 30, opening = false, several = false }: ExcerptOptions = {}): Excerpt | undefined {
+  const at = new Set(positions);
+  let best: { i: number; words: Word[]; hits: boolean[]; rank: number[] } | undefined;
+  // The opening: the first section from its start (a lead topic's description).
+  (opening ? page.s.slice(0, 1) : page.s).forEach(([, , text, start], i) => {
+    const words = sectionWords(text, start, analyzer);
+    const hits = words.map((w) => w.token !== '' && at.has(w.position));
+    if (several) {
+      const lone = hits.map((h, j) => h && words[j]!.token.length <= 3 && !hits[j - 1] && !hits[j + 1]);
+      lone.forEach((l, j) => l && (hits[j] = false));
+    }
+    markNames(words, hits, names);
     const count = hits.filter(Boolean).length;
-    if (!best || distinct > best.distinct || (distinct === best.distinct && count > best.count)) best = { section, words, hits, distinct, count };
-  }
+    const distinct = new Set(words.filter((_, j) => hits[j]).map((w) => w.token)).size;
+    const adjacent = hits.filter((h, j) => h && hits[j + 1]).length;
+    const rank = [distinct, adjacent, count];
+    if (!best || better(rank, best.rank)) best = { i, words, hits, rank };
+  });
   if (!best) return undefined;
-  const first = Math.max(0, best.hits.indexOf(true));
-  // `words` alternates word / whitespace, so a window of `size` words spans 2 × size entries.
-  const start = Math.max(0, first - size);
-  const end = Math.min(best.words.length, start + size * 2);
-  const parts: ExcerptPart[] = [];
-  if (start > 0) parts.push({ text: '… ', mark: false });
-  for (let i = start; i < end; i++) {
-    const text = best.words[i]!;
-    const last = parts[parts.length - 1];
-    const mark = best.hits[i]!;
-    if (last && last.mark === mark && !mark) last.text += text;
-    else parts.push({ text, mark });
+  const { words, hits } = best;
+  // The window holding the most matches, opened a little before its first match.
+  let from = 0;
+  let most = -1;
+  for (let s = 0; s < Math.max(1, words.length - size + 1); s++) {
+    const n = hits.slice(s, s + size).filter(Boolean).length;
+    if (n > most) {
+      most = n;
+      from = s;
+    }
   }
-  if (end < best.words.length) parts.push({ text: ' …', mark: false });
-  return { anchor: best.section[0], heading: best.section[1], parts, matched: best.count > 0 };
+  const first = hits.indexOf(true, from);
+  if (opening) from = 0;
+  else if (first >= 0) from = Math.max(0, Math.min(first - Math.floor(size / 4), words.length - size));
+  const to = Math.min(words.length, from + size);
+  const parts: ExcerptPart[] = [];
+  const push = (text: string, mark: boolean) => {
+    const last = parts[parts.length - 1];
+    if (last && last.mark === mark && !mark) last.text += text;
+    else if (text) parts.push({ text, mark });
+  };
+  if (from > 0) push('… ', false);
+  for (let j = from; j < to; j++) {
+    const w = words[j]!;
+    if (hits[j]) {
+      // Mark the letters; punctuation around them stays plain.
+      const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(w.text)!;
+      push(m[1]!, false);
+      push(m[2]!, true);
+      push(m[3]!, false);
+    } else push(w.text, false);
+    if (j < to - 1) push(w.after, false);
+  }
+  if (to < words.length) push(' …', false);
+  const [anchor, heading] = page.s[best.i]!;
+  return { anchor, heading, parts, matched: !opening && best.rank[2]! > 0 };
 }

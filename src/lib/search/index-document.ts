@@ -1,15 +1,19 @@
 /**
  * Turns a search record into the HTML document Pagefind indexes. The indexed text is the
- * normalised form (see normalize.ts), so Pagefind matches spelling variants and clitics; the
- * original spelling travels in metadata, from which the search page builds excerpts and
- * highlights. Topic names and aliases in both languages are added (weighted) so a name in
- * either language or any spelling finds the topic and the pages that mention it.
+ * analysed form of every word (analyze.ts: normalised, names folded), in order: the title, a
+ * topic page's own names, each section's text, then the names of the topics the page mentions
+ * that its text does not already say (each once). Those names, in both languages and every listed
+ * spelling, are what let `Turkey` find تركيا; a topic's own names weigh like a title, mentioned
+ * ones little.
+ *
+ * What the search page shows travels in one metadata field that Pagefind does not index
+ * (hidden.ts): the original title and sections, and where each section's words start in the
+ * indexed text, so a match position maps back to the original words of its section.
  */
-import type { Corpus } from '../corpus/index.ts';
-import { topicFilterValues, typeFilterValue } from './filter-values.ts';
-import { normalizeText } from './normalize.ts';
-import type { SearchRecord } from './records.ts';
-import type { TopicNames } from './aliases.ts';
+import { typeFilterValue } from './filter-values.ts';
+import { hide } from './hidden.ts';
+import type { Analyzer } from './analyze.ts';
+import type { RecordType, SearchRecord } from './records.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -17,32 +21,52 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 const OWN_NAMES_WEIGHT = 7;
 const MENTIONED_NAMES_WEIGHT = 0.5;
 
-export interface SearchMeta {
-  title: string;
-  type: string;
-  /** JSON: [anchor, heading, original text][] */
-  sections: string;
+/** The page's display data (metadata field `d`, hidden from the index). */
+export interface PageData {
+  /** Title as written. */
+  t: string;
+  /** Type: b(riefing), s(ource), t(opic). */
+  k: 'b' | 's' | 't';
+  /** Briefing, source or topic id. */
+  id: string;
+  /** Sections: [anchor, heading, original text, position of its first indexed word]. */
+  s: [anchor: string, heading: string, text: string, start: number][];
 }
 
-export function indexDocument(record: SearchRecord, mentioned: Set<string>, names: Map<string, TopicNames>, corpus: Corpus): string {
-  const { lang } = record;
-  const typeLabel = typeFilterValue(lang, record.type);
-  const aliases = (ids: Iterable<string>) => normalizeText([...ids].flatMap((id) => names.get(id)?.all ?? []).join(' '));
-  const others = [...mentioned].filter((id) => id !== record.ownTopic);
-  const topicFilters = topicFilterValues(corpus, lang, new Set([...record.topics, ...mentioned])).sort();
-  const sections = JSON.stringify(record.sections.map((s) => [s.anchor, s.heading, s.text]));
-  return `<!doctype html><html lang="${lang}"><head><title>${escape(record.title)}</title></head><body>
+const KIND: Record<RecordType, PageData['k']> = { briefing: 'b', source: 's', topic: 't' };
+
+/**
+ * @param ownNames  every name of the topic a topic page is about (both languages)
+ * @param mentionedNames  every name of the other topics the page mentions or is tagged with
+ */
+export function indexDocument(record: SearchRecord, analyzer: Analyzer, ownNames: string[], mentionedNames: string[]): string {
+  const title = analyzer.tokens(record.title);
+  /** Each name once, as tokens, leaving out those the text says (when `said` is given). */
+  const names = (list: string[], said?: string) =>
+    [...new Set(list.map((n) => analyzer.tokens(n).join(' ')))].filter((n) => n && !said?.includes(` ${n} `)).flatMap((n) => n.split(' '));
+  const own = names(ownNames);
+  let at = title.length + own.length;
+  const sections: PageData['s'] = [];
+  const texts: string[] = [];
+  for (const s of record.sections) {
+    const tokens = analyzer.tokens(s.text);
+    if (!tokens.length) continue;
+    sections.push([s.anchor, s.heading, s.text, at]);
+    texts.push(tokens.join(' '));
+    at += tokens.length;
+  }
+  // Names the text already says in the same words add nothing.
+  const mentioned = names(mentionedNames, ` ${[title.join(' '), ...texts].join(' ')} `);
+  const data: PageData = { t: record.title, k: KIND[record.type], id: record.id, s: sections };
+  return `<!doctype html><html lang="${record.lang}"><head><title></title></head><body>
 <main data-pagefind-body>
-<h1>${escape(normalizeText(record.title))}</h1>
-${record.ownTopic ? `<p data-pagefind-weight="${OWN_NAMES_WEIGHT}">${escape(aliases([record.ownTopic]))}</p>` : ''}
-${record.sections.map((s) => `<section>${s.heading ? `<h2${s.anchor ? ` id="${escape(s.anchor)}"` : ''}>${escape(normalizeText(s.heading))}</h2>` : ''}<p>${escape(normalizeText(s.text))}</p></section>`).join('\n')}
-${others.length ? `<p data-pagefind-weight="${MENTIONED_NAMES_WEIGHT}">${escape(aliases(others))}</p>` : ''}
+<h1>${escape(title.join(' '))}</h1>
+${own.length ? `<p data-pagefind-weight="${OWN_NAMES_WEIGHT}">${escape(own.join(' '))}</p>` : ''}
+${texts.map((text) => `<p>${escape(text)}</p>`).join('\n')}
+${mentioned.length ? `<p data-pagefind-weight="${MENTIONED_NAMES_WEIGHT}">${escape(mentioned.join(' '))}</p>` : ''}
 </main>
-<div data-pagefind-meta="title">${escape(record.title)}</div>
-<div data-pagefind-meta="type">${escape(record.type)}</div>
-<div data-pagefind-meta="sections">${escape(sections)}</div>
-<div data-pagefind-filter="type">${escape(typeLabel)}</div>
-${topicFilters.map((n) => `<div data-pagefind-filter="topic">${escape(n)}</div>`).join('')}
+<div data-pagefind-meta="d">${escape(hide(JSON.stringify(data)))}</div>
+<div data-pagefind-filter="type">${escape(typeFilterValue(record.lang, record.type))}</div>
 ${record.outlets.map((n) => `<div data-pagefind-filter="outlet">${escape(n)}</div>`).join('')}
 </body></html>`;
 }

@@ -20,6 +20,8 @@ export interface SearchRecord {
   lang: Lang;
   url: string;
   type: RecordType;
+  /** The briefing, source or topic id (a briefing and its source share one). */
+  id: string;
   title: string;
   sections: SearchSection[];
   /** Topic ids the page is about or links to. */
@@ -30,15 +32,25 @@ export interface SearchRecord {
   ownTopic?: string;
 }
 
+/** Elements that break the flow of text: their tags read as a space. */
+const BLOCK_TAG = /<\/?(?:address|article|aside|blockquote|br|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|ol|p|section|summary|table|td|th|tr|ul)\b[^>]*>/gi;
+const ENTITY: Record<string, string> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&', nbsp: '\u00a0' };
+
+/**
+ * The text of rendered HTML as a reader sees it: citation marks left out (with the no-break space
+ * that binds them to the word before, so «الأرض [@4].» reads «الأرض.»; their outlet names and
+ * paragraph numbers would otherwise be indexed in every cited sentence), inline markup
+ * (links, emphasis, bidi isolation) removed without adding or dropping a space («من قطر ومصر»
+ * stays one phrase), block boundaries read as one space.
+ */
 export function plainText(html: string): string {
   return html
-    .replace(/<span class="cites">[\s\S]*?<\/span>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+    .replace(/\s*<span class="cites">[\s\S]*?<\/span>/g, '')
+    .replace(BLOCK_TAG, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) =>
+      name.startsWith('#') ? String.fromCodePoint(Number.parseInt(name.slice(name[1] === 'x' || name[1] === 'X' ? 2 : 1), name[1] === 'x' || name[1] === 'X' ? 16 : 10)) : ENTITY[name.toLowerCase()] ?? whole,
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -74,12 +86,15 @@ export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRe
       lang,
       url: routes.briefing(lang, b.id),
       type: 'briefing',
+      id: b.id,
       title: b.data.title,
       sections: [
         { anchor: '', heading: '', text: b.data.dek },
-        { anchor: 'key-points', heading: t(lang, 'briefing.keyPoints'), text: b.keyPoints.map((k) => plainText(k.html)).join(' ') },
+        // One section per key point, event and stance: an excerpt never joins texts the page
+        // shows apart.
+        ...b.keyPoints.map((k) => ({ anchor: 'key-points', heading: t(lang, 'briefing.keyPoints'), text: plainText(k.html) })),
         ...htmlSections(b.html),
-        ...(b.events.length ? [{ anchor: 'events', heading: t(lang, 'briefing.events'), text: b.events.map((e) => plainText(e.html)).join(' ') }] : []),
+        ...b.events.map((e) => ({ anchor: 'events', heading: t(lang, 'briefing.events'), text: plainText(e.html) })),
       ],
       topics: [...b.data.topics],
       outlets: outletNames(corpus, lang, b.data.sources),
@@ -91,12 +106,15 @@ export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRe
       lang,
       url: routes.source(lang, source.id),
       type: 'source',
+      id: source.id,
       title: source.record.headline[lang],
       sections: source.paragraphs.map((p) => ({
         anchor: `p${p.n}`,
         heading: `¶${p.n}`,
-        // English pages show the Arabic original beside the translation: both are searchable.
-        text: lang === 'ar' ? p.text : `${source.translation.get(p.n) ?? ''} ${p.text}`,
+        // English pages show the Arabic original beside the translation, but only the translation
+        // is indexed there: the original is the Arabic page's text, and doubling an English source
+        // page's length in Arabic words buried it under shorter pages in every English search.
+        text: lang === 'ar' ? p.text : source.translation.get(p.n) ?? '',
       })),
       topics: [...new Set(citedBy.flatMap((b) => b.data.topics))],
       outlets: outletNames(corpus, lang, [source.id]),
@@ -108,10 +126,11 @@ export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRe
       lang,
       url: routes.topic(lang, topic.id),
       type: 'topic',
+      id: topic.id,
       title: r.name[lang],
       sections: [
         { anchor: 'about', heading: t(lang, 'topic.description'), text: r.description[lang] },
-        ...(r.stances.length ? [{ anchor: 'stances', heading: t(lang, 'topic.stances'), text: r.stances.map((s) => s.stance[lang]).join(' ') }] : []),
+        ...r.stances.map((s) => ({ anchor: 'stances', heading: t(lang, 'topic.stances'), text: s.stance[lang] })),
       ],
       topics: [topic.id, ...corpus.related(topic.id)],
       outlets: [],

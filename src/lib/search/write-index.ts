@@ -4,15 +4,19 @@
  * own that is closed before the next starts, so only one bundle's index is ever in memory.
  * Nothing here loads the corpus.
  *
- * A bundle whose key (its documents and the Pagefind version) is the one in the cache
- * (`.cache/search`, or SEARCH_CACHE) is copied from there: Pagefind cannot update an index, so
- * an edit re-indexes its own bundle only.
+ * A bundle whose key (its documents, its maxFragments and the Pagefind version) is the one in
+ * the cache (`.cache/search`, or SEARCH_CACHE) is copied from there: Pagefind cannot update an
+ * index, so an edit re-indexes its own bundle only.
+ *
+ * Beside each bundle, the search page's own data (search-data.ts): the page build wrote its
+ * input; here it gets the page ids Pagefind gave.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Lang } from '../../i18n/index.ts';
-import { MANIFEST, type BundleEntry, type DocumentsManifest } from './documents.ts';
+import { MANIFEST, dataInputFile, type BundleEntry, type DocumentsManifest } from './documents.ts';
+import { writeSearchData, type SearchDataInput } from './search-data.ts';
 
 export interface IndexedBundle {
   lang: Lang;
@@ -33,6 +37,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
     const outDir = join(siteDir, 'pagefind', bundle.name);
     const cached = join(cacheDir, bundle.name);
     const fromCache = existsSync(join(cached, 'key')) && readFileSync(join(cached, 'key'), 'utf8') === bundle.key;
+    rmSync(outDir, { recursive: true, force: true });
     if (fromCache) cpSync(join(cached, 'bundle'), outDir, { recursive: true });
     else {
       await indexBundle(bundle, join(docsDir, bundle.name), outDir);
@@ -46,6 +51,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
       rmSync(cached, { recursive: true, force: true });
       renameSync(fresh, cached);
     }
+    writeSearchData(JSON.parse(readFileSync(join(docsDir, dataInputFile(bundle.name)), 'utf8')) as SearchDataInput, outDir);
     done.push({ lang: bundle.lang, name: bundle.name, pages: bundle.pages, ms: performance.now() - started, fromCache });
   }
   return done;
@@ -57,7 +63,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
  * order (what `addDirectory` would use) differs between file systems, so the bundle would too.
  */
 async function indexBundle(bundle: BundleEntry, docs: string, outDir: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ writePlayground: false });
+  const { index, errors } = await pagefind.createIndex({ writePlayground: false, maxFragments: bundle.maxFragments });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     for (const url of bundle.urls) {

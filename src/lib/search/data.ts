@@ -1,0 +1,32 @@
+/**
+ * The search page's own data, beside each language's Pagefind bundle (written by
+ * search-data.ts at build time, read by the search page): the name table and the topics.
+ */
+import type { NameTable } from './names.ts';
+
+export interface SearchTopic {
+  id: string;
+  /** Name in the page language. */
+  name: string;
+  kind: string;
+  /** Root-relative URL of the topic page. */
+  url: string;
+  /** The topic page's Pagefind id. */
+  page: string;
+  briefings: number;
+  sources: number;
+  /** Every name and alias (both languages) as analysed tokens. */
+  names: string[][];
+}
+
+export interface SearchData {
+  names: NameTable;
+  topics: SearchTopic[];
+  /** How many briefings and source pages the language has (to tell a broad query). */
+  documents: number;
+  /** The bundle's metadata file, which Pagefind fetches only after its entry: preloaded. */
+  meta: string;
+}
+
+export const SEARCH_DATA_FILE = 'search-data.json';
+export const TOPIC_LIST_DIR = 'topic';

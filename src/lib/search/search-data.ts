@@ -1,0 +1,114 @@
+/**
+ * The search page's own data, written beside each language's Pagefind bundle, in two halves: the
+ * page build, which has the corpus, writes its input (searchDataInput, through documents.ts); the
+ * index step, which never loads the corpus, completes it with Pagefind's page ids
+ * (writeSearchData). What the page gets:
+ * - `search-data.json`: the name table (names.ts) the page analyses queries with, and every
+ *   topic: its names as analysed tokens (to tell when a query names it), its page's Pagefind id,
+ *   kind and how many briefings and sources mention it (for the lead result);
+ * - `topic/<id>.json`: the Pagefind ids of the pages about or mentioning a topic, for the topic
+ *   filter, which the page applies itself instead of asking Pagefind to (see filter-values.ts).
+ * Page ids are read back from the bundle's fragments, so they match the index exactly.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Lang } from '../../i18n/index.ts';
+import type { Corpus } from '../corpus/index.ts';
+import { routes } from '../urls.ts';
+import type { Analyzer } from './analyze.ts';
+import type { NameTable } from './names.ts';
+import { SEARCH_DATA_FILE, TOPIC_LIST_DIR, type SearchData, type SearchTopic } from './data.ts';
+import type { RecordType } from './records.ts';
+import { topicNames } from './aliases.ts';
+
+export interface IndexedPage {
+  url: string;
+  type: RecordType;
+  /** Topics the page is about, mentions or is tagged with (the topic filter's pages). */
+  topics: string[];
+  /** Topics its text names (a briefing: also those it links), for the lead result's counts. */
+  mentions: string[];
+}
+
+/**
+ * Pagefind's `maxFragments` for a language of this many pages: how many files its result data is
+ * bundled into. Bundling saves requests only while a first search's dozen or so results fall in
+ * fewer files than that, which holds for a small site only: measured (`npm run bench:search --
+ * --fragments`, /ar/, eight first queries), this site's 75 pages take 17.4 requests and 175 KB
+ * unbundled, 10.0 requests and 187 KB at 8 pages a file; at 5,000 sources (10,065 pages) every
+ * bundling still takes 20 requests, and 8 pages a file turns 351 KB into 837 KB. So pages are
+ * bundled 8 to a file while that makes at most MAX_BUNDLES files, and not at all beyond.
+ */
+export function fragmentFiles(pages: number, pagesPerFile = PAGES_PER_FRAGMENT_FILE): number {
+  const bundles = Math.max(1, Math.ceil(pages / pagesPerFile));
+  return bundles <= MAX_BUNDLES || pagesPerFile !== PAGES_PER_FRAGMENT_FILE ? bundles : pages;
+}
+export const PAGES_PER_FRAGMENT_FILE = 8;
+export const MAX_BUNDLES = 16;
+
+/** URL → Pagefind page id, read from a written bundle (single or grouped fragment files). */
+export function readPageIds(bundleDir: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  const dir = join(bundleDir, 'fragment');
+  for (const file of readdirSync(dir)) {
+    const raw = gunzipSync(readFileSync(join(dir, file)));
+    const json = JSON.parse(raw.subarray('pagefind_dcd'.length).toString('utf8')) as Record<string, unknown>;
+    const name = file.replace(/\.pf_fragment$/, '');
+    if (typeof json.url === 'string') ids.set(json.url, name);
+    else for (const [id, fragment] of Object.entries(json as Record<string, { url: string }>)) ids.set(fragment.url, id);
+  }
+  return ids;
+}
+
+/** What the page build knows of a bundle's search data: everything but Pagefind's page ids. */
+export interface SearchDataInput {
+  names: NameTable;
+  topics: Omit<SearchTopic, 'page'>[];
+  /** Every topic id, for one page list each (empty lists included). */
+  topicIds: string[];
+  pages: IndexedPage[];
+}
+
+export function searchDataInput(corpus: Corpus, lang: Lang, pages: IndexedPage[], table: NameTable, analyzer: Analyzer): SearchDataInput {
+  const mentioning = new Map<string, IndexedPage[]>();
+  for (const page of pages) for (const topic of page.mentions) mentioning.set(topic, [...(mentioning.get(topic) ?? []), page]);
+  const topics = topicNames(corpus).map((n) => {
+    const record = corpus.topics.get(n.id)!.record;
+    const mentions = mentioning.get(n.id) ?? [];
+    return {
+      id: n.id,
+      name: record.name[lang],
+      kind: record.kind,
+      url: routes.topic(lang, n.id),
+      briefings: mentions.filter((p) => p.type === 'briefing').length,
+      sources: mentions.filter((p) => p.type === 'source').length,
+      names: [...new Map(n.all.map((name) => analyzer.queryTerms(name)).filter((t) => t.length).map((t) => [t.join(' '), t])).values()],
+    };
+  });
+  return { names: table, topics, topicIds: [...corpus.topics.keys()], pages };
+}
+
+/** Completes a bundle's search data with the page ids of its written Pagefind index. */
+export function writeSearchData(input: SearchDataInput, bundleDir: string): void {
+  const ids = readPageIds(bundleDir);
+  const id = (url: string) => {
+    const found = ids.get(url);
+    if (!found) throw new Error(`the search index has no page ${url}`);
+    return found;
+  };
+  const byTopic = new Map<string, IndexedPage[]>();
+  for (const page of input.pages) for (const topic of page.topics) byTopic.set(topic, [...(byTopic.get(topic) ?? []), page]);
+  const topics: SearchTopic[] = input.topics.map((t) => ({ ...t, page: id(t.url) }));
+  const meta = readdirSync(bundleDir).find((f) => f.endsWith('.pf_meta'));
+  if (!meta) throw new Error(`no Pagefind metadata in ${bundleDir}`);
+  const data: SearchData = { names: input.names, topics, documents: input.pages.filter((p) => p.type !== 'topic').length, meta };
+  writeFileSync(join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
+  const listDir = join(bundleDir, TOPIC_LIST_DIR);
+  rmSync(listDir, { recursive: true, force: true });
+  mkdirSync(listDir, { recursive: true });
+  for (const topic of input.topicIds) {
+    const list = (byTopic.get(topic) ?? []).map((p) => id(p.url)).sort();
+    writeFileSync(join(listDir, `${topic}.json`), JSON.stringify(list));
+  }
+}

@@ -1,0 +1,31 @@
+/** The search page's settings and strings, written into the page at build time (SearchView). */
+export type PluralForms = Record<'zero' | 'one' | 'two' | 'few' | 'many' | 'other', string>;
+
+export interface Config {
+  /** The language's Pagefind bundle, with the site's base. */
+  bundle: string;
+  /** Its WebAssembly file (preloaded: see engine.ts). */
+  wasm: string;
+  /** The site's base ("/" or "/briefings/"). */
+  base: string;
+  pluralLocale: string;
+  strings: Record<'loading' | 'tips' | 'suggest' | 'error' | 'partial' | 'next' | 'previous' | 'page' | 'pageOf' | 'topicKind' | 'mentions', string>;
+  counts: PluralForms;
+  briefings: PluralForms;
+  sources: PluralForms;
+  /** Labels by page kind: b(riefing), s(ource), t(opic). */
+  types: Record<'b' | 's' | 't', string>;
+  /** Topic kinds, singular. */
+  kinds: Record<string, string>;
+}
+
+export const config = JSON.parse(document.getElementById('search-config')!.textContent!) as Config;
+
+const rules = new Intl.PluralRules(config.pluralLocale);
+const numbers = new Intl.NumberFormat(config.pluralLocale);
+
+/** A count in words with the language's plural form. */
+export const counted = (forms: PluralForms, n: number) => (forms[rules.select(n) as keyof PluralForms] ?? forms.other).replace('{n}', numbers.format(n));
+
+/** A string with `{name}` placeholders filled. */
+export const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? (typeof vars[k] === 'number' ? numbers.format(vars[k]) : String(vars[k])) : whole));

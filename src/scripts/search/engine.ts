@@ -1,0 +1,142 @@
+/**
+ * The search engine as the page uses it: Pagefind (its script, WebAssembly and index, loaded on
+ * first use) plus the page's own data beside the bundle (names and topics, src/lib/search/data.ts)
+ * and the per-topic page lists of the topic filter, fetched when a topic is chosen.
+ */
+import { createAnalyzer, type Analyzer } from '../../lib/search/analyze.ts';
+import { SEARCH_DATA_FILE, TOPIC_LIST_DIR, type SearchData } from '../../lib/search/data.ts';
+import { reveal } from '../../lib/search/hidden.ts';
+import type { PageData } from '../../lib/search/index-document.ts';
+import { config } from './config.ts';
+
+interface Fragment {
+  url: string;
+  meta: Record<string, string>;
+  locations: number[];
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  /** Positions of the matching words. */
+  words: number[];
+  data(): Promise<Fragment>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(q: string, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
+  preload(q: string, o?: Record<string, unknown>): Promise<void>;
+}
+
+export interface Hit {
+  id: string;
+  score: number;
+  result: PagefindResult;
+}
+
+export interface LoadedPage {
+  url: string;
+  data: PageData;
+  positions: number[];
+}
+
+export type Filters = Record<string, string>;
+
+export interface Engine {
+  data: SearchData;
+  analyzer: Analyzer;
+  /** Pages matching every term; `phrase` for pages holding them as one phrase. */
+  search(terms: string[], filters: Filters, phrase?: boolean): Promise<Hit[]>;
+  preload(terms: string[]): void;
+  /** The display data of a hit (Pagefind fetches its fragment file once). */
+  load(hit: Hit): Promise<LoadedPage>;
+  /** The ids of the pages about or mentioning a topic. */
+  topicPages(topic: string): Promise<Set<string>>;
+}
+
+/**
+ * Pagefind's BM25 settings. Source texts are long and topic pages short; the default length
+ * normalisation (0.75) buried the source paragraph that says a thing under short pages that
+ * name it once. The title boost is off: titles are indexed as the page's first words, weighted
+ * like a heading, and a topic page's title is a name that rank.ts handles as the lead result.
+ */
+const RANKING = { pageLength: 0.4, metaWeights: { title: 0 } };
+
+let engine: Promise<Engine> | undefined;
+
+/**
+ * Pagefind fetches its script, then its entry, then its metadata and WebAssembly: three round
+ * trips in a row. The WebAssembly's name is known in advance and the metadata's is in our data,
+ * so they are fetched beside the script (preloads, which Pagefind's own fetches then take from
+ * the memory cache whatever the host's cache headers say).
+ */
+function preload(href: string): void {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = href;
+  document.head.append(link);
+}
+
+export function loadEngine(): Promise<Engine> {
+  if (!engine) preload(config.wasm);
+  engine ??= (async () => {
+    const [pf, data] = await Promise.all([
+      (async () => {
+        const pf = (await import(/* @vite-ignore */ `${config.bundle}pagefind.js`)) as Pagefind;
+        // No worker: one request less, and the work per search is small.
+        await pf.options({ baseUrl: config.base, bundlePath: config.bundle, excerptLength: 0, noWorker: true, ranking: RANKING });
+        await pf.init();
+        return pf;
+      })(),
+      fetchJson<SearchData>(`${config.bundle}${SEARCH_DATA_FILE}`).then((data) => {
+        // Unless Pagefind has fetched it already (on a fast network it may have).
+        const meta = new URL(`${config.bundle}${data.meta}`, location.href).href;
+        if (!performance.getEntriesByName(meta).length) preload(meta);
+        return data;
+      }),
+    ]);
+    const analyzer = createAnalyzer(data.names);
+    // Per hit, not per page: match positions belong to one search.
+    const pages = new WeakMap<Hit, Promise<LoadedPage>>();
+    const lists = new Map<string, Promise<Set<string>>>();
+    const pfFilters = (filters: Filters) => Object.fromEntries(Object.entries(filters).filter(([k, v]) => v && k !== 'topic'));
+    return {
+      data,
+      analyzer,
+      async search(terms, filters, phrase = false) {
+        const q = phrase ? `"${terms.join(' ')}"` : terms.join(' ');
+        const found = await pf.search(q, { filters: pfFilters(filters) });
+        return (found?.results ?? []).map((result) => ({ id: result.id, score: result.score, result }));
+      },
+      preload(terms) {
+        if (terms.length) void pf.preload(terms.join(' ')).catch(() => undefined);
+      },
+      load(hit) {
+        let page = pages.get(hit);
+        if (!page) {
+          page = hit.result.data().then((f) => ({ url: f.url, data: JSON.parse(reveal(f.meta.d ?? '')) as PageData, positions: f.locations }));
+          pages.set(hit, page);
+        }
+        return page;
+      },
+      topicPages(topic) {
+        let list = lists.get(topic);
+        if (!list) {
+          list = fetchJson<string[]>(`${config.bundle}${TOPIC_LIST_DIR}/${encodeURIComponent(topic)}.json`).then((ids) => new Set(ids));
+          lists.set(topic, list);
+        }
+        return list;
+      },
+    } satisfies Engine;
+  })();
+  engine.catch(() => (engine = undefined));
+  return engine;
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${res.status} ${url}`);
+  return (await res.json()) as T;
+}

@@ -1,0 +1,176 @@
+/**
+ * The search page (loaded only there; reading pages ship no search code). The URL holds the
+ * query, filters and page of results (state.ts); typing updates it in place, moving between
+ * pages of results adds to the history, so Back and shared links return to the same results.
+ * The engine starts loading when the search box (or a filter) gets focus.
+ */
+import { buildExcerpt } from '../../lib/search/excerpt.ts';
+import { PAGE_SIZE } from '../../lib/search/rank.ts';
+import { config, counted, fill } from './config.ts';
+import { loadEngine } from './engine.ts';
+import { rankHits } from './rank-hits.ts';
+import { FILTERS, readState, stateUrl, type State } from './state.ts';
+import { helpContent, pagerItems, resultItem, type ResultView } from './view.ts';
+
+const DEBOUNCE_MS = 80;
+/**
+ * Result data (one file per result on a large site) is fetched only once the reader has paused
+ * this long: on a phone's keyboard, letters come 150–300 ms apart, and data fetched for a word
+ * still being typed would compete with the answer for the network. The search itself runs after
+ * DEBOUNCE_MS and its index chunks load meanwhile.
+ */
+const PAUSE_MS = 220;
+let lastInput = 0;
+/** "Searching…" appears only when results take longer than this, so fast searches do not flicker. */
+const LOADING_DELAY_MS = 250;
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const form = $<HTMLFormElement>('#search-form');
+const input = $<HTMLInputElement>('#search-q');
+const statusEl = $<HTMLElement>('#search-status');
+const list = $<HTMLOListElement>('#search-results');
+const pager = $<HTMLElement>('#search-pages');
+const help = $<HTMLElement>('#search-help');
+const selects = Object.fromEntries(FILTERS.map((f) => [f, $<HTMLSelectElement>(`#filter-${f}`)])) as Record<(typeof FILTERS)[number], HTMLSelectElement>;
+
+const currentState = (): State => ({ q: input.value, page: 1, filters: Object.fromEntries(FILTERS.map((f) => [f, selects[f].value])) as State['filters'] });
+const here = () => new URL(location.href);
+
+function syncForm(state: State): void {
+  if (input.value !== state.q) input.value = state.q;
+  for (const f of FILTERS) {
+    const wanted = state.filters[f];
+    selects[f].value = [...selects[f].options].some((o) => o.value === wanted) ? wanted : '';
+  }
+}
+
+/** Marks the results as those of this state (the URL they were asked for), for tests and tools. */
+const shown = (state: State) => (list.dataset.shown = stateUrl(state, here()));
+
+function clear(state: State): void {
+  list.replaceChildren();
+  shown(state);
+  pager.hidden = true;
+  pager.querySelector('ul')!.replaceChildren();
+  help.replaceChildren();
+  statusEl.textContent = '';
+}
+
+let generation = 0;
+
+async function show(state: State, after: { focusResults?: boolean; scrollTo?: number | undefined } = {}): Promise<void> {
+  const mine = ++generation;
+  if (!state.q.trim()) return clear(state);
+  const slow = setTimeout(() => mine === generation && (statusEl.textContent = config.strings.loading), LOADING_DELAY_MS);
+  try {
+    const engine = await loadEngine();
+    // Waits out the rest of the reader's pause; false when another query replaced this one.
+    const settled = async () => {
+      const wait = lastInput + PAUSE_MS - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      return mine === generation;
+    };
+    const ranking = await rankHits(engine, state.q, state.filters, settled);
+    if (!ranking || mine !== generation || !(await settled())) return;
+    const pages = Math.max(1, Math.ceil(ranking.ids.length / PAGE_SIZE));
+    const page = Math.min(state.page, pages);
+    // A link to a page past the last (the index changed since it was shared) shows the last.
+    if (page !== state.page) {
+      state = { ...state, page };
+      history.replaceState(history.state, '', stateUrl(state, here()));
+    }
+    const ids = ranking.ids.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const loaded = await Promise.all(ids.map((id) => engine.load(ranking.hits.get(id)!)));
+    if (mine !== generation) return;
+    const lead = ranking.lead ? engine.data.topics.find((t) => t.id === ranking.lead) : undefined;
+    // The lead topic's names count as matches in every excerpt: `Turkey` highlights «تركيا».
+    const names = lead?.names ?? [];
+    const several = engine.analyzer.queryTerms(state.q).length > 1;
+    const views: ResultView[] = loaded.map((p, i) => {
+      const isLead = lead !== undefined && ids[i] === lead.page;
+      const excerpt = buildExcerpt(p.data, engine.analyzer, p.positions, { names, opening: isLead, several });
+      return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead ? lead : undefined };
+    });
+    list.start = (page - 1) * PAGE_SIZE + 1;
+    list.replaceChildren(...views.map(resultItem));
+    shown(state);
+    const items = pagerItems(page, pages, (n) => stateUrl({ ...state, page: n }, here()));
+    pager.querySelector('ul')!.replaceChildren(...items);
+    pager.hidden = items.length === 0;
+    const count = counted(config.counts, ranking.ids.length);
+    const where = pages > 1 ? ` · ${fill(config.strings.pageOf, { page, pages })}` : '';
+    statusEl.textContent = `${ranking.partial ? `${config.strings.partial} ` : ''}${count}${where}`;
+    if (ranking.ids.length === 0) help.replaceChildren(...helpContent(engine.analyzer.queryTerms(state.q), engine.data.topics, (t) => `${config.base}${t.url.slice(1)}`));
+    else help.replaceChildren();
+    if (after.focusResults) {
+      list.focus({ preventScroll: true });
+      list.scrollIntoView({ block: 'start' });
+    }
+    if (after.scrollTo !== undefined) scrollTo(0, after.scrollTo);
+  } catch (error) {
+    if (mine === generation) statusEl.textContent = config.strings.error;
+    console.warn(error);
+  } finally {
+    clearTimeout(slow);
+  }
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+function typed(): void {
+  lastInput = performance.now();
+  const state = currentState();
+  history.replaceState(null, '', stateUrl(state, here()));
+  // Fetch the index chunks for the words so far while the reader is still typing.
+  void loadEngine().then((engine) => engine.preload(engine.analyzer.queryTerms(state.q)), () => undefined);
+  clearTimeout(timer);
+  timer = setTimeout(() => void show(state), DEBOUNCE_MS);
+}
+
+input.addEventListener('input', typed);
+for (const f of FILTERS) selects[f].addEventListener('change', typed);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  const state = currentState();
+  history.replaceState(null, '', stateUrl(state, here()));
+  void show(state);
+});
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && input.value) {
+    input.value = '';
+    typed();
+  } else if (event.key === 'ArrowDown') {
+    const first = list.querySelector('a');
+    if (first) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+});
+
+// Pages of results: real links (open in a new tab, copy), followed in place by a plain click.
+pager.addEventListener('click', (event) => {
+  const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-page]');
+  if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  history.pushState(null, '', link.href);
+  void show(readState(here()), { focusResults: true });
+});
+addEventListener('popstate', () => {
+  const state = readState(here());
+  syncForm(state);
+  void show(state, { scrollTo: (history.state as { scroll?: number } | null)?.scroll });
+});
+
+// Back from a result returns to the same place: the position is kept with this history entry.
+history.scrollRestoration = 'manual';
+const remember = () => history.replaceState({ scroll: scrollY }, '');
+list.addEventListener('click', (event) => (event.target as HTMLElement).closest('a') && remember());
+addEventListener('pagehide', remember);
+
+input.addEventListener('focus', () => void loadEngine().catch(() => undefined), { once: true });
+form.querySelector('fieldset')!.addEventListener('focusin', () => void loadEngine().catch(() => undefined), { once: true });
+
+const initial = readState(here());
+syncForm(initial);
+if (initial.q) void show(initial, { scrollTo: (history.state as { scroll?: number } | null)?.scroll });

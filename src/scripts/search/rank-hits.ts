@@ -1,0 +1,82 @@
+/**
+ * From Pagefind's matches to the page's order of results (src/lib/search/rank.ts): runs the
+ * searches a query needs (all its words; the same words as a phrase; each word alone when no page
+ * has them all), applies the topic filter from its page list, picks the lead topic and spreads
+ * the leading results across documents.
+ */
+import { adjusted, BROAD_SHARE, DIVERSITY_WINDOW, diversify, leadTopic, order, PAGE_SIZE, proximity, sourcesFirst, type Match } from '../../lib/search/rank.ts';
+import type { Engine, Filters, Hit } from './engine.ts';
+
+export interface Ranking {
+  key: string;
+  /** Page ids in result order. */
+  ids: string[];
+  hits: Map<string, Hit>;
+  /** The lead topic's id, when the query names one. */
+  lead?: string | undefined;
+  /** No page has all the words: these pages have some of them. */
+  partial: boolean;
+}
+
+let last: Ranking | undefined;
+
+/**
+ * @param settled  resolves to true when the query is still the one to show and it is time to load
+ *   page data (the reader has stopped typing), false when it is stale: then nothing is loaded and
+ *   the ranking is undefined
+ */
+export async function rankHits(engine: Engine, query: string, filters: Filters, settled: () => Promise<boolean> = async () => true): Promise<Ranking | undefined> {
+  const terms = engine.analyzer.queryTerms(query);
+  const key = JSON.stringify([terms, filters]);
+  if (last?.key === key) return last;
+  const [all, phrase, allowed] = await Promise.all([
+    engine.search(terms, filters),
+    terms.length > 1 ? engine.search(terms, filters, true) : Promise.resolve([]),
+    filters.topic ? engine.topicPages(filters.topic) : Promise.resolve(undefined),
+  ]);
+  let hits = all;
+  let partial = false;
+  if (!hits.length && terms.length > 1) {
+    // Some of the words: pages with more of them first, then by their summed score.
+    const each = await Promise.all(terms.map((t) => engine.search([t], filters)));
+    const merged = new Map<string, { hit: Hit; words: number; score: number }>();
+    for (const list of each) for (const hit of list) {
+      const m = merged.get(hit.id) ?? { hit, words: 0, score: 0 };
+      m.words += 1;
+      m.score += hit.score;
+      merged.set(hit.id, m);
+    }
+    hits = [...merged.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((m) => ({ ...m.hit, score: m.score * m.words ** 2 }));
+    partial = hits.length > 0;
+  }
+  if (allowed) hits = hits.filter((h) => allowed.has(h.id));
+  const topicOf = new Map(engine.data.topics.map((t) => [t.page, t.id]));
+  const phraseIds = new Set(phrase.map((h) => h.id));
+  const matches: Match[] = hits.map((h) => ({ id: h.id, score: h.score, topic: topicOf.get(h.id), phrase: phraseIds.has(h.id), count: h.result.words.length, near: terms.length > 1 ? proximity(h.result.words) : 0 }));
+  const byId = new Map(hits.map((h) => [h.id, h]));
+  const unfiltered = !Object.values(filters).some(Boolean);
+  const scoreOfTopic = new Map(matches.filter((m) => m.topic).map((m) => [m.topic!, m.score]));
+  const lead = unfiltered && !partial ? leadTopic(terms, engine.data.topics, (id) => scoreOfTopic.get(id) ?? 0) : undefined;
+  let ids = order(matches, lead && scoreOfTopic.has(lead) ? lead : undefined);
+  // The leading documents' data says which document each page is (a briefing and its source
+  // are one): a broad query spreads across documents, a phrase shows the source before its
+  // briefing. Only then is their data loaded before the order is known.
+  const isDocument = (id: string) => !topicOf.has(id);
+  const broad = matches.filter((m) => !m.topic).length >= BROAD_SHARE * engine.data.documents;
+  const window = broad ? DIVERSITY_WINDOW : terms.length > 1 ? PAGE_SIZE : 0;
+  const leading = ids.filter(isDocument).slice(0, window);
+  if (leading.length && !(await settled())) return undefined;
+  const pages = new Map(await Promise.all(leading.map(async (id) => [id, await engine.load(byId.get(id)!)] as const)));
+  const page = (id: string) => {
+    const p = pages.get(id);
+    return p && { id: p.data.id, kind: p.data.k };
+  };
+  if (broad) {
+    const score = new Map(matches.map((m) => [m.id, adjusted(m)]));
+    ids = diversify(ids, (id) => score.get(id) ?? 0, (id) => page(id)?.id, isDocument);
+  }
+  if (terms.length > 1) ids = sourcesFirst(ids, page, (id) => phraseIds.has(id));
+  const ranking: Ranking = { key, ids, hits: byId, lead: lead && scoreOfTopic.has(lead) ? lead : undefined, partial };
+  last = ranking;
+  return ranking;
+}

@@ -1,0 +1,73 @@
+/**
+ * The search bundles as built: every page's display data lines up with its indexed words (so
+ * excerpts mark the words that matched), every result anchor lands on an element of its page,
+ * and the search page's own data (names, topics, topic page lists) matches the index.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { LANGS } from '../../src/i18n/locales.ts';
+import { createAnalyzer } from '../../src/lib/search/analyze.ts';
+import { SEARCH_DATA_FILE, TOPIC_LIST_DIR, type SearchData } from '../../src/lib/search/data.ts';
+import { reveal } from '../../src/lib/search/hidden.ts';
+import type { PageData } from '../../src/lib/search/index-document.ts';
+import { BUILDS, readSite } from '../helpers/site.ts';
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: { d: string };
+}
+
+function fragments(bundle: string): Map<string, Fragment> {
+  const out = new Map<string, Fragment>();
+  for (const file of readdirSync(join(bundle, 'fragment'))) {
+    const json = JSON.parse(gunzipSync(readFileSync(join(bundle, 'fragment', file))).subarray(12).toString('utf8')) as Record<string, Fragment> | Fragment;
+    if ('url' in json && typeof json.url === 'string') out.set(file.replace(/\.pf_fragment$/, ''), json as Fragment);
+    else for (const [id, f] of Object.entries(json as Record<string, Fragment>)) out.set(id, f);
+  }
+  return out;
+}
+
+describe.each(BUILDS)('search bundles in $dir', ({ dir, base }) => {
+  const site = readSite(dir, base);
+
+  it.each(LANGS)('%s: each section of the display data sits on its own words of the index', (lang) => {
+    const bundle = join(dir, 'pagefind', lang);
+    const data = JSON.parse(readFileSync(join(bundle, SEARCH_DATA_FILE), 'utf8')) as SearchData;
+    const analyzer = createAnalyzer(data.names);
+    const pages = fragments(bundle);
+    expect(pages.size).toBeGreaterThan(50);
+    for (const [, f] of pages) {
+      const page = JSON.parse(reveal(f.meta.d)) as PageData;
+      // Pagefind closes each block with a full stop; our tokens never end with one.
+      const indexed = f.content.split(/\s+/).map((w) => w.replace(/\.$/, ''));
+      expect(indexed.slice(0, analyzer.tokens(page.t).length), f.url).toEqual(analyzer.tokens(page.t));
+      for (const [anchor, , text, start] of page.s) {
+        const tokens = analyzer.tokens(text);
+        expect(indexed.slice(start, start + tokens.length), `${f.url}#${anchor}`).toEqual(tokens);
+      }
+    }
+  });
+
+  it.each(LANGS)('%s: every result anchor is an element of its page', (lang) => {
+    for (const [, f] of fragments(join(dir, 'pagefind', lang))) {
+      const page = JSON.parse(reveal(f.meta.d)) as PageData;
+      for (const [anchor] of page.s) if (anchor) expect(site.ids(f.url), `${f.url}#${anchor}`).toContain(anchor);
+    }
+  });
+
+  it.each(LANGS)('%s: topics and topic page lists name pages of the index', (lang) => {
+    const bundle = join(dir, 'pagefind', lang);
+    const data = JSON.parse(readFileSync(join(bundle, SEARCH_DATA_FILE), 'utf8')) as SearchData;
+    const pages = fragments(bundle);
+    for (const topic of data.topics) {
+      expect(pages.get(topic.page)?.url, topic.id).toBe(topic.url);
+      const list = JSON.parse(readFileSync(join(bundle, TOPIC_LIST_DIR, `${topic.id}.json`), 'utf8')) as string[];
+      expect(list, topic.id).toContain(topic.page);
+      for (const id of list) expect(pages.has(id), `${topic.id}: ${id}`).toBe(true);
+    }
+    expect(data.documents).toBe([...pages.values()].filter((f) => !f.url.includes('/topics/')).length);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/lib/search/analyze.ts';
+import { buildExcerpt } from '../../src/lib/search/excerpt.ts';
+import { hide, reveal } from '../../src/lib/search/hidden.ts';
+import type { PageData } from '../../src/lib/search/index-document.ts';
+import { plainText } from '../../src/lib/search/records.ts';
+
+const analyzer = createAnalyzer({});
+
+/** A page whose sections start where index-document.ts would put them. */
+function page(sections: [string, string, string][]): PageData {
+  let at = 0;
+  return {
+    t: 'عنوان',
+    k: 's',
+    id: 'x',
+    s: sections.map(([anchor, heading, text]) => {
+      const start = at;
+      at += analyzer.tokens(text).length;
+      return [anchor, heading, text, start];
+    }),
+  };
+}
+
+const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
+
+describe('plain text of rendered HTML', () => {
+  it('never adds or drops a space around inline markup or citations', () => {
+    expect(plainText('<p>من <a href="/t/qatar/">قطر</a> و<a href="/t/egypt/">مصر</a> و<bdi>Turkey</bdi></p>')).toBe('من قطر ومصر وTurkey');
+    expect(plainText('<p>في <a href="/t/gaza/">غزة</a>؛ وقال\u00a0<span class="cites"><a href="/s/axios/#p1">أكسيوس ¶1</a></span>.</p>')).toBe('في غزة؛ وقال.');
+    expect(plainText('<p>الأرض\u00a0<span class="cites"><a href="#p4">Axios ¶4</a> <a href="#p9">¶9</a></span>. ثم</p><p>فقرة</p>')).toBe('الأرض. ثم فقرة');
+    expect(plainText('<li>a&amp;b &quot;c&quot; &#1575;</li>')).toBe('a&b "c" ا');
+  });
+});
+
+describe('excerpts from match positions, in the original spelling and spacing', () => {
+  const p = page([
+    ['p1', '¶1', 'كشفت مصادر مطلعة أن الولايات المتحدة تعمل على خطة.'],
+    ['p2', '¶2', 'وأكدت المصادر أن تركيا أعربت عن استعدادها، رغم اعتراض «إسرائيل» على أي وجود عسكري تركي داخل غزة.'],
+  ]);
+  const start = p.s[1]![3];
+
+  it('picks the section the positions fall in and marks the words as written', () => {
+    // «تركيا» is the fourth word of ¶2.
+    const e = buildExcerpt(p, analyzer, [start + 3])!;
+    expect(e.anchor).toBe('p2');
+    expect(e.matched).toBe(true);
+    expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['تركيا']);
+  });
+
+  it('keeps the text exactly as written, punctuation outside the mark', () => {
+    const e = buildExcerpt(p, analyzer, [start + 9])!; // «إسرائيل»
+    expect(text(e.parts)).toBe(p.s[1]![2]);
+    expect(e.parts.find((x) => x.mark)!.text).toBe('إسرائيل');
+  });
+
+  it('marks the names of the topic the query names anywhere in the window', () => {
+    const e = buildExcerpt(p, analyzer, [], { names: [analyzer.tokens('تركي'), analyzer.tokens('وجود عسكري'), ['في']] })!;
+    expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['وجود', 'عسكري', 'تركي']);
+  });
+
+  it('leaves a lone short word of a longer query unmarked', () => {
+    // "على" (position 10) stands alone; "تركيا أعربت" (3, 4) stand together.
+    const e = buildExcerpt(p, analyzer, [start + 3, start + 4, start + 10], { several: true })!;
+    expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['تركيا', 'أعربت']);
+  });
+
+  it('cuts long sections with an ellipsis and nothing else added', () => {
+    const long = page([['p1', '', Array.from({ length: 80 }, (_, i) => `كلمة${i}`).join(' ')]]);
+    const e = buildExcerpt(long, analyzer, [60], { size: 20 })!;
+    const shown = text(e.parts);
+    expect(shown.startsWith('… ') && shown.endsWith(' …')).toBe(true);
+    expect(long.s[0]![2]).toContain(shown.slice(2, -2));
+    expect(e.parts.find((x) => x.mark)!.text).toBe('كلمة60');
+  });
+
+  it('shows the opening of the page for a lead topic', () => {
+    const e = buildExcerpt(p, analyzer, [start + 3], { opening: true })!;
+    expect(e.anchor).toBe('p1');
+    expect(e.matched).toBe(false);
+  });
+});
+
+describe('hidden display data', () => {
+  it('survives the round trip and holds no letter or digit Pagefind could index', () => {
+    const data = JSON.stringify({ t: 'تركيا Türkiye “quoted” — 2803 😀', s: [['p1', '¶1', 'نص\nسطر']] });
+    const hidden = hide(data);
+    expect(reveal(hidden)).toBe(data);
+    expect(/[\p{L}\p{N}\s]/u.test(hidden)).toBe(false);
+  });
+});

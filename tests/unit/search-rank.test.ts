@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { diversify, FIRST_DOCUMENTS, sourcesFirst, isNameWord, leadTopic, order, PAGE_SIZE, proximity, TOPICS_PER_PAGE, type Match } from '../../src/lib/search/rank.ts';
+
+const TOPICS = [
+  { id: 'turkey', names: [['تركيا'], ['turkey'], ['تركي']] },
+  { id: 'isf', names: [['قوه', 'استقرار', 'دوليه'], ['قوه', 'استقرار'], ['international', 'stabilization', 'force']] },
+  { id: 'hamas', names: [['حماس'], ['hamas']] },
+  { id: 'disarmament', names: [['نزع', 'سلاح'], ['disarmament'], ['hamas', 'disarmament']] },
+  { id: 'reuters', names: [['رويترز'], ['reuters']] },
+  { id: 'two-state', names: [['two-state', 'solution']] },
+  { id: 'uae', names: [['united', 'arab', 'emirates'], ['emirates']] },
+  { id: 'pakistan', names: [['باكستان'], ['pakistan']] },
+];
+
+describe('the lead topic: the topic a query names', () => {
+  it.each([
+    [['turkey'], 'turkey'],
+    [['تركيا'], 'turkey'],
+    [['مشاركه', 'تركيا'], 'turkey'],
+    [['hamas'], 'hamas'],
+    [['قوه'], 'isf'],
+    [['قوه', 'استقرار'], 'isf'],
+    [['رويتر'], 'reuters'],
+    [['two', 'state', 'solution'], 'two-state'],
+    [['emirati'], 'uae'],
+    [['pakistani'], 'pakistan'],
+    [['باكستانيه'], 'pakistan'],
+  ])('%j → %s', (tokens, id) => {
+    expect(leadTopic(tokens, TOPICS)).toBe(id);
+  });
+
+  it('names no topic when a name is less than half of the query', () => {
+    expect(leadTopic(['talks', 'with', 'turkey', 'today'], TOPICS)).toBeUndefined();
+    expect(leadTopic(['funding'], TOPICS)).toBeUndefined();
+  });
+
+  it('prefers a whole name to a query that is part of a longer one, and breaks ties by score', () => {
+    expect(leadTopic(['hamas'], TOPICS, (id) => (id === 'disarmament' ? 10 : 1))).toBe('hamas');
+    const two = [{ id: 'a', names: [['مجلس', 'سلام']] }, { id: 'b', names: [['حفظ', 'سلام']] }];
+    expect(leadTopic(['سلام'], two, (id) => (id === 'b' ? 2 : 1))).toBe('b');
+  });
+
+  it('reads derived words as their name', () => {
+    expect(isNameWord('turkish', 'turkey')).toBe(true);
+    expect(isNameWord('italian', 'italy')).toBe(true);
+    expect(isNameWord('ايطاليه', 'ايطاليا')).toBe(true);
+    expect(isNameWord('israelis', 'israel')).toBe(true);
+    expect(isNameWord('gazan', 'gaza')).toBe(true);
+    expect(isNameWord('gazette', 'gaza')).toBe(false);
+  });
+});
+
+describe('result order', () => {
+  const doc = (id: string, score: number, extra: Partial<Match> = {}): Match => ({ id, score, ...extra });
+  const topic = (id: string, score: number): Match => ({ id, score, topic: id });
+
+  it('puts the lead topic first, then documents, other topics only after the first documents', () => {
+    const ids = order([topic('t1', 100), topic('t2', 90), doc('d1', 10), doc('d2', 9), doc('d3', 8), doc('d4', 7), topic('lead', 1)], 'lead');
+    expect(ids.slice(0, 1 + FIRST_DOCUMENTS)).toEqual(['lead', 'd1', 'd2', 'd3']);
+    expect(ids).toHaveLength(7);
+  });
+
+  it(`caps other topics at ${TOPICS_PER_PAGE} per page of results, and keeps the rest reachable`, () => {
+    const matches = [...Array.from({ length: 8 }, (_, i) => topic(`t${i}`, 100 - i)), ...Array.from({ length: 20 }, (_, i) => doc(`d${i}`, 50 - i))];
+    const ids = order(matches);
+    for (let page = 0; page * PAGE_SIZE < ids.length; page++) {
+      const onPage = ids.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).filter((id) => id.startsWith('t'));
+      if (page < 2) expect(onPage.length).toBeLessThanOrEqual(TOPICS_PER_PAGE);
+    }
+    expect(new Set(ids)).toEqual(new Set(matches.map((m) => m.id)));
+  });
+
+  it('raises pages holding the query as a phrase, and with its words together', () => {
+    expect(order([doc('a', 10), doc('b', 6, { phrase: true })])).toEqual(['b', 'a']);
+    expect(order([doc('a', 10, { near: 0 }), doc('b', 6, { near: 1 })])).toEqual(['b', 'a']);
+    expect(proximity([3, 4, 40])).toBeCloseTo(2 / 3);
+    expect(proximity([3])).toBe(0);
+  });
+
+  it('puts a source holding the phrase before its own briefing, leaving the others in place', () => {
+    const info: Record<string, { id: string; kind: string }> = { b1: { id: 'x', kind: 'b' }, s1: { id: 'x', kind: 's' }, b2: { id: 'y', kind: 'b' }, s2: { id: 'y', kind: 's' } };
+    const ids = sourcesFirst(['lead', 'b1', 'b2', 's1', 's2'], (id) => info[id], (id) => id === 's1');
+    expect(ids).toEqual(['lead', 's1', 'b2', 'b1', 's2']);
+  });
+
+  it('spreads a broad query across documents: a second page of one document gives way', () => {
+    const family: Record<string, string> = { b1: 'x', s1: 'x', b2: 'y', b3: 'z' };
+    const score: Record<string, number> = { b1: 10, s1: 9, b2: 8, b3: 4 };
+    const ids = diversify(['lead', 'b1', 's1', 'b2', 'b3'], (id) => score[id] ?? 0, (id) => family[id], (id) => id !== 'lead');
+    expect(ids).toEqual(['lead', 'b1', 'b2', 's1', 'b3']);
+  });
+});
