@@ -109,10 +109,15 @@ async function context(browser, network) {
   return { ctx, page };
 }
 
-/** What the server would send: gzip where a compressing host would apply it (Pagefind's files are gzip already). */
+/**
+ * What the server would send: gzip where a compressing host would apply it; Pagefind's own files
+ * are gzip already and go as they are. From the file, not from Chromium's response sizes, which
+ * are not there for a response taken from a preload (and come out negative).
+ */
 function wireBytes(server, url, bodyBytes) {
   const file = server.fileFor(new URL(url).pathname);
-  return file && existsSync(file) && statSync(file).isFile() && !/\.pf_\w+$/.test(file) ? gzipSync(readFileSync(file)).length : bodyBytes;
+  if (!file || !existsSync(file) || !statSync(file).isFile()) return bodyBytes;
+  return /\.pf_\w+$/.test(file) ? statSync(file).size : gzipSync(readFileSync(file)).length;
 }
 
 async function requestsOf(list, server) {
