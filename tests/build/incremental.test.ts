@@ -4,12 +4,12 @@
  * build makes of the same content.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture } from '../helpers/fixture.ts';
+import { fingerprint } from '../helpers/fingerprint.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'briefings-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -22,19 +22,6 @@ function build(root: string, cache: string, out: string) {
   expect(result.status, result.stderr).toBe(0);
   // Astro logs each page it writes: "(+12ms)" when rendered, "(cached)" or "(restored)" when copied.
   return { rendered: result.stdout.match(/ \(\+[\d.]+m?s\)/g)?.length ?? 0, copied: result.stdout.match(/\((?:cached|restored)\)/g)?.length ?? 0 };
-}
-
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe('incremental builds', () => {

@@ -6,12 +6,12 @@
  * embeds.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture } from '../helpers/fixture.ts';
+import { fingerprint } from '../helpers/fingerprint.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'briefings-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -25,18 +25,6 @@ function fixtureBuild(root: string, name: string) {
   return { out: join(work, name), env: { BRIEFING_ROOT: root, ASTRO_CACHE: join(work, `${name}-astro`), CARDS_CACHE: join(work, `${name}-cards`), SEARCH_CACHE: join(work, `${name}-search`) } };
 }
 
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('builds', () => {
   it('two clean builds are byte-identical (pages, search index, cards, images)', () => {
