@@ -190,6 +190,11 @@ describe('the search page', () => {
     await page.selectOption('#filter-type', { label: 'Source text' });
     await page.waitForFunction(() => [...document.querySelectorAll('#search-results > li a')].every((a) => a.getAttribute('href')!.includes('/sources/')));
     expect(new URL(page.url()).searchParams.get('type')).toBe('Source text');
+    // A source paragraph reads as a citation of it does: the outlet and ¶.
+    const metas = (await results(page)).map((r) => r.meta);
+    expect(metas.length).toBeGreaterThan(0);
+    for (const meta of metas) expect(meta).toMatch(/^Source text( \S.* ¶\d+)?$/);
+    expect(metas.some((meta) => /^Source text \S.* ¶\d+$/.test(meta))).toBe(true);
     await page.close();
   });
 

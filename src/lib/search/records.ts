@@ -4,6 +4,7 @@
  * split into sections that results can link to (`#summary`, `#p12`, …).
  */
 import { t, type Lang } from '../../i18n/index.ts';
+import { citationText } from '../citations.ts';
 import type { Corpus } from '../corpus/index.ts';
 import { routes } from '../urls.ts';
 
@@ -110,7 +111,8 @@ export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRe
       title: source.record.headline[lang],
       sections: source.paragraphs.map((p) => ({
         anchor: `p${p.n}`,
-        heading: `¶${p.n}`,
+        // A paragraph reads as a citation of it does: the outlet and ¶ ("Axios ¶5").
+        heading: citationText(source.outlet[lang], { from: p.n, to: p.n }),
         // English pages show the Arabic original beside the translation, but only the translation
         // is indexed there: the original is the Arabic page's text, and doubling an English source
         // page's length in Arabic words buried it under shorter pages in every English search.
