@@ -33,3 +33,10 @@ export function plural(lang: Lang, base: PluralKey, n: number): string {
   const form = new Intl.PluralRules(LOCALES[lang].intl).select(n) as 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
   return t(lang, `${base}.${form}` as UiKey, { n: formatNumber(lang, n) });
 }
+
+/** A UI string split around its one `{name}` placeholder, for putting markup (a date, a link) there. */
+export function tAround(lang: Lang, key: UiKey, name: string): [string, string] {
+  const text = DICTIONARIES[lang][key];
+  const at = text.indexOf(`{${name}}`);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + name.length + 2)];
+}

@@ -39,16 +39,16 @@ export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
 
-/** Events grouped by month, newest or oldest first (inside a month too); stable for equal dates. */
-export function groupByMonth<T extends { date: string }>(events: readonly T[], order: 'newest' | 'oldest'): { month: string; events: T[] }[] {
+/** Dated things (events, briefings, sources) grouped by month, newest or oldest first (inside a month too); stable for equal dates. */
+export function groupByMonth<T extends { date: string }>(events: readonly T[], order: 'newest' | 'oldest'): { month: string; items: T[] }[] {
   const sign = order === 'newest' ? -1 : 1;
   const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => sign * compareIso(a.e.date, b.e.date) || a.i - b.i);
-  const groups: { month: string; events: T[] }[] = [];
+  const groups: { month: string; items: T[] }[] = [];
   for (const { e } of sorted) {
     const month = monthOf(e.date);
     const last = groups.at(-1);
-    if (last?.month === month) last.events.push(e);
-    else groups.push({ month, events: [e] });
+    if (last?.month === month) last.items.push(e);
+    else groups.push({ month, items: [e] });
   }
   return groups;
 }

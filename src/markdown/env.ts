@@ -51,11 +51,19 @@ export interface RenderEnv {
   headings: HeadingInfo[];
   /** Content images used, for the build to write. */
   images: ImageJob[];
+  /** Every citation rendered, with the id of the heading it stands under ('' before any). */
+  cited: CitedAt[];
+}
+
+export interface CitedAt {
+  /** Id of the nearest heading above the citation, for links back to it. */
+  anchor: string;
+  citation: CitationLink;
 }
 
 /** Builds an env with empty outputs. */
-export function createEnv(base: Omit<RenderEnv, 'problems' | 'mentions' | 'headings' | 'images' | 'assetHref'> & { assetHref?: (path: string) => string }): RenderEnv {
-  return { assetHref: (path) => path, ...base, problems: [], mentions: [], headings: [], images: [] };
+export function createEnv(base: Omit<RenderEnv, 'problems' | 'mentions' | 'headings' | 'images' | 'cited' | 'assetHref'> & { assetHref?: (path: string) => string }): RenderEnv {
+  return { assetHref: (path) => path, ...base, problems: [], mentions: [], headings: [], images: [], cited: [] };
 }
 
 /** File line of a token's first line (`token.map` is 0-based within the rendered text). */

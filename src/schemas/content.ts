@@ -137,8 +137,14 @@ export const briefingEvent = z
     cite: z.array(citationRef).default([]),
     /** For context events: where the date comes from. */
     context: text.optional(),
+    /**
+     * For planned events: paragraphs of a later source reporting that it took place
+     * ("source-id:5"). Without them, a plan whose date has passed shows as "not confirmed".
+     */
+    confirmedBy: z.array(citationRef).default([]),
   })
   .superRefine((e, ctx) => {
+    if (e.confirmedBy.length && e.status !== 'planned') ctx.addIssue({ code: 'custom', path: ['confirmedBy'], message: 'only a planned event can be confirmed by a later source' });
     if (e.status !== 'context' && e.cite.length === 0) ctx.addIssue({ code: 'custom', path: ['cite'], message: 'a reported or planned event must cite the paragraph(s) it rests on' });
     if (e.status === 'context' && !e.context && e.cite.length === 0) ctx.addIssue({ code: 'custom', path: ['context'], message: 'a context event needs "context" naming where the date comes from' });
     if (e.end && e.end < e.date) ctx.addIssue({ code: 'custom', path: ['end'], message: '"end" is before "date"' });

@@ -58,8 +58,8 @@ describe.each(['ar', 'en'] as const)('printed briefing (%s)', (lang) => {
     expect(printed.text).toContain(squash(title));
     expect(printed.text).toContain(squash(t(lang, 'briefing.keyPoints')));
     expect(printed.text).toContain(`${BASE}${lang}/briefings/${BRIEFING}/`);
-    expect(printed.text).toContain(squash(doc.querySelector('header .meta time')!.textContent));
-    for (const chrome of [t(lang, 'site.name'), t(lang, 'skip.toContent'), t(lang, 'footer.note').slice(0, 25), t(lang, 'briefing.readSource'), t(lang, 'briefing.pager')]) {
+    expect(printed.text).toContain(squash(doc.querySelector('header .provenance time')!.textContent));
+    for (const chrome of [t(lang, 'site.name'), t(lang, 'skip.toContent'), t(lang, 'footer.note').slice(0, 25), t(lang, 'briefing.pager')]) {
       expect(printed.text, chrome).not.toContain(squash(chrome));
     }
   });

@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
 import { useServedSite } from '../helpers/served-site.ts';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
 import { LANGS } from '../../src/i18n/locales.ts';
+import { t } from '../../src/i18n/index.ts';
+import { CORRECTIONS_EMAIL } from '../../src/config.ts';
 
 const site = useServedSite();
 const { corpus } = loadCorpus();
@@ -149,6 +151,207 @@ describe('RTL and LTR text hygiene at 390 px', () => {
     }
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(200);
+    await page.context().close();
+  });
+});
+
+describe('the timeline says what happened', () => {
+  it('plans whose date passed before the newest source, unconfirmed, say "not confirmed"; later plans stay "planned"', async () => {
+    const page = await phone();
+    for (const lang of LANGS) {
+      await open(page, `/${lang}/timeline/`);
+      const items = await page.$$eval('.timeline__item', (els) =>
+        els.map((el) => ({ date: el.querySelector('time')!.getAttribute('datetime')!, cls: el.className, status: el.querySelector('.status')!.textContent!.trim(), month: el.closest('section')!.querySelector('h2')!.textContent!.trim() })),
+      );
+      const label = (key: 'timeline.unconfirmed' | 'timeline.planned') => t(lang, key);
+      // The Miami meeting (19 December 2025) and the 29 December meeting were planned; the newest
+      // source is dated 24 January 2026 and none reports them: "not confirmed".
+      for (const date of ['2025-12-19', '2025-12-29']) {
+        const item = items.find((i) => i.date === date && i.cls.includes('timeline__item--unconfirmed'));
+        expect(item?.status, `${lang} ${date}`).toBe(label('timeline.unconfirmed'));
+      }
+      // Planned for January 2026: the month had not ended by 24 January.
+      expect(items.filter((i) => i.date === '2026-01').every((i) => i.status === label('timeline.planned'))).toBe(true);
+      expect(items.some((i) => i.status === label('timeline.planned'))).toBe(true);
+      // Newest first, under month headings.
+      const dates = items.map((i) => i.date);
+      expect([...dates].sort().reverse()).toEqual(dates);
+      expect(new Set(items.map((i) => i.month)).size).toBeGreaterThan(5);
+      // An outlet tag, not the briefing headline, says where each event comes from.
+      const tags = await page.$$eval('.timeline__item .outlet-tag', (a) => a.map((x) => x.textContent!.trim()));
+      expect(tags.length).toBe(items.length);
+      expect(tags.every((tag) => tag.length < 60)).toBe(true);
+      await open(page, `/${lang}/timeline/oldest/`);
+      const oldest = await page.$$eval('.timeline__item time', (els) => els.map((el) => el.getAttribute('datetime')!));
+      expect(oldest).toEqual([...dates].reverse().sort());
+    }
+    await page.context().close();
+  });
+
+  it('filters by status with a link, no script: only that status and its months show', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await open(page, '/en/timeline/');
+    const visible = () => page.$$eval('.timeline__item', (els) => els.filter((el) => el.getClientRects().length > 0).map((el) => el.className));
+    const all = await visible();
+    await page.click('a[href="#only-unconfirmed"]');
+    const shown = await visible();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(all.length);
+    expect(shown.every((c) => c.includes('--unconfirmed'))).toBe(true);
+    const months = await page.$$eval('.tl-month', (els) => els.filter((el) => el.getClientRects().length > 0).length);
+    expect(months).toBeLessThan(await page.$$eval('.tl-month', (els) => els.length));
+    await page.click('a[href="#months"]');
+    expect(await visible()).toEqual(all);
+    await context.close();
+  });
+
+  it('the home page lists distinct latest events, at most two per briefing, with outlet tags', async () => {
+    const page = await phone();
+    for (const lang of LANGS) {
+      await open(page, `/${lang}/`);
+      const tags = await page.$$eval('#timeline-excerpt ~ .timeline .outlet-tag', (a) => a.map((x) => x.getAttribute('href')));
+      expect(tags.length).toBe(5);
+      for (const href of new Set(tags)) expect(tags.filter((x) => x === href).length).toBeLessThanOrEqual(2);
+    }
+    await page.context().close();
+  });
+});
+
+describe('no dead ends', () => {
+  it.each(LANGS)('/%s/briefings/ and /%s/sources/ list everything, newest first, with outlet and date', async (lang) => {
+    const page = await phone();
+    await open(page, `/${lang}/briefings/`);
+    const briefings = await page.$$eval('.index-list li', (lis) => lis.map((li) => ({ href: li.querySelector('a')!.getAttribute('href')!, meta: li.querySelector('.meta')!.textContent!, date: li.querySelector('time')!.getAttribute('datetime')! })));
+    expect(briefings.map((b) => b.href.replace(/^.*\/briefings\/([^/]+)\/$/, '$1')).sort()).toEqual([...BRIEFINGS].sort());
+    const dates = briefings.map((b) => b.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    for (const b of briefings) expect(b.meta).toMatch(/·/);
+    // A source dated by a window shows the window, never a false precise day.
+    const pakistan = briefings.find((b) => b.href.includes('pakistan-pivotal-role'))!;
+    expect(pakistan.meta).toContain(t(lang, 'date.between', { start: '', end: '' }).trim().split(' ')[0]!);
+    await open(page, `/${lang}/sources/`);
+    const sources = await page.$$eval('.index-list li > a', (as) => as.map((a) => a.getAttribute('href')!.replace(/^.*\/sources\/([^/]+)\/$/, '$1')));
+    expect(sources.sort()).toEqual([...corpus!.sources.keys()].sort());
+    const outlets = await page.$$eval('.index-list .meta', (m) => m.map((x) => x.textContent!));
+    for (const s of corpus!.sources.values()) expect(outlets.some((m) => m.includes(s.outlet[lang]))).toBe(true);
+    await page.context().close();
+  });
+
+  it('the 404 page has the site header, a search box that works and the Arabic face, in both languages', async () => {
+    const res = await fetch(site.server.url('/ar/no-such-page/'));
+    expect(res.status).toBe(404);
+    const page = await phone();
+    await page.goto(site.server.url('/ar/no-such-page/'));
+    await page.evaluate(() => document.fonts.ready);
+    const chrome = await page.evaluate(() => ({
+      names: [...document.querySelectorAll('header.site-header .site-name')].map((a) => a.getAttribute('lang')),
+      forms: [...document.querySelectorAll('form[role="search"]')].map((f) => ({ lang: f.closest('[lang]')!.getAttribute('lang'), action: f.getAttribute('action') })),
+      arabicFont: getComputedStyle(document.querySelector('section[lang="ar"] h1')!).fontFamily,
+      loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
+    }));
+    expect(chrome.names).toEqual(['ar', 'en']);
+    expect(chrome.forms.map((f) => f.lang)).toEqual(['ar', 'en']);
+    expect(chrome.forms[0]!.action).toMatch(/\/ar\/search\/$/);
+    expect(chrome.forms[1]!.action).toMatch(/\/en\/search\/$/);
+    expect(chrome.arabicFont).toMatch(/naskh/i);
+    expect(chrome.loaded.some((f) => /naskh/i.test(f))).toBe(true);
+    await page.fill('#q-en', 'Turkey');
+    await page.press('#q-en', 'Enter');
+    await page.waitForURL(/\/en\/search\/\?q=Turkey/);
+    await page.context().close();
+  });
+
+  it('one search box per screen (the bilingual 404 has one per language), and its placeholder fits', async () => {
+    const page = await phone();
+    const laptop = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    for (const p of [page, laptop]) {
+      for (const lang of LANGS) {
+        for (const path of [`/${lang}/`, `/${lang}/search/`, `/${lang}/briefings/isf-overview/`, `/${lang}/timeline/`, `/${lang}/no-such-page/`]) {
+          if (path.includes('no-such-page')) await p.goto(site.server.url(path));
+          else await open(p, path);
+          const boxes = await p.$$eval('input[type="search"]', (inputs) =>
+            inputs.filter((i) => i.getClientRects().length > 0).map((input) => {
+              const style = getComputedStyle(input);
+              const ctx = document.createElement('canvas').getContext('2d')!;
+              ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+              const room = input.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+              return { id: input.id, text: ctx.measureText((input as HTMLInputElement).placeholder).width, room };
+            }),
+          );
+          expect(boxes.length, `${path}: search boxes`).toBe(path.includes('no-such-page') ? 2 : 1);
+          for (const b of boxes) expect(b.text, `${path} #${b.id} placeholder`).toBeLessThanOrEqual(b.room);
+        }
+      }
+    }
+    await page.context().close();
+    await laptop.close();
+  });
+
+  it('a corrections address from one setting, on About and at the end of every briefing', async () => {
+    const page = await phone();
+    for (const lang of LANGS) {
+      for (const path of [`/${lang}/about/`, ...BRIEFINGS.map((id) => `/${lang}/briefings/${id}/`)]) {
+        await open(page, path);
+        const mailto = await page.$$eval('a[href^="mailto:"]', (a) => a.map((x) => x.getAttribute('href')!));
+        expect(mailto.length, path).toBe(1);
+        expect(mailto[0]!.split('?')[0]).toBe(`mailto:${CORRECTIONS_EMAIL}`);
+        expect(decodeURIComponent(mailto[0]!)).toContain(path);
+      }
+    }
+    await page.context().close();
+  });
+});
+
+describe('finding your way on a phone', () => {
+  it('a collapsed contents list under the intro reaches every section; back to top returns', async () => {
+    const page = await phone();
+    for (const lang of LANGS) {
+      await open(page, `/${lang}/briefings/miami-mediators-meeting/`);
+      const order = await page.evaluate(() => {
+        const y = (sel: string) => document.querySelector(sel)!.getBoundingClientRect().top;
+        return { contents: y('.contents'), strip: y('.provenance'), keyPoints: y('#key-points'), open: document.querySelector('.contents details')!.hasAttribute('open') };
+      });
+      expect(order.open).toBe(false);
+      expect(order.contents).toBeGreaterThan(order.strip);
+      expect(order.contents).toBeLessThan(order.keyPoints);
+      const targets = await page.$$eval('.contents a', (a) => a.map((x) => x.getAttribute('href')!));
+      for (const id of ['#key-points', '#source-key', '#summary', '#why-it-matters', '#open-questions', '#events']) expect(targets).toContain(id);
+      await page.click('.contents summary');
+      await page.click('.contents a[href="#open-questions"]');
+      await page.waitForFunction(() => scrollY > 500);
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.to-top')!).visibility === 'visible');
+      await page.click('.to-top');
+      await page.waitForFunction(() => scrollY < 5);
+    }
+    await page.context().close();
+  });
+
+  it('a source paragraph reached from a citation links back to the briefings that cite it', async () => {
+    const page = await phone();
+    await open(page, '/ar/briefings/isf-overview/');
+    const href = await page.getAttribute('.key-points .cites a[href*="miami-mediators-meeting"]', 'href');
+    await page.click(`.key-points .cites a[href="${href}"]`);
+    await page.waitForURL(`**${href}`);
+    const back = await page.$$eval(':target .para__back a', (a) => a.filter((x) => x.getClientRects().length > 0).map((x) => x.getAttribute('href')!));
+    expect(back.some((h) => h.endsWith('/ar/briefings/isf-overview/#key-points'))).toBe(true);
+    expect(back.some((h) => h.includes('/ar/briefings/miami-mediators-meeting/'))).toBe(true);
+    // Paragraphs not reached from a citation keep to the text.
+    expect(await page.$$eval('.para:not(:target) .para__back', (p) => p.filter((x) => x.getClientRects().length > 0).length)).toBe(0);
+    await page.context().close();
+  });
+
+  it('topic stances are stacked cards on a phone: outlet, date, what it says, citations', async () => {
+    const page = await phone();
+    await open(page, '/en/topics/turkey/');
+    const cards = await page.$$eval('.stance', (els) => els.map((el) => ({ who: el.querySelector('.stance__who a')!.textContent, date: !!el.querySelector('time'), cites: el.querySelectorAll('.cites a').length, width: el.getBoundingClientRect().width, textWidth: el.querySelector('.stance__text')!.getBoundingClientRect().width })));
+    expect(cards.length).toBeGreaterThan(1);
+    for (const c of cards) {
+      expect(c.date).toBe(true);
+      expect(c.cites).toBeGreaterThan(0);
+      // The text takes the card's width, not a third of a table.
+      expect(c.textWidth).toBeGreaterThan(c.width * 0.8);
+    }
     await page.context().close();
   });
 });

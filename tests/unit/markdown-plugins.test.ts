@@ -4,11 +4,20 @@ import { isSafeHref } from '../../src/markdown/plugins/safe-links.ts';
 
 describe('topic links', () => {
   it.each([
-    ['[[turkey]]', 'en', '<a href="/en/topics/turkey/" class="topic-link" data-topic="turkey">Turkey</a>'],
-    ['[[turkey]]', 'ar', '<a href="/ar/topics/turkey/" class="topic-link" data-topic="turkey">تركيا</a>'],
-    ['[[turkey|Ankara]]', 'en', '<a href="/en/topics/turkey/" class="topic-link" data-topic="turkey">Ankara</a>'],
+    ['[[turkey]]', 'en', '<a href="/en/topics/turkey/">Turkey</a>'],
+    ['[[turkey]]', 'ar', '<a href="/ar/topics/turkey/">تركيا</a>'],
+    ['[[turkey|Ankara]]', 'en', '<a href="/en/topics/turkey/">Ankara</a>'],
   ] as const)('%s (%s)', (md, lang, html) => {
     expect(render(md, lang, true).html).toBe(html);
+  });
+
+  it.each([
+    ['مع و[[turkey]] و', 'مع <a href="/ar/topics/turkey/">وتركيا</a> و'],
+    ['دور لـ[[turkey]]', 'دور <a href="/ar/topics/turkey/">لـتركيا</a>'],
+    ['بين [[turkey]]', 'بين <a href="/ar/topics/turkey/">تركيا</a>'],
+    ['(«[[turkey|أنقرة]]»)', '(«<a href="/ar/topics/turkey/">أنقرة</a>»)'],
+  ])('a link covers the whole word, prefix included: %s', (md, html) => {
+    expect(render(md, 'ar', true).html).toBe(html);
   });
 
   it('reports an unknown topic with line and a suggestion, and renders plain text', () => {

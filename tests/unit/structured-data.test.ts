@@ -41,7 +41,7 @@ describe('structured data', () => {
 
   it.each([
     ['printed date', false, '2025-12-17', 'confidence: high'],
-    ['inferred date', true, undefined, 'inferred — confidence: high — how'],
+    ['inferred date', true, undefined, 'estimated date — confidence: high — how'],
   ])('source with a %s', (_name, inferred, datePublished, description) => {
     const node = sourceJsonLd(ctx, 'en', source({ inferred, ...(inferred ? { note: { ar: 'كيف', en: 'how' } } : {}) }));
     expect(node.datePublished).toBe(datePublished);

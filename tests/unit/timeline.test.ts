@@ -38,7 +38,7 @@ describe('timelineStatus: decided from the corpus, never the clock', () => {
 describe('groupByMonth', () => {
   const events = [{ date: '2025-10-30' }, { date: '2025-11' }, { date: '2025-12-16' }, { date: '2025-12-19' }, { date: '2026-01-24' }];
   it('newest first, months and events inside them', () => {
-    expect(groupByMonth(events, 'newest').map((g) => [g.month, g.events.map((e) => e.date)])).toEqual([
+    expect(groupByMonth(events, 'newest').map((g) => [g.month, g.items.map((e) => e.date)])).toEqual([
       ['2026-01', ['2026-01-24']],
       ['2025-12', ['2025-12-19', '2025-12-16']],
       ['2025-11', ['2025-11']],
@@ -50,7 +50,7 @@ describe('groupByMonth', () => {
   });
   it('keeps the given order for equal dates', () => {
     const same = [{ date: '2026-01', n: 1 }, { date: '2026-01', n: 2 }];
-    expect(groupByMonth(same, 'newest')[0]!.events.map((e) => e.n)).toEqual([1, 2]);
+    expect(groupByMonth(same, 'newest')[0]!.items.map((e) => e.n)).toEqual([1, 2]);
   });
 });
 

@@ -7,6 +7,7 @@ import { LANGS, type Lang } from '../../i18n/locales.ts';
 import { runRules } from '../check/run.ts';
 import type { Content } from '../check/types.ts';
 import { compareIso } from '../dates.ts';
+import { knownUpTo } from '../timeline.ts';
 import { ContentError, hint, isBlocking, sortProblems, type ContentProblem } from '../problems.ts';
 import { devPreview } from './dev-preview.ts';
 import { citationsOfDrafts, findDrafts, labelDraftProblems, type Draft } from './drafts.ts';
@@ -160,6 +161,23 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     }),
   ) as Record<Lang, Map<string, Briefing[]>>;
 
+  // "source-id#n" → the briefings citing paragraph n, each with the first section citing it.
+  const citingParagraph = Object.fromEntries(
+    LANGS.map((l) => {
+      const map = new Map<string, { briefing: Briefing; anchor: string }[]>();
+      for (const b of briefings[l]) {
+        for (const { anchor, citation } of b.cited) {
+          for (let n = citation.from; n <= citation.to; n++) {
+            const key = `${citation.source}#${n}`;
+            const list = map.get(key) ?? [];
+            if (!list.some((x) => x.briefing === b)) map.set(key, [...list, { briefing: b, anchor }]);
+          }
+        }
+      }
+      return [l, map];
+    }),
+  ) as Record<Lang, Map<string, { briefing: Briefing; anchor: string }[]>>;
+
   return {
     sources,
     topics,
@@ -174,7 +192,9 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     backlinks: (lang, topic) => backlinks[lang].get(topic) ?? [],
     related: (topic) => [...(related.get(topic) ?? [])].sort(),
     timeline: (lang) => timeline[lang],
+    knownUpTo: knownUpTo([...sources.values()].map((s) => s.record.published.date)),
     citing: (lang, source) => citing[lang].get(source) ?? [],
+    citingParagraph: (lang, source, n) => citingParagraph[lang].get(`${source}#${n}`) ?? [],
   };
 }
 

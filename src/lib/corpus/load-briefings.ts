@@ -148,7 +148,14 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
     const env = envFor(yaml.lineOf(['events', i, 'text']));
     const html = renderInline(event.text, env);
     collect(env);
-    return { ...event, html, citations: citeAll(event.cite, ['events', i, 'cite']), briefing: id, lang, topics: env.mentions.map((m) => m.topic) };
+    // A confirmation comes from a later source, which this briefing need not list.
+    const confirmations = event.confirmedBy.flatMap((raw, j) => {
+      const resolved = resolveCitation(raw, lang, [data.sources[0] ?? '', ...sources.keys()], sources);
+      if (typeof resolved !== 'string') return [resolved];
+      problems.push({ file, line: yaml.lineOf(['events', i, 'confirmedBy', j]), message: resolved, fix: 'cite the paragraph of the later source that reports it, as "source-id:5"' });
+      return [];
+    });
+    return { ...event, html, citations: citeAll(event.cite, ['events', i, 'cite']), confirmations, briefing: id, lang, topics: env.mentions.map((m) => m.topic) };
   });
   // The update log, newest first; its rules (languages, dates, sources) are src/lib/check/rules/update-log.ts.
   const updates = data.updates
@@ -165,11 +172,16 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
   const bodyEnv = envFor(parts.bodyLine);
   const html = renderBlock(parts.body, bodyEnv);
   collect(bodyEnv);
+  const cited: Briefing['cited'] = [
+    ...keyPoints.flatMap((k) => k.citations.map((citation) => ({ anchor: 'key-points', citation }))),
+    ...bodyEnv.cited,
+    ...events.flatMap((e) => e.citations.map((citation) => ({ anchor: 'events', citation }))),
+  ];
 
   const words = `${data.title} ${data.dek} ${parts.body}`.split(/\s+/u).filter(Boolean).length;
   return {
     briefing: {
-      id, lang, file, data, keyPoints, events, updates, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, wordCount: words,
+      id, lang, file, data, keyPoints, events, updates, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, cited, wordCount: words,
       // Alignment states are filled in once every language is loaded (linkAlignment).
       revision: contentRevision(read.text),
       alignment: { line: yaml.lineOf(data.aligned ? ['aligned'] : ['date']), with: {} },

@@ -2,7 +2,7 @@
 import type { Lang } from '../../i18n/locales.ts';
 import type { BriefingEvent, BriefingFrontmatter, SourceRecord, TopicRecord } from '../../schemas/content.ts';
 import type { Paragraph } from '../paragraphs.ts';
-import type { HeadingInfo, TopicMention } from '../../markdown/env.ts';
+import type { CitedAt, HeadingInfo, TopicMention } from '../../markdown/env.ts';
 import type { Page } from './load-pages.ts';
 import type { ImageJob } from '../images/variants.ts';
 import type { ContentProblem } from '../problems.ts';
@@ -44,6 +44,8 @@ export type ResolvedCitation = CitationLink;
 export interface RenderedEvent extends BriefingEvent {
   html: string;
   citations: ResolvedCitation[];
+  /** For a planned event: the later source's paragraphs reporting that it took place. */
+  confirmations: ResolvedCitation[];
   briefing: string;
   lang: Lang;
   /** Topics linked in the event text. */
@@ -75,6 +77,8 @@ export interface Briefing {
   mentions: TopicMention[];
   /** Content images the body uses. */
   images: ImageJob[];
+  /** Every citation in key points, body and events, with the section it stands in. */
+  cited: CitedAt[];
   /** Plain text of title, dek, key points and body, for feeds and search excerpts. */
   wordCount: number;
   /** Content revision of this file (what the other language records when aligned with it). */
@@ -98,8 +102,12 @@ export interface Corpus {
   related(topic: string): string[];
   /** All events of a language, oldest first. */
   timeline(lang: Lang): RenderedEvent[];
+  /** The first day of the newest source's date: what the timeline knows up to (never the clock). */
+  knownUpTo: string;
   /** Briefings (per language) that cite a source. */
   citing(lang: Lang, source: string): Briefing[];
+  /** Briefings (per language) that cite one paragraph of a source, and the section that cites it first. */
+  citingParagraph(lang: Lang, source: string, n: number): { briefing: Briefing; anchor: string }[];
   /** A free-standing page (content/pages/{lang}/{id}.md). */
   page(lang: Lang, id: string): Page | undefined;
   /** Drafts found, whether this corpus previews them (dev server) or leaves them out (build). */

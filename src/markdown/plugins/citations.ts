@@ -8,7 +8,9 @@
  * on the highlighted paragraph of the source page. The space before the brackets becomes a
  * no-break space, so the citation stays on the line of the word it belongs to (and, being plain
  * inline text, keeps the punctuation after it on its line too). A reference to a missing
- * source or paragraph is reported as a problem and rendered as plain text.
+ * source or paragraph is reported as a problem and rendered as plain text. Every citation is
+ * recorded in `env.cited` with the id of the heading it stands under, so a source paragraph can
+ * link back to where it is cited.
  */
 import type { MarkdownIt, StateInline } from 'markdown-it';
 import { envOf } from '../env.ts';
@@ -42,5 +44,15 @@ function citationRule(state: StateInline, silent: boolean): boolean {
 
 export default function citations(md: MarkdownIt): void {
   md.inline.ruler.before('link', 'citation', citationRule);
+  md.core.ruler.push('citations_cited', (state) => {
+    const env = envOf(state);
+    let anchor = '';
+    for (const token of state.tokens) {
+      if (token.type === 'heading_open') anchor = String(token.attrGet('id') ?? anchor);
+      for (const child of token.children ?? []) {
+        if (child.type === 'citations') for (const citation of (child.meta as { citations: CitationLink[] }).citations) env.cited.push({ anchor, citation });
+      }
+    }
+  });
   md.renderer.rules.citations = (tokens, idx) => citationsHtml((tokens[idx]!.meta as { citations: CitationLink[] }).citations);
 }

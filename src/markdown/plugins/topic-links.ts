@@ -3,9 +3,11 @@
  *
  * Accepts: `[[topic-id]]` and `[[topic-id|text]]` anywhere in inline text. The id must be a
  * topic record in `content/topics/`.
- * Emits: `<a href="{base}/{lang}/topics/{id}/" class="topic-link" data-topic="{id}">` with the
- * topic's name in the page's language (or the given text). An unknown id renders as plain text
- * and is reported as a problem. Every link is recorded in `env.mentions` with the sentence it
+ * Emits: `<a href="{base}/{lang}/topics/{id}/">` with the topic's name in the page's language
+ * (or the given text); a plain link, since briefings carry dozens of them and every byte counts.
+ * Arabic letters written right before the brackets (a prefix such as و، ب، ل، لـ) belong to the
+ * word, so the link covers them too: `و[[egypt]]` links «ومصر», not «مصر» after a bare «و».
+ * An unknown id renders as plain text and is reported as a problem. Every link is recorded in `env.mentions` with the sentence it
  * stands in, for the topic page's "what links here".
  */
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
@@ -35,15 +37,14 @@ function topicLinkRule(state: StateInline, silent: boolean): boolean {
         fix: `use the id of a file in content/topics/${hint(id, env.topicIds)}, or add content/topics/${id}.yaml`,
       });
     } else {
+      // Text not yet flushed into a token: move an attached prefix into the link.
+      const prefix = /[\u0621-\u064A\u0640\u064B-\u0652]+$/u.exec(state.pending)?.[0] ?? '';
+      if (prefix) state.pending = state.pending.slice(0, -prefix.length);
       const open = state.push('link_open', 'a', 1);
-      open.attrs = [
-        ['href', target.href],
-        ['class', 'topic-link'],
-        ['data-topic', id],
-      ];
+      open.attrs = [['href', target.href]];
       open.meta = { topic: id };
       const text = state.push('text', '', 0);
-      text.content = label || target.name;
+      text.content = prefix + (label || target.name);
       state.push('link_close', 'a', -1);
     }
   }
