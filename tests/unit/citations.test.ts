@@ -48,7 +48,7 @@ describe('outletLabels', () => {
     expect(label(lang, dated.map(([id, date]) => ({ id, outlet, date })))).toEqual(expected);
   });
   it('gives sources with no known outlet a label that says so', () => {
-    expect(label('en', [{ id: 'x', date: '2025-12-17' }])).toEqual({ x: 'Unknown outlet' });
+    expect(label('en', [{ id: 'x', date: '2025-12-17' }])).toEqual({ x: 'Unknown publisher' });
     expect(label('ar', [{ id: 'x', date: '2025-12-17' }])).toEqual({ x: 'ناشر مجهول' });
   });
   it('labels are unique', () => {
