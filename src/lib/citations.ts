@@ -112,7 +112,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /**
  * The HTML of a run of citations, the same everywhere on the site:
- * `<span class="cites"><a href="…/sources/{id}/#p5">Axios ¶5</a> <a href="…#p9">¶9</a></span>`.
+ * `<span class="cites"><a href="…/sources/{id}/#p5">Axios ¶5</a> <a href="…#p9" class="p">¶9</a></span>`.
  * Consecutive citations of one source name the outlet once. Each link is an ordinary inline box
  * (never inline-block), so the line cannot break between the last citation and the punctuation
  * that follows it; callers put a no-break space before the run to bind it to the word it
@@ -121,8 +121,10 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export function citationsHtml(citations: readonly CitationLink[]): string {
   if (citations.length === 0) return '';
   const links = citations.map((c, i) => {
-    const text = i > 0 && citations[i - 1]!.source === c.source ? `¶${citationLabel(c)}` : citationText(c.outlet, c);
-    return `<a href="${escapeHtml(c.href)}">${escapeHtml(text)}</a>`;
+    const bare = i > 0 && citations[i - 1]!.source === c.source;
+    const text = bare ? `¶${citationLabel(c)}` : citationText(c.outlet, c);
+    // A bare "¶5" is narrow: the class lets touch screens pad it out to a 44 px target.
+    return `<a href="${escapeHtml(c.href)}"${bare ? ' class="p"' : ''}>${escapeHtml(text)}</a>`;
   });
   return `<span class="cites">${links.join(' ')}</span>`;
 }

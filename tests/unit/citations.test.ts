@@ -62,7 +62,7 @@ describe('citationsHtml', () => {
   const c = (source: string, from: number, to = from): CitationLink => ({ source, from, to, href: `/en/sources/${source}/#p${from}`, outlet: source === 'a' ? 'Axios' : 'Asharq News' });
   it('names the outlet once per run of one source', () => {
     expect(citationsHtml([c('a', 3), c('a', 22), c('b', 4, 5)])).toBe(
-      '<span class="cites"><a href="/en/sources/a/#p3">Axios ¶3</a> <a href="/en/sources/a/#p22">¶22</a> <a href="/en/sources/b/#p4">Asharq News ¶4–5</a></span>',
+      '<span class="cites"><a href="/en/sources/a/#p3">Axios ¶3</a> <a href="/en/sources/a/#p22" class="p">¶22</a> <a href="/en/sources/b/#p4">Asharq News ¶4–5</a></span>',
     );
   });
   it('renders nothing for no citations', () => {

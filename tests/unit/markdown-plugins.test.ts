@@ -47,7 +47,7 @@ describe('citations', () => {
     expect(env.problems).toEqual([]);
   });
   it.each([
-    ['en', 'on the ground [@3,4]. Next', 'on the ground\u00a0<span class="cites"><a href="/en/sources/primary/#p3">Axios ¶3</a> <a href="/en/sources/primary/#p4">¶4</a></span>. Next'],
+    ['en', 'on the ground [@3,4]. Next', 'on the ground\u00a0<span class="cites"><a href="/en/sources/primary/#p3">Axios ¶3</a> <a href="/en/sources/primary/#p4" class="p">¶4</a></span>. Next'],
     ['ar', 'على الأرض [@3-4، other:2]؛ ثم', 'على الأرض\u00a0<span class="cites"><a href="/ar/sources/primary/#p3">أكسيوس ¶3–4</a> <a href="/ar/sources/other/#p2">الشرق ¶2</a></span>؛ ثم'],
   ] as const)('names the outlet and binds to the word before (%s)', (lang, md, html) => {
     expect(render(md, lang, true).html).toBe(html);
