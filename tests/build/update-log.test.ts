@@ -39,7 +39,8 @@ describe('update log on a built site', () => {
     ['ar', 'آخر تحديث', '20 نوفمبر 2025'],
   ])('the %s briefing shows "Updated <date>" beside its date and a dated log at the end', (lang, label, day) => {
     const page = site.pages.get(`/${lang}/briefings/sample/`)!;
-    const meta = page.querySelector('header .meta')!;
+    // The briefing's own date closes the provenance strip under the headline.
+    const meta = page.querySelector('header .provenance > div:last-child dd')!;
     const times = meta.querySelectorAll('time').map((t) => t.getAttribute('datetime'));
     expect(times).toEqual(['2025-10-30', UPDATE_DATE]);
     const stamp = meta.querySelector('a[href="#updates"]')!;
