@@ -45,7 +45,7 @@ describe('citation previews', () => {
     const out = addCitationPreviews(html, 'en');
     expect(out).toBe('<p>Text <span class="cites"><span class="cite-preview"><a href="/en/sources/axios-report/#p5">Axios ¶5</a>'
       + '<button type="button" tabindex="-1" aria-label="Preview"></button>'
-      + '<iframe loading="lazy" src="/en/sources/axios-report/preview/#p5" title="Axios ¶5"></iframe></span></span>'
+      + '<iframe loading="lazy" src="/en/sources/axios-report/preview/#p5" title="Cited paragraphs"></iframe></span></span>'
       + ' and <a href="/en/topics/turkey/">Turkey</a> <a href="#p2">2</a></p>');
   });
 
