@@ -313,6 +313,8 @@ describe('finding your way on a phone', () => {
         return { contents: y('.contents'), strip: y('.provenance'), keyPoints: y('#key-points'), open: document.querySelector('.contents details')!.hasAttribute('open') };
       });
       expect(order.open).toBe(false);
+      // Back to top is out of the way until the reader has scrolled.
+      expect(await page.$eval('.to-top', (a) => getComputedStyle(a).visibility)).toBe('hidden');
       expect(order.contents).toBeGreaterThan(order.strip);
       expect(order.contents).toBeLessThan(order.keyPoints);
       const targets = await page.$$eval('.contents a', (a) => a.map((x) => x.getAttribute('href')!));
