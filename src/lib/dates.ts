@@ -67,6 +67,20 @@ export function formatPartialDate(value: string, intlLocale: string): string {
   return formatter.format(date);
 }
 
+/**
+ * The two ends of a date window for readers, without saying a shared month and year twice:
+ * "17" and "21 December 2025", "28 November" and "3 December 2025", or both in full across
+ * years or when either end is not a full day. The caller puts them in its sentence.
+ */
+export function formatWindowEnds(start: string, end: string, intlLocale: string): [string, string] {
+  const a = parsePartialDate(start);
+  const b = parsePartialDate(end);
+  const full: [string, string] = [formatPartialDate(start, intlLocale), formatPartialDate(end, intlLocale)];
+  if (typeof a === 'string' || typeof b === 'string' || a.precision !== 'day' || b.precision !== 'day' || start.slice(0, 4) !== end.slice(0, 4)) return full;
+  const options: Intl.DateTimeFormatOptions = start.slice(0, 7) === end.slice(0, 7) ? { day: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'long', timeZone: 'UTC' };
+  return [new Intl.DateTimeFormat(intlLocale, options).format(startOf(start)), full[1]];
+}
+
 /** Formats an ISO date-time printed in a document ("2024-11-27T20:51"), without time zone shifts. */
 export function formatPrintedStamp(value: string, intlLocale: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);

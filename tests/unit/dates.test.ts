@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPartialDate, formatPrintedStamp, parsePartialDate, startOf } from '../../src/lib/dates.ts';
+import { formatPartialDate, formatPrintedStamp, formatWindowEnds, parsePartialDate, startOf } from '../../src/lib/dates.ts';
 
 describe('parsePartialDate', () => {
   it.each([
@@ -26,6 +26,16 @@ describe('formatting', () => {
     ['2025', 'en-GB', '2025'],
   ])('%s in %s', (value, locale, expected) => {
     expect(formatPartialDate(value, locale)).toBe(expected);
+  });
+  it.each([
+    ['2025-12-17', '2025-12-21', 'en-GB', ['17', '21 December 2025']],
+    ['2025-12-17', '2025-12-21', 'ar-EG-u-nu-latn', ['17', '21 ديسمبر 2025']],
+    ['2025-11-28', '2025-12-03', 'en-GB', ['28 November', '3 December 2025']],
+    ['2025-11-28', '2025-12-03', 'ar-EG-u-nu-latn', ['28 نوفمبر', '3 ديسمبر 2025']],
+    ['2024-03-28', '2026-01-24', 'en-GB', ['28 March 2024', '24 January 2026']],
+    ['2025-12', '2025-12-21', 'en-GB', ['December 2025', '21 December 2025']],
+  ] as const)('window %s to %s in %s names a shared month and year once', (start, end, locale, expected) => {
+    expect(formatWindowEnds(start, end, locale)).toEqual(expected);
   });
   it('prints a document stamp without shifting time zones', () => {
     expect(formatPrintedStamp('2024-11-27T20:51', 'en-GB')).toMatch(/^27 November 2024, 20:51$/);
