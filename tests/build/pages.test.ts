@@ -2,6 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILDS, isFrameDocument, pagePath, readSite } from '../helpers/site.ts';
 import { LANGS, LOCALES, type Lang } from '../../src/i18n/locales.ts';
+import { t } from '../../src/i18n/index.ts';
+import { loadCorpus } from '../../src/lib/corpus/index.ts';
+
+const corpus = loadCorpus().corpus!;
 
 const LANGUAGE_NEUTRAL = new Set(['/', '/404.html']);
 
@@ -77,6 +81,25 @@ describe.each(BUILDS)('built site in $dir (base $base)', ({ dir, base }) => {
       }
     }
     expect(broken).toEqual([]);
+  });
+
+  it('lists and cards date a source the way its page does: a window stays a window, an estimate says so', () => {
+    let checked = 0;
+    for (const lang of LANGS) {
+      const between = t(lang, 'date.between', { start: '', end: '' }).trim().split(' ')[0]!;
+      const estimated = t(lang, 'briefing.inferred');
+      for (const path of [`/${lang}/`, `/${lang}/briefings/`, `/${lang}/sources/`, `/${lang}/briefings/isf-overview/`]) {
+        for (const time of site.pages.get(path)!.querySelectorAll('.whats-new time, .card time, .index-list time, .source-key time')) {
+          const source = [...corpus.sources.values()].find((s) => s.record.published.date === time.getAttribute('datetime'));
+          if (!source) continue;
+          checked += 1;
+          const { end, inferred } = source.record.published;
+          if (end) expect(time.text, `${path}: ${source.id}`).toContain(between);
+          if (inferred) expect(time.nextElementSibling?.text ?? '', `${path}: ${source.id}`).toContain(estimated);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('Arabic pages isolate inline English', () => {
