@@ -10,8 +10,9 @@
 // fits the memory budget (BUILD_MEMORY_MB, default 3,584 MB); otherwise once the page build has
 // exited.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { descendants } from './lib/process-tree.mjs';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
 const staging = `${target}.staging`;
@@ -32,25 +33,14 @@ const run = (args) => {
   return child;
 };
 
-/** Resident memory of a process and all its descendants (Linux /proc; 0 elsewhere). */
+/** Resident memory of a process and all its descendants; Infinity where /proc cannot tell. */
 function treeRss(pid) {
   try {
-    const children = new Map();
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-      } catch {}
-    }
     let rss = 0;
-    for (const list = [pid]; list.length; ) {
-      const p = list.pop();
+    for (const p of descendants(pid)) {
       try {
         rss += Number(readFileSync(`/proc/${p}/statm`, 'utf8').split(' ')[1]) * 4096;
       } catch {}
-      list.push(...(children.get(p) ?? []));
     }
     return rss;
   } catch {

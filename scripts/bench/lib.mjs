@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { descendants } from '../lib/process-tree.mjs';
 
 /** The project root (two levels above this file), whatever the working directory. */
 export const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -79,23 +80,6 @@ export function machine() {
     loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     commit: dirty ? `${commit}+changes` : commit,
   };
-}
-
-/** All descendants of a pid (scanning /proc; works without CONFIG_PROC_CHILDREN). */
-function descendants(root) {
-  const children = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(name));
-    } catch {}
-  }
-  const out = [root];
-  for (let i = 0; i < out.length; i++) out.push(...(children.get(out[i]) ?? []));
-  return out;
 }
 
 const PAGE = 4096;
