@@ -16,12 +16,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function build(root: string, cache: string, out: string) {
   const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
-    env: { ...process.env, BRIEFING_ROOT: root, OUT_DIR: out, ASTRO_CACHE: join(cache, 'astro'), CARDS_CACHE: join(cache, 'cards'), IMAGES_CACHE: join(cache, 'images'), SEARCH_CACHE: join(cache, 'search') },
+    env: { ...process.env, FORCE_COLOR: '0', BRIEFING_ROOT: root, OUT_DIR: out, ASTRO_CACHE: join(cache, 'astro'), CARDS_CACHE: join(cache, 'cards'), IMAGES_CACHE: join(cache, 'images'), SEARCH_CACHE: join(cache, 'search') },
     encoding: 'utf8',
   });
   expect(result.status, result.stderr).toBe(0);
   // Astro logs each page it writes: "(+12ms)" when rendered, "(cached)" or "(restored)" when copied.
-  return { rendered: result.stdout.match(/ \(\+[\d.]+m?s\)/g)?.length ?? 0, copied: result.stdout.match(/\((?:cached|restored)\)/g)?.length ?? 0 };
+  const stdout = result.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+  return { rendered: stdout.match(/ \(\+[\d.]+m?s\)/g)?.length ?? 0, copied: stdout.match(/\((?:cached|restored)\)/g)?.length ?? 0 };
 }
 
 describe('incremental builds', () => {
