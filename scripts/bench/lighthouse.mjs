@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench:lighthouse [-- <built site dir>] [--runs N]` — Lighthouse 13 (mobile profile)
 // over the ten pages (home, briefing, source, topic, search × ar/en) of a built site served by
-// nginx with the site's security headers, as a static host would. Reports all four category
-// scores, CLS, LCP and TBT per page (the median of N runs, default 1) and the load average
+// nginx with the site's security headers and gzip, as a static host would. Reports all four
+// category scores, CLS, LCP and TBT per page (the median of N runs, default 1) and the load average
 // before and after: performance scores move with machine load, so they live here, not in a
 // test (tests/e2e/lighthouse.test.ts asserts the other three categories and CLS).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
-import { serveWithNginx } from '../../tests/helpers/nginx.ts';
-import { LIGHTHOUSE_PAGES, runLighthouse } from '../../tests/helpers/lighthouse.ts';
+import { LIGHTHOUSE_PAGES, runLighthouse, serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
 import { BENCH_DIR, PROJECT, ensureDir, machine, median, parseArgs, table } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2));
@@ -21,8 +20,7 @@ if (!existsSync(join(DIR, 'index.html'))) {
 }
 // The base the site was built for, read from the first stylesheet link of the entry page.
 const BASE = /href="([^"]*?)_astro\/[^"]+\.css"/.exec(readFileSync(join(DIR, 'index.html'), 'utf8'))?.[1] ?? '/';
-const headers = join(DIR, 'nginx-security-headers.conf');
-const server = await serveWithNginx(DIR, BASE, existsSync(headers) ? { siteDirectives: `include ${headers};` } : {});
+const server = await serveForLighthouse(DIR, BASE);
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const loadBefore = load();

@@ -1,22 +1,21 @@
 /**
  * Lighthouse 13 (mobile profile) over the ten pages (home, briefing, source, topic, search ×
- * ar/en) of the sub-path build, served by nginx with the site's security headers. Asserts what
- * does not move with machine load: accessibility, best practices and SEO at 100, and layout
- * shift (CLS) at most 0.01. Performance scores do move with load; `npm run bench:lighthouse`
+ * ar/en) of the sub-path build, served by nginx with the site's security headers and gzip.
+ * Asserts what does not move with machine load: accessibility, best practices and SEO at 100,
+ * and layout shift (CLS) at most 0.01. Performance scores do move with load; `npm run bench:lighthouse`
  * reports them (scripts/bench/lighthouse.mjs).
  */
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveWithNginx, type Served } from '../helpers/nginx.ts';
+import type { Served } from '../helpers/nginx.ts';
 import { BASE, DIST } from '../helpers/served-site.ts';
-import { LIGHTHOUSE_PAGES, runLighthouse, type LighthouseRow as Row } from '../helpers/lighthouse.ts';
+import { LIGHTHOUSE_PAGES, runLighthouse, serveForLighthouse, type LighthouseRow as Row } from '../helpers/lighthouse.ts';
 
 let server: Served;
 let rows: Row[] = [];
 const page = (r: Row) => decodeURI(new URL(r.url).pathname.slice(BASE.length - 1) + new URL(r.url).search);
 
 beforeAll(async () => {
-  server = await serveWithNginx(DIST, BASE, { siteDirectives: `include ${resolve(DIST)}/nginx-security-headers.conf;` });
+  server = await serveForLighthouse(DIST, BASE);
   rows = await runLighthouse(LIGHTHOUSE_PAGES.map((p) => server.url(p)), { withoutPerformance: true });
 }, 600_000);
 afterAll(async () => server?.stop());

@@ -5,8 +5,11 @@
  * Used by the Lighthouse test (what does not depend on machine load: accessibility, best
  * practices, SEO, CLS) and by `npm run bench:lighthouse` (all four categories).
  */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { serveWithNginx, type Served } from './nginx.ts';
 
 /** Root-relative paths (without base) of the ten pages. */
 export const LIGHTHOUSE_PAGES = [
@@ -21,6 +24,19 @@ export const LIGHTHOUSE_PAGES = [
   `/ar/search/?q=${encodeURIComponent('تركيا')}`,
   '/en/search/?q=Turkey',
 ];
+
+/**
+ * Serves a built site as the audited host: nginx with the site's security headers (the strict
+ * CSP the pages are held to) and gzip for text, as static hosts compress (the page-weight budget
+ * and `bench:search` count gzip bytes too). Pagefind's index files are compressed already.
+ */
+export function serveForLighthouse(dist: string, base: string): Promise<Served> {
+  const headers = join(resolve(dist), 'nginx-security-headers.conf');
+  return serveWithNginx(dist, base, {
+    siteDirectives: `${existsSync(headers) ? `include ${headers};` : ''}
+      gzip on; gzip_types text/css application/javascript text/javascript application/json application/wasm application/manifest+json image/svg+xml;`,
+  });
+}
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
