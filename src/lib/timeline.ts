@@ -69,3 +69,39 @@ export function latestDistinct<T extends { date: string; briefing: string }>(eve
   }
   return out;
 }
+
+/** A topic the timeline can be filtered by, with how many events mention it. */
+export interface TopicCount { id: string; events: number }
+
+/**
+ * The topics that dated events mention, each with its number of events (an event that names a
+ * topic twice counts once): most events first, then by id, so the list is the same on every
+ * build. Only these topics get a filtered timeline.
+ */
+export function countTopics(events: readonly { topics: readonly string[] }[]): TopicCount[] {
+  const counts = new Map<string, number>();
+  for (const e of events) for (const id of new Set(e.topics)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts].map(([id, n]) => ({ id, events: n })).sort((a, b) => b.events - a.events || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The events of one topic, in the order given. */
+export function eventsOfTopic<T extends { topics: readonly string[] }>(events: readonly T[], topic: string): T[] {
+  return events.filter((e) => e.topics.includes(topic));
+}
+
+/**
+ * The timeline's topic filter, usable however many topics there are: the `lead` topics with the
+ * most events stay in view, and every topic is in an A–Z list (`all`, sorted in the page's
+ * language, an Arabic name by the word after its article) that the page folds away. The topic being shown is always among the lead, so the
+ * control names it.
+ */
+export function topicFilter<T extends TopicCount & { name: string }>(topics: readonly T[], locale: string, options: { lead?: number; current?: string | undefined } = {}): { lead: T[]; all: T[] } {
+  const { lead = 8, current } = options;
+  const first = topics.slice(0, lead);
+  const shown = topics.find((x) => x.id === current);
+  if (shown && !first.includes(shown)) first.push(shown);
+  // Arabic indexes file a name under the letter after the article: «الولايات المتحدة» under و.
+  const key = (name: string) => (locale.startsWith('ar') ? name.replace(/^ال(?=\S\S)/u, '') : name);
+  const all = [...topics].sort((a, b) => key(a.name).localeCompare(key(b.name), locale) || (a.id < b.id ? -1 : 1));
+  return { lead: first, all };
+}

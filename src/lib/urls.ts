@@ -37,6 +37,8 @@ export const routes = {
   topic: (lang: Lang, id: string) => `/${lang}/topics/${id}/`,
   timeline: (lang: Lang) => `/${lang}/timeline/`,
   timelineOldest: (lang: Lang) => `/${lang}/timeline/oldest/`,
+  /** The timeline of one topic's events (only topics with events have one). */
+  timelineTopic: (lang: Lang, id: string, order: 'newest' | 'oldest' = 'newest') => `/${lang}/timeline/topics/${id}/${order === 'oldest' ? 'oldest/' : ''}`,
   search: (lang: Lang) => `/${lang}/search/`,
   about: (lang: Lang) => `/${lang}/about/`,
   rss: (lang: Lang) => `/${lang}/rss.xml`,
@@ -58,6 +60,7 @@ export const href = {
   topic: (lang: Lang, id: string) => withBase(routes.topic(lang, id)),
   timeline: (lang: Lang) => withBase(routes.timeline(lang)),
   timelineOldest: (lang: Lang) => withBase(routes.timelineOldest(lang)),
+  timelineTopic: (lang: Lang, id: string, order: 'newest' | 'oldest' = 'newest') => withBase(routes.timelineTopic(lang, id, order)),
   search: (lang: Lang) => withBase(routes.search(lang)),
   about: (lang: Lang) => withBase(routes.about(lang)),
   rss: (lang: Lang) => withBase(routes.rss(lang)),

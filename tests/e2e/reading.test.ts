@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useServedSite } from '../helpers/served-site.ts';
+import { BASE, useServedSite } from '../helpers/served-site.ts';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
 import { LANGS } from '../../src/i18n/locales.ts';
 import { t } from '../../src/i18n/index.ts';
 import { CORRECTIONS_EMAIL } from '../../src/config.ts';
+import { eventsOfTopic, groupByMonth } from '../../src/lib/timeline.ts';
 
 const site = useServedSite();
 const { corpus } = loadCorpus();
@@ -203,6 +204,48 @@ describe('the timeline says what happened', () => {
     expect(months).toBeLessThan(await page.$$eval('.tl-month', (els) => els.length));
     await page.click('a[href="#months"]');
     expect(await visible()).toEqual(all);
+    await context.close();
+  });
+
+  it('filters by topic with a static page per topic, no script: only that topic\'s events, in both languages, with a way back', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const at = (path: string) => `${BASE.replace(/\/$/, '')}${path}`;
+    // A link to another page: wait for it to load before reading it.
+    const follow = async (selector: string) => { await page.click(selector); await page.waitForLoadState('load'); };
+    const dates = async () => page.$$eval('.timeline__item time', (els) => els.map((el) => el.getAttribute('datetime')!));
+    for (const lang of LANGS) {
+      const other = LANGS.find((l) => l !== lang)!;
+      const expected = groupByMonth(eventsOfTopic(corpus!.timeline(lang), 'turkey'), 'newest').flatMap((m) => m.items.map((e) => e.date));
+      expect(expected.length, lang).toBeGreaterThan(0);
+      await open(page, `/${lang}/timeline/`);
+      const all = (await dates()).length;
+      // Every topic is in the folded A–Z list (Turkey, with few events, only there).
+      await page.click('.topic-filter summary');
+      await follow(`.topic-filter li a[href="${at(`/${lang}/timeline/topics/turkey/`)}"]`);
+      expect(new URL(page.url()).pathname).toBe(at(`/${lang}/timeline/topics/turkey/`));
+      expect(await dates()).toEqual(expected);
+      expect(expected.length).toBeLessThan(all);
+      expect(await page.textContent('h1')).toContain(corpus!.topics.get('turkey')!.record.name[lang]);
+      expect(await page.$$eval('.tl-month h2', (els) => els.length)).toBeGreaterThan(0);
+      expect(await page.getAttribute('.topic-filter a[aria-current="page"]', 'href')).toBe(at(`/${lang}/timeline/topics/turkey/`));
+      // The other language's copy of the same filtered page.
+      expect(await page.getAttribute(`a[data-lang-switch="${other}"]`, 'href')).toBe(at(`/${other}/timeline/topics/turkey/`));
+      // Oldest first keeps the topic.
+      await follow(`.tl-controls a[href="${at(`/${lang}/timeline/topics/turkey/oldest/`)}"]`);
+      expect(await dates()).toEqual(groupByMonth(eventsOfTopic(corpus!.timeline(lang), 'turkey'), 'oldest').flatMap((m) => m.items.map((e) => e.date)));
+      // Back to every event, in the same order.
+      await follow(`.topic-filter a[href="${at(`/${lang}/timeline/oldest/`)}"]`);
+      expect((await dates()).length, page.url()).toBe(all);
+      // A topic's page links to the A–Z list of the full timeline, which opens at that address.
+      await open(page, `/${lang}/timeline/topics/turkey/`);
+      await follow(`.topic-filter a[href="${at(`/${lang}/timeline/`)}#topic-index"]`);
+      expect(await page.isVisible(`#topic-index a[href="${at(`/${lang}/timeline/topics/turkey/`)}"]`)).toBe(true);
+      // The topic page leads to its filtered timeline.
+      await open(page, `/${lang}/topics/turkey/`);
+      await follow(`#dated ~ p a[href="${at(`/${lang}/timeline/topics/turkey/`)}"]`);
+      expect(await dates()).toEqual(expected);
+    }
     await context.close();
   });
 

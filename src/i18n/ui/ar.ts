@@ -105,6 +105,7 @@ export const ar: Record<UiKey, string> = {
   'topic.noMentions': 'لا توجد إحاطة تذكر هذا الموضوع بعد.',
   'topic.related': 'موضوعات ذات صلة',
   'topic.dated': 'أحداث مؤرخة',
+  'topic.onTimeline': 'هذه الأحداث على الخط الزمني',
   'topic.aliases': 'يرد أيضًا باسم',
   // Per-topic feeds (follow the story)
   'topic.follow': 'تابِع هذا الموضوع',
@@ -129,7 +130,12 @@ export const ar: Record<UiKey, string> = {
   'timeline.newest': 'الأحدث أولًا',
   'timeline.oldest': 'الأقدم أولًا',
   'timeline.byTopic': 'حسب الموضوع',
-  'timeline.byTopicNote': 'تعرض صفحة كل موضوع أحداثه المؤرخة.',
+  // Topic filter (issue 12): a static timeline per topic
+  'timeline.allTopics': 'كل الموضوعات',
+  'timeline.topicIndex': 'كل الموضوعات أبجديًا ({n})',
+  'timeline.topicTitle': 'الخط الزمني: {topic}',
+  'timeline.aboutTopic': 'صفحة الموضوع: {topic}',
+  'timeline.noEvents': 'لا أحداث مؤرخة بهذه اللغة بعد.',
   'timeline.legend': 'اعرض',
   'search.title': 'البحث',
   'search.label': 'ابحث في الإحاطات',

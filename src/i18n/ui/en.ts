@@ -106,6 +106,7 @@ export const en = {
   'topic.noMentions': 'No briefing mentions this topic yet.',
   'topic.related': 'Related topics',
   'topic.dated': 'Dated events',
+  'topic.onTimeline': 'These events on the timeline',
   'topic.aliases': 'Also known as',
   // Per-topic feeds (follow the story)
   'topic.follow': 'Follow this topic',
@@ -130,7 +131,12 @@ export const en = {
   'timeline.newest': 'newest first',
   'timeline.oldest': 'oldest first',
   'timeline.byTopic': 'By topic',
-  'timeline.byTopicNote': 'Each topic page lists its dated events.',
+  // Topic filter (issue 12): a static timeline per topic
+  'timeline.allTopics': 'all topics',
+  'timeline.topicIndex': 'Every topic, A–Z ({n})',
+  'timeline.topicTitle': 'Timeline: {topic}',
+  'timeline.aboutTopic': 'Topic page: {topic}',
+  'timeline.noEvents': 'No dated events in this language yet.',
   'timeline.legend': 'Show',
   'search.title': 'Search',
   'search.label': 'Search the briefings',

@@ -21,6 +21,7 @@ import { parseRecord } from './issues.ts';
 import { checkId, reportPlaceholders } from './yaml-records.ts';
 import type { Briefing, ResolvedCitation, Source, Topic } from './model.ts';
 import { contentRevision } from '../editorial/alignment.ts';
+import { namedTopics } from '../named-topics.ts';
 
 /** A loaded briefing with what the checks need beyond what pages render. */
 export interface LoadedBriefing {
@@ -144,6 +145,12 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
     collect(env);
     return { html, citations: citeAll(point.cite, ['keyPoints', i, 'cite']) };
   });
+  // The timeline's topic filter: an event is about the topics it links and those of its
+  // briefing's topics it names (events rarely link, their text is short and plain).
+  const eventTopics = data.topics.flatMap((tid) => {
+    const record = topics.get(tid)?.record;
+    return record ? [{ id: tid, names: [record.name[lang], ...record.aliases[lang]] }] : [];
+  });
   const events = data.events.map((event, i) => {
     const env = envFor(yaml.lineOf(['events', i, 'text']));
     const html = renderInline(event.text, env);
@@ -155,7 +162,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
       problems.push({ file, line: yaml.lineOf(['events', i, 'confirmedBy', j]), message: resolved, fix: 'cite the paragraph of the later source that reports it, as "source-id:5"' });
       return [];
     });
-    return { ...event, html, citations: citeAll(event.cite, ['events', i, 'cite']), confirmations, briefing: id, lang, topics: env.mentions.map((m) => m.topic) };
+    return { ...event, html, citations: citeAll(event.cite, ['events', i, 'cite']), confirmations, briefing: id, lang, topics: [...new Set([...env.mentions.map((m) => m.topic), ...namedTopics(event.text, eventTopics)])] };
   });
   // The update log, newest first; its rules (languages, dates, sources) are src/lib/check/rules/update-log.ts.
   const updates = data.updates

@@ -1,0 +1,32 @@
+/**
+ * The topics a short text names without linking them: an event's text ("Steve Witkoff is to meet
+ * officials from Qatar, Egypt and Turkey in Miami") names the topics the timeline can filter it
+ * by. A topic is named when its name or one of its aliases in the text's language occurs as
+ * whole words, compared as search compares words (normalize.ts: letter variants, diacritics,
+ * case, Arabic proclitics: «وتركيا» names تركيا; "Turkey's" names Turkey).
+ *
+ * Only `candidates` are looked for (for an event, the topics of its briefing), so the cost stays
+ * per briefing as the corpus grows, and a common word that is also some far-off topic's name
+ * cannot pull unrelated events in.
+ */
+import { normalizeWord } from './search/normalize.ts';
+
+export interface NamedTopic { id: string; names: readonly string[] }
+
+const wordsOf = (text: string): string[] => text.split(/[^\p{L}\p{M}\p{N}]+/u).map(normalizeWord).filter(Boolean);
+
+/** Whether `needle` occurs in `hay` as consecutive words. */
+function occurs(hay: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0) return false;
+  outer: for (let i = 0; i + needle.length <= hay.length; i += 1) {
+    for (let j = 0; j < needle.length; j += 1) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The ids of the candidates `text` names, in the candidates' order. */
+export function namedTopics(text: string, candidates: readonly NamedTopic[]): string[] {
+  const hay = wordsOf(text);
+  return candidates.filter((c) => c.names.some((name) => occurs(hay, wordsOf(name)))).map((c) => c.id);
+}
