@@ -56,6 +56,8 @@ export const href = {
   sources: (lang: Lang) => withBase(routes.sources(lang)),
   source: (lang: Lang, id: string) => withBase(routes.source(lang, id)),
   paragraph: (lang: Lang, id: string, n: number) => `${withBase(routes.source(lang, id))}#p${n}`,
+  /** Why a source's date is estimated: the note in its page's provenance strip (opens on arrival). */
+  dateNote: (lang: Lang, id: string) => `${withBase(routes.source(lang, id))}#date-note`,
   topics: (lang: Lang) => withBase(routes.topics(lang)),
   topic: (lang: Lang, id: string) => withBase(routes.topic(lang, id)),
   timeline: (lang: Lang) => withBase(routes.timeline(lang)),
@@ -63,6 +65,8 @@ export const href = {
   timelineTopic: (lang: Lang, id: string, order: 'newest' | 'oldest' = 'newest') => withBase(routes.timelineTopic(lang, id, order)),
   search: (lang: Lang) => withBase(routes.search(lang)),
   about: (lang: Lang) => withBase(routes.about(lang)),
+  /** The About page's account of how dates are worked out (estimated event dates, among others). */
+  aboutDates: (lang: Lang) => `${withBase(routes.about(lang))}#dates`,
   rss: (lang: Lang) => withBase(routes.rss(lang)),
   jsonFeed: (lang: Lang) => withBase(routes.jsonFeed(lang)),
   topicRss: (lang: Lang, id: string) => withBase(routes.topicRss(lang, id)),

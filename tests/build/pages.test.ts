@@ -102,6 +102,29 @@ describe.each(BUILDS)('built site in $dir (base $base)', ({ dir, base }) => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it('an estimated date is a link to why, wherever it is shown (a tap explains it on a phone, no script)', () => {
+    let marks = 0;
+    for (const path of navigable) {
+      const lang = path.split('/')[1] as Lang;
+      for (const mark of site.pages.get(path)!.querySelectorAll('.est')) {
+        marks += 1;
+        expect(mark.tagName, `${path}: ${mark.toString()}`).toBe('A');
+        expect(mark.text).toContain(t(lang, 'briefing.inferred'));
+        const url = new URL(mark.getAttribute('href')!, `http://site${base}${path.slice(1)}`);
+        const target = url.pathname.slice(base.length - 1);
+        const page = site.pages.get(target);
+        expect(page, `${path}: ${url.href}`).toBeDefined();
+        const note = page!.querySelector(`[id="${url.hash.slice(1)}"]`);
+        expect(note, `${path}: ${url.href}`).not.toBeNull();
+        // A source's note sits in its provenance strip's fold (a browser opens it on arrival);
+        // the About page's section on dates says what an estimated date is.
+        if (url.hash === '#date-note') expect(note!.closest('details')?.classList.contains('date-note'), `${path}: ${url.href}`).toBe(true);
+        else expect(url.hash, `${path}: ${url.href}`).toBe('#dates');
+      }
+    }
+    expect(marks).toBeGreaterThan(50);
+  });
+
   it('Arabic pages isolate inline English', () => {
     for (const path of langPages.filter((p) => p.startsWith('/ar/briefings/'))) {
       const text = site.pages.get(path)!.querySelector('main')!;

@@ -63,7 +63,7 @@ describe('citations name their source', () => {
       await open(page, `/${lang}/briefings/isf-overview/`);
       const key = await page.evaluate(() => {
         const section = document.querySelector('.key-points')!.nextElementSibling!;
-        return { cls: section.className, outlets: [...section.querySelectorAll('dt')].map((dt) => dt.textContent), links: [...section.querySelectorAll('dd a')].map((a) => a.getAttribute('href')) };
+        return { cls: section.className, outlets: [...section.querySelectorAll('dt')].map((dt) => dt.textContent), links: [...section.querySelectorAll('dd a:not(.est)')].map((a) => a.getAttribute('href')) };
       });
       expect(key.cls).toContain('source-key');
       const ids = corpus!.briefing(lang, 'isf-overview')!.data.sources;
@@ -153,6 +153,33 @@ describe('RTL and LTR text hygiene at 390 px', () => {
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(200);
     await page.context().close();
+  });
+});
+
+describe('an estimated date explains itself on a tap', () => {
+  it('on briefings, cards, index pages, the timeline and topic pages, with no script', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const why = (lang: 'ar' | 'en') => t(lang, 'briefing.inferredTitle');
+    for (const lang of LANGS) {
+      // The briefing's own source: the note in its provenance strip opens in place.
+      await open(page, `/${lang}/briefings/miami-mediators-meeting/`);
+      expect(await page.isVisible('#date-note')).toBe(false);
+      await page.tap('.source-key a.est[href="#date-note"]');
+      expect(await page.isVisible('#date-note')).toBe(true);
+      expect(await page.textContent('#date-note')).toBe(why(lang));
+      // Elsewhere a mark leads to the explanation: a source's own note, or the About page's dates.
+      for (const [path, mark] of [[`/${lang}/`, '.card a.est'], [`/${lang}/sources/`, '.index-list a.est'], [`/${lang}/topics/turkey/`, '.stance a.est'], [`/${lang}/timeline/`, '.timeline a.est'], [`/${lang}/briefings/isf-overview/`, '.source-key a.est']] as const) {
+        await open(page, path);
+        await Promise.all([page.waitForURL((url) => url.hash !== ''), page.tap(mark)]);
+        await page.waitForLoadState('load');
+        const hash = new URL(page.url()).hash;
+        expect(['#date-note', '#dates'], `${path} → ${page.url()}`).toContain(hash);
+        expect(await page.isVisible(hash), `${path} → ${page.url()}`).toBe(true);
+        if (hash === '#date-note') expect(await page.textContent('#date-note')).toBe(why(lang));
+      }
+    }
+    await context.close();
   });
 });
 
