@@ -73,20 +73,41 @@ export function latestDistinct<T extends { date: string; briefing: string }>(eve
 /** A topic the timeline can be filtered by, with how many events mention it. */
 export interface TopicCount { id: string; events: number }
 
+interface TopicIndex { counts: TopicCount[]; events: Map<string, unknown[]> }
+// Every topic's timeline page asks for the same list: index it once per list, not once per page
+// (keyed by the list itself, so a new corpus gets a new index).
+const indexes = new WeakMap<readonly object[], TopicIndex>();
+
+function topicIndex<T extends { topics: readonly string[] }>(events: readonly T[]): TopicIndex {
+  let index = indexes.get(events);
+  if (!index) {
+    const byTopic = new Map<string, T[]>();
+    for (const e of events) {
+      for (const id of new Set(e.topics)) {
+        const list = byTopic.get(id);
+        if (list) list.push(e);
+        else byTopic.set(id, [e]);
+      }
+    }
+    const counts = [...byTopic].map(([id, list]) => ({ id, events: list.length })).sort((a, b) => b.events - a.events || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    index = { counts, events: byTopic };
+    indexes.set(events, index);
+  }
+  return index;
+}
+
 /**
  * The topics that dated events mention, each with its number of events (an event that names a
  * topic twice counts once): most events first, then by id, so the list is the same on every
  * build. Only these topics get a filtered timeline.
  */
 export function countTopics(events: readonly { topics: readonly string[] }[]): TopicCount[] {
-  const counts = new Map<string, number>();
-  for (const e of events) for (const id of new Set(e.topics)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return [...counts].map(([id, n]) => ({ id, events: n })).sort((a, b) => b.events - a.events || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...topicIndex(events).counts];
 }
 
 /** The events of one topic, in the order given. */
 export function eventsOfTopic<T extends { topics: readonly string[] }>(events: readonly T[], topic: string): T[] {
-  return events.filter((e) => e.topics.includes(topic));
+  return [...((topicIndex(events).events.get(topic) as T[] | undefined) ?? [])];
 }
 
 /**
