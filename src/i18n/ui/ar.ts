@@ -106,6 +106,7 @@ export const ar: Record<UiKey, string> = {
   'topic.related': 'موضوعات ذات صلة',
   'topic.dated': 'أحداث مؤرخة',
   'topic.onTimeline': 'هذه الأحداث على الخط الزمني',
+  'topic.allOnTimeline': 'كل أحداث الموضوع على الخط الزمني ({n})',
   'topic.aliases': 'يرد أيضًا باسم',
   // Per-topic feeds (follow the story)
   'topic.follow': 'تابِع هذا الموضوع',

@@ -107,6 +107,7 @@ export const en = {
   'topic.related': 'Related topics',
   'topic.dated': 'Dated events',
   'topic.onTimeline': 'These events on the timeline',
+  'topic.allOnTimeline': 'All of this topic’s events on the timeline ({n})',
   'topic.aliases': 'Also known as',
   // Per-topic feeds (follow the story)
   'topic.follow': 'Follow this topic',
