@@ -33,6 +33,8 @@
 //                               --index-corpus or this project) with that many pages per fragment
 //                               file and report requests and bytes of first queries (see
 //                               --fragment-queries) for each
+//          --bundle-pages N     with --index-corpus or --fragments: split each language's index
+//                               into bundles of at most N pages, merged by the search page
 //          --langs ar,en        languages measured (default both)
 //          --json <file>        default .tmp/bench/search.json
 import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -50,6 +52,8 @@ const NETWORKS = args.network === 'local' || args.network === 'mobile' ? [args.n
 const LANGS = String(args.langs ?? 'ar,en').split(',');
 /** 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
 const MOBILE = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0, connectionType: 'cellular4g' };
+/** --bundle-pages N: most pages per search bundle when re-indexing (default: one bundle per language). */
+const BUNDLE_PAGES = args['bundle-pages'] ? Number(args['bundle-pages']) : Infinity;
 const delayFor = (network) => Number(args.delay ?? (network === 'mobile' ? 150 : 60));
 
 const QUERIES = {
@@ -315,7 +319,7 @@ async function reindex(corpus, dir, options) {
   const { writeSearchIndexes } = await import('../../src/lib/search/write-index.ts');
   const docs = join(BENCH_DIR, 'search-reindex-docs');
   const cache = join(BENCH_DIR, 'search-reindex-cache');
-  writeSearchDocuments(corpus, docs, Infinity, options);
+  writeSearchDocuments(corpus, docs, BUNDLE_PAGES, options);
   const done = await writeSearchIndexes(docs, dir, cache);
   for (const d of [docs, cache]) rmSync(d, { recursive: true, force: true });
   console.log(`  indexed ${done.map((b) => `${b.name} ${b.pages} pages in ${fmtMs(b.ms)}`).join(', ')}`);

@@ -7,7 +7,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { getCorpus } from '../lib/corpus/index.ts';
-import { writeSearchDocuments } from '../lib/search/documents.ts';
+import { bundlePages, writeSearchDocuments } from '../lib/search/documents.ts';
 
 export default function searchDocuments(): AstroIntegration {
   return {
@@ -17,7 +17,7 @@ export default function searchDocuments(): AstroIntegration {
         const dir = process.env.SEARCH_DOCS;
         if (!dir) return;
         const started = performance.now();
-        const { bundles } = writeSearchDocuments(getCorpus(), dir, Infinity);
+        const { bundles } = writeSearchDocuments(getCorpus(), dir, bundlePages());
         logger.info(`wrote ${bundles.reduce((n, b) => n + b.pages, 0)} documents in ${bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms`);
       },
     },

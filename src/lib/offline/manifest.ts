@@ -138,7 +138,9 @@ export function offlineManifest(site: string, base: string, langs: readonly stri
       if (own.length) images[page] = [...new Set(own)].sort();
     }
     const shell = closure(site, b, [...sharedRefs]);
-    const search = walk(join(site, 'pagefind', lang)).map((f) => toPath(site, f));
+    // The language's search bundles: its own, then any it is split into (`<lang>-2`, …).
+    const bundles = existsSync(join(site, 'pagefind')) ? readdirSync(join(site, 'pagefind')).filter((d) => d === lang || new RegExp(`^${lang}-\\d+$`).test(d)) : [lang];
+    const search = bundles.sort().flatMap((d) => walk(join(site, 'pagefind', d))).map((f) => toPath(site, f));
     const files = new Set([...pages.map((p) => `${p}index.html`), ...shell, ...Object.values(images).flat(), ...search]);
     const bytes = [...files].reduce((n, p) => n + statSync(join(site, p)).size, 0);
     return { lang, pages: pages.sort(), shell, images, search, files, bytes };

@@ -26,6 +26,11 @@ export interface SearchData {
   documents: number;
   /** The bundle's metadata file, which Pagefind fetches only after its entry: preloaded. */
   meta: string;
+  /**
+   * The language's other Pagefind bundles (folder names beside this one, e.g. `en-2`), which the
+   * search page merges into this one; absent when the language is one bundle.
+   */
+  merge?: string[];
 }
 
 export const SEARCH_DATA_FILE = 'search-data.json';

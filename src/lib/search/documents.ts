@@ -8,10 +8,12 @@
  * where documents go and how they are grouped. Beside each bundle's documents goes the input of
  * the search page's own data (search-data.ts: the name table, the topics, each page's type and
  * topics), which the index step completes with the page ids Pagefind gave, and the bundle's
- * `maxFragments` (chosen in search-data.ts), which is part of its cache key. A language is one bundle unless its documents are
- * too large for one Pagefind process to index within the memory budget (Pagefind keeps every
- * parsed page in memory, about 40 bytes per character of document); then it is split into
- * bundles by a stable hash of the URL, so an edit changes one bundle only.
+ * `maxFragments` (chosen in search-data.ts), which is part of its cache key. A language is one
+ * bundle unless it has more than `maxPages` pages (bundlePages(): Pagefind keeps every parsed
+ * page in memory while it writes an index, so one process's memory grows with its bundle); then
+ * it is split into bundles of at most that many pages by a stable hash of the URL, so an edit
+ * changes one bundle only, and the search page merges them at query time (Pagefind's
+ * mergeIndex). The search page's data covers the whole language and goes with the first bundle.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,8 +55,24 @@ export interface DocumentsManifest {
 }
 
 export const MANIFEST = 'manifest.json';
-/** The search page's data input of a bundle, beside its documents folder. */
-export const dataInputFile = (bundle: string) => `${bundle}.search-data.json`;
+/** The search page's data input of a language (all its bundles), beside its documents folders. */
+export const dataInputFile = (lang: Lang) => `${lang}.search-data.json`;
+
+/**
+ * Most pages one Pagefind process indexes (SEARCH_BUNDLE_PAGES overrides it, for tests and
+ * measuring). Chosen by measurement (docs/bench/README.md, "Search index memory"): Pagefind's
+ * peak memory grows with a bundle's pages, and at this size one process stays near 1.x GB
+ * while the page build's own memory is still held beside it.
+ */
+export const BUNDLE_PAGES = 2500;
+
+export function bundlePages(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SEARCH_BUNDLE_PAGES;
+  if (raw === undefined || raw === '') return BUNDLE_PAGES;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`SEARCH_BUNDLE_PAGES must be a whole number of pages, at least 1 (it is "${raw}")`);
+  return n;
+}
 
 /** Pagefind's memory per character of document while it writes an index (measured: 39–42 B). */
 export const PAGEFIND_BYTES_PER_CHAR = 42;
@@ -102,11 +120,26 @@ function bundleOf(url: string, count: number): number {
 const bundleName = (lang: Lang, i: number) => (i === 0 ? lang : `${lang}-${i + 1}`);
 
 /**
- * Writes every language's documents under `dir` (`<dir>/<bundle>/<url>/index.html`) and the
- * manifest, last, so a manifest on disk means the documents are complete. `maxChars` bounds a
- * bundle's document text.
+ * Each URL's bundle: the fewest bundles for which the stable hash puts at most `maxPages` pages
+ * in each. A page keeps its bundle while the count holds, so adding or editing pages re-indexes
+ * only the bundles they fall in; when pages added need one bundle more, every bundle changes
+ * (and is indexed again) once.
  */
-export function writeSearchDocuments(corpus: Corpus, dir: string, maxChars: number, options: DocumentsOptions = {}): DocumentsManifest {
+export function assignBundles(urls: readonly string[], maxPages: number): { count: number; of: number[] } {
+  for (let count = Math.max(1, Math.ceil(urls.length / maxPages)); ; count++) {
+    const of = urls.map((url) => (count === 1 ? 0 : bundleOf(url, count)));
+    const sizes = new Array<number>(count).fill(0);
+    for (const b of of) sizes[b]!++;
+    if (Math.max(...sizes) <= maxPages) return { count, of };
+  }
+}
+
+/**
+ * Writes every language's documents under `dir` (`<dir>/<bundle>/<url>/index.html`) and the
+ * manifest, last, so a manifest on disk means the documents are complete. `maxPages` bounds a
+ * bundle's pages.
+ */
+export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: number, options: DocumentsOptions = {}): DocumentsManifest {
   rmSync(dir, { recursive: true, force: true });
   const pagefind = pagefindVersion();
   const { table, analyzer } = corpusAnalyzer(corpus);
@@ -120,16 +153,16 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxChars: numb
       writeFileSync(file, doc.content);
       docs.push({ url: doc.url, hash: createHash('sha256').update(doc.content).digest('hex'), chars: doc.content.length, page: doc.page });
     }
-    const total = docs.reduce((n, d) => n + d.chars, 0);
-    const count = Math.max(1, Math.ceil(total / maxChars));
+    writeFileSync(join(dir, dataInputFile(lang)), JSON.stringify(searchDataInput(corpus, lang, docs.map((d) => d.page), table, analyzer)));
+    const { count, of } = assignBundles(docs.map((d) => d.url), maxPages);
     for (let b = 0; b < count; b++) {
-      const members = docs.filter((d) => count === 1 || bundleOf(d.url, count) === b);
+      const members = docs.filter((_, i) => of[i] === b);
+      // The hash may leave a bundle empty (a tiny N); other bundles keep their names.
+      if (!members.length) continue;
       const name = bundleName(lang, b);
       const maxFragments = fragmentFiles(members.length, options.pagesPerFragmentFile);
       const key = createHash('sha256').update(`pagefind ${pagefind}\0maxFragments ${maxFragments}\0`);
       for (const d of members) key.update(`${d.url}\0${d.hash}\0`);
-      const input = searchDataInput(corpus, lang, members.map((d) => d.page), table, analyzer);
-      writeFileSync(join(dir, dataInputFile(name)), JSON.stringify(input));
       if (count === 1) renameSync(staging, join(dir, name));
       else {
         for (const d of members) {

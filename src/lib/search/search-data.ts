@@ -1,5 +1,5 @@
 /**
- * The search page's own data, written beside each language's Pagefind bundle, in two halves: the
+ * The search page's own data, written beside each language's (first) Pagefind bundle, in two halves: the
  * page build, which has the corpus, writes its input (searchDataInput, through documents.ts); the
  * index step, which never loads the corpus, completes it with Pagefind's page ids
  * (writeSearchData). What the page gets:
@@ -89,20 +89,28 @@ export function searchDataInput(corpus: Corpus, lang: Lang, pages: IndexedPage[]
   return { names: table, topics, topicIds: [...corpus.topics.keys()], pages };
 }
 
-/** Completes a bundle's search data with the page ids of its written Pagefind index. */
-export function writeSearchData(input: SearchDataInput, bundleDir: string): void {
-  const ids = readPageIds(bundleDir);
+/**
+ * Completes a language's search data with the page ids of its written Pagefind bundles
+ * (`<pagefindDir>/<name>/`, the first one the language's own) and writes it into the first: the
+ * topics' pages and the topic filter's lists span every bundle, and `merge` names the bundles
+ * the search page merges into the first (none when the language is one bundle).
+ */
+export function writeSearchData(input: SearchDataInput, pagefindDir: string, bundles: string[]): void {
+  const [first, ...others] = bundles;
+  if (!first) throw new Error('a language without a search bundle');
+  const ids = new Map(bundles.flatMap((name) => [...readPageIds(join(pagefindDir, name))]));
   const id = (url: string) => {
     const found = ids.get(url);
     if (!found) throw new Error(`the search index has no page ${url}`);
     return found;
   };
+  const bundleDir = join(pagefindDir, first);
   const byTopic = new Map<string, IndexedPage[]>();
   for (const page of input.pages) for (const topic of page.topics) byTopic.set(topic, [...(byTopic.get(topic) ?? []), page]);
   const topics: SearchTopic[] = input.topics.map((t) => ({ ...t, page: id(t.url) }));
   const meta = readdirSync(bundleDir).find((f) => f.endsWith('.pf_meta'));
   if (!meta) throw new Error(`no Pagefind metadata in ${bundleDir}`);
-  const data: SearchData = { names: input.names, topics, documents: input.pages.filter((p) => p.type !== 'topic').length, meta };
+  const data: SearchData = { names: input.names, topics, documents: input.pages.filter((p) => p.type !== 'topic').length, meta, ...(others.length ? { merge: others } : {}) };
   writeFileSync(join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
   const listDir = join(bundleDir, TOPIC_LIST_DIR);
   rmSync(listDir, { recursive: true, force: true });

@@ -8,8 +8,9 @@
  * the cache (`.cache/search`, or SEARCH_CACHE) is copied from there: Pagefind cannot update an
  * index, so an edit re-indexes its own bundle only.
  *
- * Beside each bundle, the search page's own data (search-data.ts): the page build wrote its
- * input; here it gets the page ids Pagefind gave.
+ * Beside a language's first bundle, the search page's own data (search-data.ts) for all of the
+ * language's bundles: the page build wrote its input; here it gets the page ids Pagefind gave,
+ * and the names of the language's other bundles, which the search page merges into the first.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +33,8 @@ export function readManifest(docsDir: string): DocumentsManifest {
 
 export async function writeSearchIndexes(docsDir: string, siteDir: string, cacheDir: string): Promise<IndexedBundle[]> {
   const done: IndexedBundle[] = [];
-  for (const bundle of readManifest(docsDir).bundles) {
+  const { bundles } = readManifest(docsDir);
+  for (const bundle of bundles) {
     const started = performance.now();
     const outDir = join(siteDir, 'pagefind', bundle.name);
     const cached = join(cacheDir, bundle.name);
@@ -51,8 +53,12 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
       rmSync(cached, { recursive: true, force: true });
       renameSync(fresh, cached);
     }
-    writeSearchData(JSON.parse(readFileSync(join(docsDir, dataInputFile(bundle.name)), 'utf8')) as SearchDataInput, outDir);
     done.push({ lang: bundle.lang, name: bundle.name, pages: bundle.pages, ms: performance.now() - started, fromCache });
+  }
+  for (const lang of new Set(bundles.map((b) => b.lang))) {
+    const names = bundles.filter((b) => b.lang === lang).map((b) => b.name);
+    const input = JSON.parse(readFileSync(join(docsDir, dataInputFile(lang)), 'utf8')) as SearchDataInput;
+    writeSearchData(input, join(siteDir, 'pagefind'), names);
   }
   return done;
 }

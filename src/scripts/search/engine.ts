@@ -1,7 +1,9 @@
 /**
  * The search engine as the page uses it: Pagefind (its script, WebAssembly and index, loaded on
  * first use) plus the page's own data beside the bundle (names and topics, src/lib/search/data.ts)
- * and the per-topic page lists of the topic filter, fetched when a topic is chosen.
+ * and the per-topic page lists of the topic filter, fetched when a topic is chosen. A large
+ * language's index is several bundles (src/lib/search/documents.ts); the data names the others,
+ * and Pagefind merges them into the first (mergeIndex), so one search covers them all.
  */
 import { createAnalyzer, type Analyzer } from '../../lib/search/analyze.ts';
 import { SEARCH_DATA_FILE, TOPIC_LIST_DIR, type SearchData } from '../../lib/search/data.ts';
@@ -26,6 +28,7 @@ interface Pagefind {
   init(): Promise<void>;
   search(q: string, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
   preload(q: string, o?: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
 }
 
 export interface Hit {
@@ -61,6 +64,8 @@ export interface Engine {
  * like a heading, and a topic page's title is a name that rank.ts handles as the lead result.
  */
 const RANKING = { pageLength: 0.4, metaWeights: { title: 0 } };
+/** Every bundle's options (a merged bundle takes no worker option: it runs where the first does). */
+const OPTIONS = { baseUrl: config.base, excerptLength: 0, ranking: RANKING };
 
 let engine: Promise<Engine> | undefined;
 
@@ -86,7 +91,7 @@ export function loadEngine(): Promise<Engine> {
       (async () => {
         const pf = (await import(/* @vite-ignore */ `${config.bundle}pagefind.js`)) as Pagefind;
         // No worker: one request less, and the work per search is small.
-        await pf.options({ baseUrl: config.base, bundlePath: config.bundle, excerptLength: 0, noWorker: true, ranking: RANKING });
+        await pf.options({ ...OPTIONS, bundlePath: config.bundle, noWorker: true });
         await pf.init();
         return pf;
       })(),
@@ -97,18 +102,42 @@ export function loadEngine(): Promise<Engine> {
         return data;
       }),
     ]);
+    // Pagefind's options() reaches the first bundle only: each merged one gets them itself.
+    // Their scores are their own bundle's BM25, which the hash split keeps comparable.
+    await Promise.all((data.merge ?? []).map((name) => pf.mergeIndex(new URL(`../${name}/`, new URL(config.bundle, location.href)).pathname, OPTIONS)));
     const analyzer = createAnalyzer(data.names);
     // Per hit, not per page: match positions belong to one search.
     const pages = new WeakMap<Hit, Promise<LoadedPage>>();
     const lists = new Map<string, Promise<Set<string>>>();
+    /**
+     * Pagefind leaves out of a search the words its index does not hold, so a bundle without one
+     * of the words answers with pages that have the others. One bundle holds every word of the
+     * language; merged bundles do not, so a page must also have every word some bundle holds
+     * (each word's pages, looked up once; none of this when the language is one bundle).
+     */
+    const wordPages = new Map<string, Promise<Set<string>>>();
+    const pagesWith = (word: string) => {
+      let pages = wordPages.get(word);
+      if (!pages) {
+        if (wordPages.size > 64) wordPages.clear();
+        pages = pf.search(word).then((found) => new Set((found?.results ?? []).map((r) => r.id)));
+        wordPages.set(word, pages);
+      }
+      return pages;
+    };
+    const holdingAll = async (terms: string[]): Promise<((id: string) => boolean) | undefined> => {
+      if (!data.merge?.length || terms.length < 2) return undefined;
+      const held = (await Promise.all(terms.map(pagesWith))).filter((pages) => pages.size > 0);
+      return (id) => held.every((pages) => pages.has(id));
+    };
     const pfFilters = (filters: Filters) => Object.fromEntries(Object.entries(filters).filter(([k, v]) => v && k !== 'topic'));
     return {
       data,
       analyzer,
       async search(terms, filters, phrase = false) {
         const q = phrase ? `"${terms.join(' ')}"` : terms.join(' ');
-        const found = await pf.search(q, { filters: pfFilters(filters) });
-        return (found?.results ?? []).map((result) => ({ id: result.id, score: result.score, result }));
+        const [found, keep] = await Promise.all([pf.search(q, { filters: pfFilters(filters) }), holdingAll(terms)]);
+        return (found?.results ?? []).filter((result) => !keep || keep(result.id)).map((result) => ({ id: result.id, score: result.score, result }));
       },
       preload(terms) {
         if (terms.length) void pf.preload(terms.join(' ')).catch(() => undefined);
