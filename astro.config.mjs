@@ -8,6 +8,7 @@ import siteIcons from './src/integrations/site-icons.ts';
 import contentImages from './src/integrations/content-images.ts';
 import incrementalPages from './src/integrations/incremental-pages.ts';
 import { naskhFont } from './src/lib/fonts/naskh.ts';
+import { isPreviewPath } from './src/lib/urls.ts';
 import editorLoop from './src/integrations/editor-loop.ts';
 
 /**
@@ -47,7 +48,7 @@ export default defineConfig({
     sitemap({
       i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
       // Citation preview documents (src/views/SourcePreviewView.astro) are parts of pages, not pages.
-      filter: (page) => !page.endsWith('/404/') && !page.endsWith('/preview/'),
+      filter: (page) => !page.endsWith('/404/') && !isPreviewPath(page),
       // The bilingual entry page belongs to no language: keep it out of the alternates.
       serialize(item) {
         const root = new URL(base, site).href;

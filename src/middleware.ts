@@ -11,6 +11,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { addCitationPreviews } from './lib/citation-preview.ts';
 import { pageKey, recordPage } from './lib/corpus/page-deps.ts';
 import { LANGS, type Lang } from './i18n/locales.ts';
+import { isPreviewPath } from './lib/urls.ts';
 
 const recordReads = defineMiddleware((context, next) => recordPage(pageKey(context.routePattern, context.params), () => next()));
 
@@ -19,7 +20,7 @@ const citationPreviews = defineMiddleware(async (context, next) => {
   const path = context.url.pathname.slice(import.meta.env.BASE_URL.replace(/\/$/, '').length);
   const lang = path.split('/')[1] as Lang;
   // Only language pages carry citations; the preview documents themselves are what previews load.
-  if (!LANGS.includes(lang) || path.endsWith('/preview/') || !response.headers.get('content-type')?.includes('text/html')) return response;
+  if (!LANGS.includes(lang) || isPreviewPath(path) || !response.headers.get('content-type')?.includes('text/html')) return response;
   const html = await response.text();
   if (!html.includes('/sources/')) return new Response(html, response);
   return new Response(addCitationPreviews(html, lang), response);

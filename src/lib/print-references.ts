@@ -63,12 +63,19 @@ export function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\A ')}"`;
 }
 
+/** The briefing's own address as printed under its headline: "This briefing online: <url>". */
+export interface PrintedAddress {
+  label: string;
+  url: string;
+}
+
 /**
- * The print stylesheet of one briefing: for the n-th item of `.print-refs`, the label before it,
- * the original (and translation) in its `<span>`, and the address after it. Paragraphs of a range
- * are separated by a blank line.
+ * The print stylesheet of one briefing: the briefing's address in `.print-url` (label before it,
+ * address after it), and for the n-th item of `.print-refs`, the label before it, the original
+ * (and translation) in its `<span>`, and the address after it. Paragraphs of a range are separated
+ * by a blank line. The words only paper needs live here, not in the page every reader downloads.
  */
-export function printReferencesCss(lang: Lang, references: readonly PrintReference[]): string {
+export function printReferencesCss(lang: Lang, references: readonly PrintReference[], address?: PrintedAddress): string {
   const rules = references.map((r, i) => {
     const item = `.print-refs li:nth-child(${i + 1})`;
     const lines = [
@@ -79,6 +86,7 @@ export function printReferencesCss(lang: Lang, references: readonly PrintReferen
     if (lang !== 'ar' && r.translation) lines.push(`${item} span::after{content:${cssString(r.translation.join('\n\n'))}}`);
     return lines.join('\n');
   });
+  if (address) rules.unshift(`.print-url::before{content:${cssString(`${address.label} `)}}\n.print-url::after{content:${cssString(address.url)}}`);
   return `@charset "UTF-8";\n${rules.join('\n')}\n`;
 }
 

@@ -10,6 +10,8 @@
  * also hands the focus back to the citation link.
  */
 const CLOSED = 'data-closed';
+/** A citation with its preview (src/lib/citation-preview.ts). */
+const PREVIEW = '.cites > span';
 
 function reopenWhenLeft(wrap: HTMLElement): void {
   const reopen = () => {
@@ -40,7 +42,7 @@ const isEscape = (event: KeyboardEvent) => event.key === 'Escape';
 
 document.addEventListener('keydown', (event) => {
   if (!isEscape(event)) return;
-  for (const wrap of document.querySelectorAll<HTMLElement>('.cite-preview:is(:hover, :focus-within)')) close(wrap, false);
+  for (const wrap of document.querySelectorAll<HTMLElement>(`${PREVIEW}:is(:hover, :focus-within)`)) close(wrap, false);
 });
 
 // A frame loads only when its preview first opens (loading="lazy"); listen inside it from then on.
@@ -51,7 +53,7 @@ document.addEventListener(
   'load',
   (event) => {
     const frame = event.target;
-    if (!(frame instanceof HTMLIFrameElement) || !frame.parentElement?.classList.contains('cite-preview')) return;
+    if (!(frame instanceof HTMLIFrameElement) || !frame.parentElement?.matches(PREVIEW)) return;
     frame.contentDocument?.addEventListener('keydown', (key) => {
       if (isEscape(key) && frame.parentElement) close(frame.parentElement, true);
     });

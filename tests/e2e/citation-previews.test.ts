@@ -1,7 +1,7 @@
 /**
  * Citation previews (src/lib/citation-preview.ts) in Chromium on the nginx-served sub-path build
  * with the site's security headers: a preview opens on hover (mouse), on keyboard focus of the
- * citation and on tap (touch, 320 px), shows the cited paragraph's Arabic original (and on English
+ * citation and on tap (touch, 320 px: the first tap opens it, the next follows the link), shows the cited paragraph's Arabic original (and on English
  * pages the translation), its number and a link to read it in context; it moves nothing on the
  * page and stays below the line it was opened from; Escape closes it. The citation stays a link to
  * the paragraph.
@@ -28,10 +28,20 @@ async function open(lang: 'ar' | 'en', options: Parameters<typeof served.browser
   return { context, page, errors };
 }
 
-/** The second key point's first citation: its wrapper, link, button and frame. */
-function citation(page: Page): { wrap: Locator; link: Locator; peek: Locator; frame: Locator } {
-  const wrap = page.locator('.key-points li').nth(1).locator('.cite-preview').first();
-  return { wrap, link: wrap.locator('a').first(), peek: wrap.locator('button'), frame: wrap.locator('iframe') };
+/** The second key point's first citation: its wrapper, link and frame. */
+function citation(page: Page): { wrap: Locator; link: Locator; frame: Locator } {
+  const wrap = page.locator('.key-points li').nth(1).locator('.cites > span').first();
+  return { wrap, link: wrap.locator('a').first(), frame: wrap.locator('iframe') };
+}
+
+/** A finger on the middle of the citation's words (scrolled into view first if it is not in view). */
+async function tapWords(page: Page, link: Locator): Promise<void> {
+  const box = await link.evaluate((a) => {
+    if (a.getBoundingClientRect().bottom < 0 || a.getBoundingClientRect().top > innerHeight) a.scrollIntoView({ block: 'center' });
+    const r = a.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.touchscreen.tap(box.x, box.y);
 }
 
 /** Checks what the open preview shows against the corpus. */
@@ -137,14 +147,15 @@ describe.each(['ar', 'en'] as const)('citation previews (%s)', (lang) => {
     await context.close();
   });
 
-  it('open on tap on a 320 px phone, inside the screen, below the line being read', async () => {
+  it('open on the first tap on a 320 px phone, inside the screen, below the line being read; the next tap follows the link', async () => {
     const { context, page } = await open(lang, { viewport: { width: 320, height: 740 }, hasTouch: true, isMobile: true });
-    const { link, peek, frame } = citation(page);
-    await peek.scrollIntoViewIfNeeded();
+    const { link, frame } = citation(page);
+    await link.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const before = await layoutOf(page, link);
     const scroll = await page.evaluate(() => scrollY);
-    await peek.tap();
+    await tapWords(page, link);
     await expectPreviewOf(lang, link, frame);
+    expect(page.url()).toContain(`/briefings/${BRIEFING}/`);
     expect(await layoutOf(page, link)).toBe(before);
     expect(await page.evaluate(() => scrollY)).toBe(scroll);
     const [l, f] = [await wordsBox(link), (await frame.boundingBox())!];
@@ -152,8 +163,13 @@ describe.each(['ar', 'en'] as const)('citation previews (%s)', (lang) => {
     expect(f.x).toBeGreaterThanOrEqual(0);
     expect(f.x + f.width).toBeLessThanOrEqual(320);
     await page.screenshot({ path: `${SHOTS}/preview-${lang}-320-tap.png` });
+    // A tap elsewhere closes it; a first tap again opens it, and the second one follows the link.
     await page.locator('h1').tap();
     await expect.poll(() => frame.isVisible()).toBe(false);
+    await tapWords(page, link);
+    await expect.poll(() => frame.isVisible()).toBe(true);
+    await tapWords(page, link);
+    await page.waitForURL(/\/sources\/[^/]+\/#p\d+$/);
     await context.close();
   });
 });

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { isPreviewPath } from '../../src/lib/urls.ts';
 
 export interface BuiltSite {
   dir: string;
@@ -56,12 +57,12 @@ export function pagePath(site: BuiltSite, file: string): string {
 
 /**
  * Documents that are parts of pages, not pages: the citation preview frames
- * (`/{lang}/sources/<id>/preview/`, src/views/SourcePreviewView.astro). They are validated, swept
+ * (`/{lang}/previews/<id>/`, src/views/SourcePreviewView.astro). They are validated, swept
  * for accessibility and served like pages, but have no language switch, social card or sitemap
  * entry of their own.
  */
 export function isFrameDocument(path: string): boolean {
-  return /^\/(ar|en)\/sources\/[^/]+\/preview\/$/.test(path);
+  return isPreviewPath(path);
 }
 
 /** Builds to test: the default-base site and the sub-path site made by scripts/test.mjs. */

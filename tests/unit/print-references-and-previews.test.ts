@@ -37,19 +37,25 @@ describe('print references', () => {
     expect(en).toContain('.print-refs li:nth-child(1)::after{content:"https://x/en/sources/a/#p5"}');
     expect(printReferencesCss('ar', refs)).not.toContain('span::after');
   });
+
+  it('prints the briefing\'s own address under its headline, label and address apart', () => {
+    const css = printReferencesCss('ar', [], { label: 'هذه الإحاطة على الإنترنت:', url: 'https://x/ar/briefings/b/' });
+    expect(css).toContain('.print-url::before{content:"هذه الإحاطة على الإنترنت: "}');
+    expect(css).toContain('.print-url::after{content:"https://x/ar/briefings/b/"}');
+  });
 });
 
 describe('citation previews', () => {
-  it('gives each citation link its preview frame and leaves other links alone', () => {
-    const html = '<p>Text <span class="cites"><a href="/en/sources/axios-report/#p5">Axios ¶5</a></span> and <a href="/en/topics/turkey/">Turkey</a> <a href="#p2">2</a></p>';
-    const out = addCitationPreviews(html, 'en');
-    expect(out).toBe('<p>Text <span class="cites"><span class="cite-preview"><a href="/en/sources/axios-report/#p5">Axios ¶5</a>'
-      + '<button type="button" tabindex="-1" aria-label="Preview"></button>'
-      + '<iframe loading="lazy" src="/en/sources/axios-report/preview/#p5" title="Cited paragraphs"></iframe></span></span>'
-      + ' and <a href="/en/topics/turkey/">Turkey</a> <a href="#p2">2</a></p>');
+  it('gives each link of a citation run its preview frame and leaves other links alone', () => {
+    const html = '<p>Text <span class="cites"><a href="/en/sources/axios-report/#p5">Axios ¶5</a> <a href="/en/sources/axios-report/#p9" class="p">¶9</a></span> and <a href="/en/topics/turkey/">Turkey</a> <a href="#p2">2</a>, <a href="/en/sources/axios-report/#p7">as Axios says</a></p>';
+    const frame = (n: number) => `<iframe loading="lazy" src="/en/previews/axios-report/#p${n}" title="Preview"></iframe>`;
+    expect(addCitationPreviews(html, 'en')).toBe('<p>Text <span class="cites">'
+      + `<span tabindex="-1"><a href="/en/sources/axios-report/#p5">Axios ¶5</a>${frame(5)}</span> `
+      + `<span tabindex="-1"><a href="/en/sources/axios-report/#p9" class="p">¶9</a>${frame(9)}</span></span>`
+      + ' and <a href="/en/topics/turkey/">Turkey</a> <a href="#p2">2</a>, <a href="/en/sources/axios-report/#p7">as Axios says</a></p>');
   });
 
   it('frames open the preview document on the first cited paragraph', () => {
-    expect(previewSrc('ar', 'x', 7)).toBe('/ar/sources/x/preview/#p7');
+    expect(previewSrc('ar', 'x', 7)).toBe('/ar/previews/x/#p7');
   });
 });

@@ -35,7 +35,7 @@ describe('structured data', () => {
     expect(node).toMatchObject({
       '@type': 'Article', inLanguage: 'en', datePublished: '2025-12-17',
       isBasedOn: [{ '@id': 'https://example.org/en/sources/report/#report' }],
-      about: [{ '@type': 'Country', '@id': 'https://example.org/en/topics/turkey/#entity' }],
+      about: [{ '@id': 'https://example.org/en/topics/turkey/#entity' }],
     });
     expect((node.about as object[])[0]).not.toHaveProperty('name');
   });

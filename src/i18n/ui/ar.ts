@@ -77,9 +77,8 @@ export const ar: Record<UiKey, string> = {
   'cite.paragraph': 'الفقرة',
   'cite.unknownOutlet': 'ناشر مجهول',
   // Citation previews (issue 14): the cited paragraph shown in place, loaded when opened.
-  'preview.open': 'معاينة',
   'preview.readInContext': 'اقرأها في سياقها',
-  'preview.title': 'الفقرات المستشهد بها',
+  'preview.title': 'معاينة',
   'source.text': 'النص الأصلي',
   'source.textNote': 'النص العربي كما ورد تمامًا، مقسّمًا إلى فقرات مرقّمة، ورقم كل فقرة رابط إليها يمكن مشاركته.',
   'source.textNoteTranslated': 'كل فقرة عربية كما وردت، وبجانبها ترجمتنا الإنجليزية، ورقم كل فقرة رابط إليها يمكن مشاركته.',

@@ -78,9 +78,8 @@ export const en = {
   'cite.paragraph': 'paragraph',
   'cite.unknownOutlet': 'Unknown publisher',
   // Citation previews (issue 14): the cited paragraph shown in place, loaded when opened.
-  'preview.open': 'Preview',
   'preview.readInContext': 'Read it in context',
-  'preview.title': 'Cited paragraphs',
+  'preview.title': 'Preview',
   'source.text': 'Original text',
   'source.textNote': 'The Arabic text exactly as received, split into numbered paragraphs. Each number is a link you can share.',
   'source.textNoteTranslated': 'Each Arabic paragraph as received, beside our English translation. Each number is a link you can share.',

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { LANGS, type Lang } from '../../../../i18n/index.ts';
+import { LANGS, t, type Lang } from '../../../../i18n/index.ts';
 import { getCorpus } from '../../../../lib/corpus/index.ts';
 import { briefingCitations, printReferences, printReferencesCss } from '../../../../lib/print-references.ts';
 import { absoluteUrl, href } from '../../../../lib/urls.ts';
@@ -17,5 +17,6 @@ export function GET(context: APIContext) {
   const briefing = corpus.briefing(lang, context.params.id!)!;
   const site = context.site ?? new URL('http://localhost/');
   const refs = printReferences(lang, briefingCitations(briefing), corpus.sources, (source, n) => absoluteUrl(href.paragraph(lang, source, n), site));
-  return new Response(printReferencesCss(lang, refs), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+  const address = { label: t(lang, 'print.url'), url: absoluteUrl(href.briefing(lang, briefing.id), site) };
+  return new Response(printReferencesCss(lang, refs, address), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
 }
