@@ -1,15 +1,12 @@
 import type { APIContext } from 'astro';
-import { LANGS, t, type Lang } from '../../../../i18n/index.ts';
+import { t, type Lang } from '../../../../i18n/index.ts';
 import { getCorpus } from '../../../../lib/corpus/index.ts';
 import { briefingCitations, printReferences, printReferencesCss } from '../../../../lib/print-references.ts';
 import { absoluteUrl, href } from '../../../../lib/urls.ts';
-import { keyed } from '../../../../lib/corpus/keyed-paths.ts';
+import { briefingPaths } from '../../../../lib/corpus/keyed-paths.ts';
 
 /** Each briefing's print stylesheet: the texts of the paragraphs it cites (src/lib/print-references.ts). */
-export const getStaticPaths = keyed(() => {
-  const corpus = getCorpus();
-  return LANGS.flatMap((lang) => corpus.briefings[lang].map((b) => ({ params: { lang, id: b.id } })));
-});
+export const getStaticPaths = briefingPaths;
 
 export function GET(context: APIContext) {
   const lang = context.params.lang as Lang;
