@@ -206,6 +206,11 @@ export const topicRecord = z.strictObject({
     })
     .default({ ar: {}, en: {} }),
   description: localized,
+  /**
+   * What the editors add from outside the sources, in both languages: Markdown with a link to
+   * where it comes from. Shown as a context note under the description (src/lib/corpus/topic-context.ts).
+   */
+  context: localized.optional(),
   related: z.array(slug).default([]),
   stances: z
     .array(

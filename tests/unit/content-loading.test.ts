@@ -42,8 +42,24 @@ const catalogue: { name: string; file: string; change: (f: NonNullable<typeof fi
   { name: 'duplicate id: a second record for the same seed', file: 'content/sources/sample.yaml', change: (f) => f.write('content/sources/sample-copy.yaml', readFileSync(`${f.root}/content/sources/sample.yaml`, 'utf8')), message: /already described by content\/sources\/sample-copy\.yaml/, line: 1 },
   { name: 'duplicate key in YAML', file: 'content/topics/axios.yaml', change: (f) => f.edit('content/topics/axios.yaml', (t) => `${t}kind: outlet\n`), message: /YAML syntax: Map keys must be unique/, line: 8 },
   { name: 'duplicate heading id in a body', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n## Again {#summary}\n\nText.\n`), message: /heading id "summary" is used twice/, line: 37 },
+  { name: 'topic context without a link to where it comes from', file: 'content/topics/turkey.yaml', change: (f) => f.edit('content/topics/turkey.yaml', (t) => t.replace('related: [axios]', 'context:\n  ar: "من خارج المصادر."\n  en: "From outside the sources."\nrelated: [axios]')), message: /context note does not say where its information comes from/, line: 7 },
   { name: 'unknown field', file: 'content/topics/axios.yaml', change: (f) => f.edit('content/topics/axios.yaml', (t) => `${t}colour: red\n`), message: /unknown field "colour"/, line: 8 },
 ];
+
+describe('topic context from outside the sources', () => {
+  it('is a labelled context note under the description, with its link, in both languages', () => {
+    fixture = copyFixture();
+    fixture.edit('content/topics/turkey.yaml', (t) => t.replace('related: [axios]', 'context:\n  ar: "من بحث المحررين: [المصدر](https://example.org/ar) عن [[axios]]."\n  en: "From the editors\' research: [the source](https://example.org/en) on [[axios]]."\nrelated: [axios]'));
+    const { corpus, problems } = loadCorpus(fixture.root);
+    expect(problems.filter(isError)).toEqual([]);
+    const html = corpus!.topics.get('turkey')!.contextHtml!;
+    expect(html.en).toMatch(/^<aside class="context-note" role="note">\s*<p class="context-note__label">[^<]+<\/p>/);
+    expect(html.en).toContain('href="https://example.org/en"');
+    expect(html.en).toContain('href="/en/topics/axios/"');
+    expect(html.ar).toContain('href="https://example.org/ar"');
+    expect(corpus!.topics.get('axios')!.contextHtml).toBeUndefined();
+  });
+});
 
 describe('bad content', () => {
   it.each(catalogue)('$name → names $file', ({ file, change, message, line }) => {

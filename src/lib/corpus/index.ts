@@ -15,6 +15,7 @@ import { join, listFiles, projectRoot } from './files.ts';
 import { loadBriefings, resolveCitation } from './load-briefings.ts';
 import { loadSources, type LoadedSource } from './load-sources.ts';
 import { loadTopics, type LoadedTopic } from './load-topics.ts';
+import { renderTopicContext } from './topic-context.ts';
 import { loadPages } from './load-pages.ts';
 import { linkAlignment } from '../editorial/alignment.ts';
 import type { Briefing, Corpus, DraftNote, RenderedEvent, Source, Topic } from './model.ts';
@@ -77,6 +78,10 @@ export function loadCorpus(root = projectRoot(), options: LoadOptions = {}): Loa
   const plainSources = new Map([...sources].map(([id, s]) => [id, s.source]));
   const plainTopics = new Map([...topics].map(([id, t]) => [id, t.topic]));
   checkTopicReferences(topics, plainSources, problems);
+  for (const loaded of topics.values()) {
+    const contextHtml = renderTopicContext(loaded, plainTopics, plainSources, problems);
+    if (contextHtml) loaded.topic.contextHtml = contextHtml;
+  }
   checkSourceReferences(sources, topics, problems);
   const briefings = loadBriefings(root, plainSources, plainTopics, problems);
   linkAlignment(Object.fromEntries(LANGS.map((l) => [l, briefings[l].map((b) => b.briefing)])) as Record<Lang, Briefing[]>);

@@ -73,7 +73,7 @@ export function citationFix(raw: string, briefingSources: readonly string[]): st
   return `cite a paragraph that exists: npm run paragraphs -- ${ref.source} lists them`;
 }
 
-function topicResolver(lang: Lang, topics: Map<string, Topic>) {
+export function topicResolver(lang: Lang, topics: Map<string, Topic>) {
   return (id: string) => {
     const topic = topics.get(id);
     return topic ? { name: topic.record.name[lang], href: href.topic(lang, id) } : undefined;

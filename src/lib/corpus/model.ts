@@ -37,6 +37,8 @@ export interface Topic {
   id: string;
   file: string;
   record: TopicRecord;
+  /** The record's `context`, rendered as a context note per language. */
+  contextHtml?: Record<Lang, string>;
 }
 
 export type ResolvedCitation = CitationLink;
