@@ -40,7 +40,7 @@ export function renderTopicContext(
     });
     html[lang] = renderBlock(`::: context\n${context[lang]}\n:::\n`, env);
     // A problem with the block as a whole is one with the value, which has no block markers.
-    problems.push(...env.problems.map((p) => ({ ...p, line: Math.max(p.line, line), fix: p.fix?.replace('inside the "::: context" block', `in "context: ${lang}:"`) })));
+    problems.push(...env.problems.map((p) => ({ ...p, line: Math.max(p.line ?? line, line), fix: p.fix?.replace('inside the "::: context" block', `in "context: ${lang}:"`) })));
   }
   return html;
 }
