@@ -6,6 +6,10 @@
  *   briefings, the timeline, topic stances, the home page — gets a preview beside each mark,
  *   whatever component drew the mark; pages without marks are returned as they are. Runs once
  *   per page while the static build renders it; nothing runs in the browser.
+ *
+ * Previews are added here, to finished pages, and not by `citationsHtml` (src/lib/citations.ts)
+ * because the same citation HTML also goes where a preview frame must not: feed entries, the
+ * search index's documents and the checker's plain text.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { addCitationPreviews } from './lib/citation-preview.ts';

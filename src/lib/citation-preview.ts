@@ -28,6 +28,7 @@
  */
 import { t } from '../i18n/index.ts';
 import type { Lang } from '../i18n/locales.ts';
+import { escapeHtml } from './html.ts';
 import { href } from './urls.ts';
 
 export interface PreviewTarget {
@@ -36,8 +37,6 @@ export interface PreviewTarget {
   /** First cited paragraph: the frame opens on it. */
   from: number;
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Address of the preview document, opened on the cited paragraph. */
 export function previewSrc(lang: Lang, source: string, from: number): string {

@@ -7,6 +7,7 @@
 import { t } from '../i18n/index.ts';
 import { LOCALES, type Lang } from '../i18n/locales.ts';
 import { formatPartialDate } from './dates.ts';
+import { escapeHtml } from './html.ts';
 
 export interface CitationRef {
   source: string;
@@ -107,8 +108,6 @@ export interface CitationLink extends CitationRef {
   /** The source's outlet label ("Axios"). */
   outlet: string;
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The HTML of a run of citations, the same everywhere on the site:

@@ -3,6 +3,7 @@ import { LOCALES, t, type Lang } from '../../i18n/index.ts';
 import { getCorpus, type Briefing } from '../corpus/index.ts';
 import { lastUpdated } from '../corpus/updates.ts';
 import { formatPartialDate, startOf } from '../dates.ts';
+import { escapeHtml } from '../html.ts';
 import { absoluteUrl, href } from '../urls.ts';
 
 /** How many of the newest briefings a feed carries. */
@@ -46,8 +47,4 @@ export function feedItems(lang: Lang, site: URL, briefings: readonly Briefing[])
       tags: b.data.topics.map((id) => corpus.topics.get(id)?.record.name[lang] ?? id),
     };
   });
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
