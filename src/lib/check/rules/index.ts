@@ -8,6 +8,7 @@ import { briefingDate } from './briefing-date.ts';
 import { counterparts } from './counterparts.ts';
 import { keyPoints } from './key-points.ts';
 import { onTimeline } from './on-timeline.ts';
+import { eventTopics } from './event-topics.ts';
 import { sections } from './sections.ts';
 import { seedsDescribed } from './seeds-described.ts';
 import { spellings } from './spellings.ts';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   topicDescriptions,
   topicsUsed,
   onTimeline,
+  eventTopics,
   updateLog,
   seedsDescribed,
   seedBidiControls,
