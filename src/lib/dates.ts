@@ -50,21 +50,33 @@ export function compareIso(a: string, b: string): number {
 
 const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 
+/** One formatter per locale and options: building an Intl.DateTimeFormat costs far more than using it. */
+function formatter(intlLocale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${intlLocale}|${JSON.stringify(options)}`;
+  let f = FORMATTERS.get(key);
+  if (!f) FORMATTERS.set(key, (f = new Intl.DateTimeFormat(intlLocale, options)));
+  return f;
+}
+
+const OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
+  day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  year: { year: 'numeric', timeZone: 'UTC' },
+};
+
+/** Formatted dates by locale and value: every page repeats the same few hundred dates. */
+const FORMATTED = new Map<string, string>();
+
 /** Formats a partial date for readers: "19 December 2025", "December 2025", "2025". */
 export function formatPartialDate(value: string, intlLocale: string): string {
-  const parsed = parsePartialDate(value);
-  if (typeof parsed === 'string') return value;
-  const date = startOf(value);
-  const options: Intl.DateTimeFormatOptions =
-    parsed.precision === 'day'
-      ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-      : parsed.precision === 'month'
-        ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-        : { year: 'numeric', timeZone: 'UTC' };
-  const key = `${intlLocale}|${parsed.precision}`;
-  let formatter = FORMATTERS.get(key);
-  if (!formatter) FORMATTERS.set(key, (formatter = new Intl.DateTimeFormat(intlLocale, options)));
-  return formatter.format(date);
+  const key = `${intlLocale}|${value}`;
+  let text = FORMATTED.get(key);
+  if (text === undefined) {
+    const parsed = parsePartialDate(value);
+    text = typeof parsed === 'string' ? value : formatter(intlLocale, OPTIONS[parsed.precision]).format(startOf(value));
+    FORMATTED.set(key, text);
+  }
+  return text;
 }
 
 /**
@@ -78,7 +90,7 @@ export function formatWindowEnds(start: string, end: string, intlLocale: string)
   const full: [string, string] = [formatPartialDate(start, intlLocale), formatPartialDate(end, intlLocale)];
   if (typeof a === 'string' || typeof b === 'string' || a.precision !== 'day' || b.precision !== 'day' || start.slice(0, 4) !== end.slice(0, 4)) return full;
   const options: Intl.DateTimeFormatOptions = start.slice(0, 7) === end.slice(0, 7) ? { day: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'long', timeZone: 'UTC' };
-  return [new Intl.DateTimeFormat(intlLocale, options).format(startOf(start)), full[1]];
+  return [formatter(intlLocale, options).format(startOf(start)), full[1]];
 }
 
 /** Formats an ISO date-time printed in a document ("2024-11-27T20:51"), without time zone shifts. */
@@ -87,7 +99,7 @@ export function formatPrintedStamp(value: string, intlLocale: string): string {
   if (!m || m[1] === undefined) return value;
   const day = formatPartialDate(m[1], intlLocale);
   if (m[2] === undefined || m[3] === undefined) return day;
-  const time = new Intl.DateTimeFormat(intlLocale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+  const time = formatter(intlLocale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
     new Date(Date.UTC(2000, 0, 1, Number(m[2]), Number(m[3]))),
   );
   return `${day}، ${time}`.replace('،', intlLocale.startsWith('ar') ? '،' : ',');

@@ -111,6 +111,22 @@ export function isRestatement(l: Likeness, rule: Rule = RESTATEMENT): boolean {
 }
 
 /**
+ * `isRestatement(likenessOf(a, b), rule)`, measuring only as far as it must: the word overlap is
+ * cheap, each chain a table of both sentences' words (topic pages compare thousands of pairs).
+ */
+function restates(a: Prepared, b: Prepared, rule: Rule): boolean {
+  const [small, large] = a.set.size <= b.set.size ? [a.set, b.set] : [b.set, a.set];
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared += 1;
+  if ((small.size === 0 ? 1 : shared / small.size) >= rule.overlap) return true;
+  // No shared word: no chain either (both measures are 0).
+  if (shared === 0) return rule.chain <= 0 || rule.runShare <= 0;
+  if (longestSharedChain(a.words, b.words) >= rule.chain) return true;
+  const shorter = Math.min(a.words.length, b.words.length);
+  return (shorter === 0 ? 1 : longestSharedChain(a.words, b.words, 0) / shorter) >= rule.runShare;
+}
+
+/**
  * Drops excerpts that repeat an earlier one (`isRestatement`): of two, only the longer is kept,
  * in the place of the first. A key point and the summary sentence it condenses then show once.
  */
@@ -118,7 +134,7 @@ export function distinctSentences(sentences: readonly string[], rule: Rule = RES
   const kept: Prepared[] = [];
   for (const text of sentences) {
     const next = prepare(text);
-    const twin = kept.find((k) => isRestatement(likenessOf(k, next), rule));
+    const twin = kept.find((k) => restates(k, next, rule));
     if (!twin) kept.push(next);
     else if (next.set.size > twin.set.size) Object.assign(twin, next);
   }

@@ -35,6 +35,31 @@ export interface PageData {
 
 const KIND: Record<RecordType, PageData['k']> = { briefing: 'b', source: 's', topic: 't' };
 
+/** A topic name's tokens, space-separated, per analyzer: the same few hundred names recur on every page. */
+const nameCache = new WeakMap<Analyzer, Map<string, string>>();
+function nameTokens(analyzer: Analyzer, name: string): string {
+  let cache = nameCache.get(analyzer);
+  if (!cache) nameCache.set(analyzer, (cache = new Map()));
+  let tokens = cache.get(name);
+  if (tokens === undefined) cache.set(name, (tokens = analyzer.tokens(name).join(' ')));
+  return tokens;
+}
+
+/**
+ * Whether a name (its tokens) occurs in the page's tokens as a run of consecutive tokens: what
+ * searching the space-joined text for ` name ` finds (tokens are never empty and hold no
+ * space), without scanning the whole text once per name.
+ */
+function saidIn(words: readonly string[]): (name: readonly string[]) => boolean {
+  const starts = new Map<string, number[]>();
+  words.forEach((word, i) => {
+    const list = starts.get(word);
+    if (list) list.push(i);
+    else starts.set(word, [i]);
+  });
+  return (name) => (starts.get(name[0]!) ?? []).some((at) => name.every((word, k) => words[at + k] === word));
+}
+
 /**
  * @param ownNames  every name of the topic a topic page is about (both languages)
  * @param mentionedNames  every name of the other topics the page mentions or is tagged with
@@ -42,21 +67,23 @@ const KIND: Record<RecordType, PageData['k']> = { briefing: 'b', source: 's', to
 export function indexDocument(record: SearchRecord, analyzer: Analyzer, ownNames: string[], mentionedNames: string[]): string {
   const title = analyzer.tokens(record.title);
   /** Each name once, as tokens, leaving out those the text says (when `said` is given). */
-  const names = (list: string[], said?: string) =>
-    [...new Set(list.map((n) => analyzer.tokens(n).join(' ')))].filter((n) => n && !said?.includes(` ${n} `)).flatMap((n) => n.split(' '));
+  const names = (list: string[], said?: (name: string[]) => boolean) =>
+    [...new Set(list.map((n) => nameTokens(analyzer, n)))].filter((n) => n && !said?.(n.split(' '))).flatMap((n) => n.split(' '));
   const own = names(ownNames);
   let at = title.length + own.length;
   const sections: PageData['s'] = [];
   const texts: string[] = [];
+  const words = [...title];
   for (const s of record.sections) {
     const tokens = analyzer.tokens(s.text);
     if (!tokens.length) continue;
     sections.push([s.anchor, s.heading, s.text, at]);
     texts.push(tokens.join(' '));
+    for (const token of tokens) words.push(token);
     at += tokens.length;
   }
   // Names the text already says in the same words add nothing.
-  const mentioned = names(mentionedNames, ` ${[title.join(' '), ...texts].join(' ')} `);
+  const mentioned = names(mentionedNames, saidIn(words));
   const data: PageData = { t: record.title, k: KIND[record.type], id: record.id, s: sections };
   return `<!doctype html><html lang="${record.lang}"><head><title></title></head><body>
 <main data-pagefind-body>
