@@ -8,9 +8,10 @@
 // the offline manifest (scripts/offline-manifest.mjs), which lists the index's files. The index
 // step starts as soon as the documents are written if the page build's memory plus the index's
 // fits the memory budget (BUILD_MEMORY_MB, default 3,584 MB); otherwise once the page build has
-// exited.
+// exited, then indexing two bundles at a time when two fit the budget.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
 
@@ -27,8 +28,8 @@ const budget = Number(process.env.BUILD_MEMORY_MB ?? 3584) * MB;
 const PAGEFIND_BYTES_PER_CHAR = 42;
 
 const env = { ...process.env, OUT_DIR: staging, SEARCH_DOCS: docs };
-const run = (args) => {
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env });
+const run = (args, extra = {}) => {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extra } });
   child.done = new Promise((res) => child.on('exit', (code, signal) => res(code ?? (signal ? 1 : 0))));
   return child;
 };
@@ -60,7 +61,13 @@ if (existsSync(manifest) && astroExit === undefined) {
   if (treeRss(astro.pid) + largest * PAGEFIND_BYTES_PER_CHAR + 384 * MB <= budget) index = run([resolve('scripts/index-search.mjs'), staging, docs]);
 }
 let status = await astro.done;
-if (status === 0) status = await (index ?? run([resolve('scripts/index-search.mjs'), staging, docs])).done;
+// Started now, with the cores free: two bundles at a time when the budget holds both (write-index.ts).
+const lateJobs = () => {
+  if (process.env.SEARCH_INDEX_JOBS || !existsSync(manifest)) return {};
+  const largest = Math.max(...JSON.parse(readFileSync(manifest, 'utf8')).bundles.map((b) => b.chars));
+  return availableParallelism() > 1 && 2 * largest * PAGEFIND_BYTES_PER_CHAR + 384 * MB <= budget ? { SEARCH_INDEX_JOBS: '2' } : {};
+};
+if (status === 0) status = await (index ?? run([resolve('scripts/index-search.mjs'), staging, docs], lateJobs())).done;
 else if (index) {
   index.kill();
   await index.done;

@@ -1,0 +1,56 @@
+/**
+ * Bundles indexed side by side (SEARCH_INDEX_JOBS, which the build script sets when the page
+ * build is over and two bundles fit its memory budget) are the bundles indexed one at a time,
+ * byte for byte: the real corpus's documents, split into bundles of 15 pages, indexed one at a
+ * time and three at a time.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getCorpus } from '../../src/lib/corpus/index.ts';
+import { writeSearchDocuments } from '../../src/lib/search/documents.ts';
+import { indexJobs, writeSearchIndexes } from '../../src/lib/search/write-index.ts';
+import { setConfiguredBase } from '../../src/lib/urls.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'briefings-index-jobs-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('search bundles indexed side by side', () => {
+  it('are byte for byte the bundles indexed one at a time', async () => {
+    setConfiguredBase('/');
+    const docs = join(work, 'docs');
+    const { bundles } = writeSearchDocuments(getCorpus(), docs, 15);
+    expect(bundles.length).toBeGreaterThan(4);
+    const one = await writeSearchIndexes(docs, join(work, 'one'), join(work, 'cache-one'), 1);
+    const three = await writeSearchIndexes(docs, join(work, 'three'), join(work, 'cache-three'), 3);
+    expect(three.map((b) => [b.name, b.pages, b.fromCache])).toEqual(one.map((b) => [b.name, b.pages, false]));
+    const [a, b] = [files(join(work, 'one', 'pagefind')), files(join(work, 'three', 'pagefind'))];
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [path, bytes] of a) expect(b.get(path)!.equals(bytes), path).toBe(true);
+    // Unchanged bundles come from the cache, whatever the number of jobs.
+    const again = await writeSearchIndexes(docs, join(work, 'again'), join(work, 'cache-three'), 2);
+    expect(again.every((bundle) => bundle.fromCache)).toBe(true);
+  }, 120_000);
+
+  it.each([
+    [undefined, 1],
+    ['', 1],
+    ['2', 2],
+  ])('SEARCH_INDEX_JOBS %s → %i', (raw, jobs) => expect(indexJobs({ SEARCH_INDEX_JOBS: raw })).toBe(jobs));
+
+  it.each(['0', '-1', '1.5', 'two'])('SEARCH_INDEX_JOBS %s is refused, naming the variable', (raw) => expect(() => indexJobs({ SEARCH_INDEX_JOBS: raw })).toThrow(/SEARCH_INDEX_JOBS/));
+});
