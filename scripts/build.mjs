@@ -55,17 +55,18 @@ astro.done.then((code) => (astroExit = code));
 // Wait for the documents (their manifest is written last), or for the page build to end.
 const manifest = join(docs, 'manifest.json');
 while (astroExit === undefined && !existsSync(manifest)) await new Promise((r) => setTimeout(r, 200));
+/** Memory one index job needs: Pagefind's for the largest bundle, plus the index step's own process. */
+const indexJobBytes = () => Math.max(...JSON.parse(readFileSync(manifest, 'utf8')).bundles.map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR;
+const INDEX_PROCESS_BYTES = 384 * MB;
 let index;
 if (existsSync(manifest) && astroExit === undefined) {
-  const largest = Math.max(...JSON.parse(readFileSync(manifest, 'utf8')).bundles.map((b) => b.chars));
-  if (treeRss(astro.pid) + largest * PAGEFIND_BYTES_PER_CHAR + 384 * MB <= budget) index = run([resolve('scripts/index-search.mjs'), staging, docs]);
+  if (treeRss(astro.pid) + indexJobBytes() + INDEX_PROCESS_BYTES <= budget) index = run([resolve('scripts/index-search.mjs'), staging, docs]);
 }
 let status = await astro.done;
 // Started now, with the cores free: two bundles at a time when the budget holds both (write-index.ts).
 const lateJobs = () => {
   if (process.env.SEARCH_INDEX_JOBS || !existsSync(manifest)) return {};
-  const largest = Math.max(...JSON.parse(readFileSync(manifest, 'utf8')).bundles.map((b) => b.chars));
-  return availableParallelism() > 1 && 2 * largest * PAGEFIND_BYTES_PER_CHAR + 384 * MB <= budget ? { SEARCH_INDEX_JOBS: '2' } : {};
+  return availableParallelism() > 1 && 2 * indexJobBytes() + INDEX_PROCESS_BYTES <= budget ? { SEARCH_INDEX_JOBS: '2' } : {};
 };
 if (status === 0) status = await (index ?? run([resolve('scripts/index-search.mjs'), staging, docs], lateJobs())).done;
 else if (index) {
