@@ -27,7 +27,9 @@ const budget = Number(process.env.BUILD_MEMORY_MB ?? 3584) * MB;
 // index step's own Node process.
 const PAGEFIND_BYTES_PER_CHAR = 42;
 
-const env = { ...process.env, OUT_DIR: staging, SEARCH_DOCS: docs };
+// BUILD_STAGING: the page build may fill the fresh staging folder with hard links to its cached
+// pages (src/lib/corpus/linked-pages.ts) instead of copying them.
+const env = { ...process.env, OUT_DIR: staging, SEARCH_DOCS: docs, BUILD_STAGING: '1' };
 const run = (args, extra = {}) => {
   const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extra } });
   child.done = new Promise((res) => child.on('exit', (code, signal) => res(code ?? (signal ? 1 : 0))));

@@ -60,6 +60,7 @@ function cacheEnv(root) {
     CARDS_CACHE: join(cache, 'cards'), // social cards (src/integrations/social-cards.ts)
     IMAGES_CACHE: join(cache, 'images'), // content images (src/integrations/content-images.ts)
     SEARCH_CACHE: join(cache, 'search'), // search index (src/lib/search/write-index.ts)
+    OFFLINE_CACHE: join(cache, 'offline'), // offline manifest's file reads (scripts/offline-manifest.mjs)
   };
 }
 
@@ -118,6 +119,11 @@ function parseLog(lines) {
   const pagesLine = built >= 0 ? /\[build\] ([\d,]+) page\(s\) built in (.+)$/.exec(clean[built].line) : null;
   const cardsLine = clean.map((l) => /\[briefings:cards\] rendered ([\d,]+) cards in ([\d.,]+) ?ms(?:, ([\d,]+) ms CPU)?(?: \(([\d,]+) of ([\d,]+) from cache\))?/.exec(l.line)).find(Boolean);
   const imagesLine = clean.map((l) => /\[briefings:images\] (.+)$/.exec(l.line)).find(Boolean);
+  // The incremental steps' own figures: pages linked from the cache, search documents reused,
+  // offline manifest files not read again.
+  const linkedLine = clean.map((l) => /([\d,]+) page\(s\) of the last build linked from the cache/.exec(l.line)).find(Boolean);
+  const docsLine = clean.map((l) => /wrote ([\d,]+) documents in \d+ bundle\(s\) in ([\d,]+) ms(?: \(([\d,]+) of [\d,]+ unchanged)?/.exec(l.line)).find(Boolean);
+  const offlineLine = clean.map((l) => /\[offline\] .* in ([\d.]+) s(?: \(([\d,]+) of ([\d,]+) files unchanged)?/.exec(l.line)).find(Boolean);
   const indexedLine = indexed >= 0 ? /indexed ([\d,]+) pages/.exec(clean[indexed].line) : null;
   const renderReported = genDone >= 0 ? parseDuration(/Completed in (.+?)\.?$/.exec(clean[genDone].line)[1]) : undefined;
   return {
@@ -137,6 +143,9 @@ function parseLog(lines) {
       ? { rendered: num(cardsLine[1]), ms: num(cardsLine[2]), cpuMs: cardsLine[3] ? num(cardsLine[3]) : undefined, cached: cardsLine[4] ? num(cardsLine[4]) : undefined, total: cardsLine[5] ? num(cardsLine[5]) : undefined }
       : null,
     images: imagesLine ? imagesLine[1] : null,
+    linkedPages: linkedLine ? num(linkedLine[1]) : undefined,
+    searchDocuments: docsLine ? { written: num(docsLine[1]), ms: num(docsLine[2]), reused: docsLine[3] !== undefined ? num(docsLine[3]) : undefined } : undefined,
+    offline: offlineLine ? { ms: Number(offlineLine[1]) * 1000, reused: offlineLine[2] !== undefined ? num(offlineLine[2]) : undefined, files: offlineLine[3] !== undefined ? num(offlineLine[3]) : undefined } : undefined,
   };
 }
 

@@ -3,25 +3,53 @@
  * `experimental.incrementalBuild` on, a build loads what each page read from the corpus in the
  * last build (kept in Astro's cacheDir) before the pages are generated, and saves this build's
  * after. The dev server records nothing.
+ *
+ * When scripts/build.mjs builds into a fresh staging folder (BUILD_STAGING=1), the last build's
+ * unchanged pages are hard-linked into it from the cache instead of copied
+ * (src/lib/corpus/linked-pages.ts), so Astro must not empty the folder first.
  */
 import type { AstroIntegration } from 'astro';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
+import { linkCachedPages, pruneLinkedPages } from '../lib/corpus/linked-pages.ts';
 import { savePageDeps, startPageDeps } from '../lib/corpus/page-deps.ts';
 
 export default function incrementalPages(): AstroIntegration {
   let cacheDir: URL | undefined;
+  let outDir = '';
+  const staging = process.env.BUILD_STAGING === '1';
+  const path = (name: string) => fileURLToPath(new URL(name, cacheDir));
   return {
     name: 'briefings:incremental-pages',
     hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command === 'build' && staging) updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = config.experimental.incrementalBuild ? config.cacheDir : undefined;
+        outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:start': () => {
-        if (cacheDir) startPageDeps(fileURLToPath(new URL('briefings-page-reads.json', cacheDir)));
+      'astro:build:start': ({ logger }) => {
+        if (!cacheDir) return;
+        // Astro writes its cached copies while it renders and its manifest after: a build that
+        // stopped in between left copies its manifest does not describe. Start afresh then.
+        const running = path('briefings-build-running');
+        if (existsSync(running)) {
+          rmSync(path('incremental-build.json'), { force: true });
+          logger.info('the last build did not finish: every page is rendered again');
+        }
+        mkdirSync(fileURLToPath(cacheDir), { recursive: true });
+        writeFileSync(running, '');
+        startPageDeps(path('briefings-page-reads.json'));
+        if (staging) logger.info(`${linkCachedPages(fileURLToPath(cacheDir), outDir)} page(s) of the last build linked from the cache`);
       },
-      'astro:build:done': () => {
-        if (cacheDir) savePageDeps(getCorpus(), fileURLToPath(new URL('incremental-build.json', cacheDir)));
+      'astro:build:done': ({ logger }) => {
+        if (!cacheDir) return;
+        savePageDeps(getCorpus(), path('incremental-build.json'));
+        const removed = pruneLinkedPages(fileURLToPath(cacheDir));
+        if (removed) logger.info(`${removed} page(s) of the last build no longer built: removed`);
+        rmSync(path('briefings-build-running'), { force: true });
       },
     },
   };

@@ -3,22 +3,34 @@
  * (src/lib/search/documents.ts) into SEARCH_DOCS, which scripts/build.mjs sets; `astro build`
  * on its own writes none (the search index is built by the build script's index step). It runs
  * while the social cards are still rendering in their own process, and the index step can
- * start as soon as the documents are there.
+ * start as soon as the documents are there. Unchanged pages' documents come from the build
+ * cache (`<cacheDir>/search-documents`, src/lib/search/documents-cache.ts).
  */
 import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
+import { codeFingerprint } from '../lib/search/documents-cache.ts';
 import { bundlePages, writeSearchDocuments } from '../lib/search/documents.ts';
 
 export default function searchDocuments(): AstroIntegration {
+  let cacheDir = '';
+  let root = '';
   return {
     name: 'briefings:search-documents',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(new URL('search-documents/', config.cacheDir));
+        root = fileURLToPath(config.root);
+      },
       'astro:build:done': ({ logger }) => {
         const dir = process.env.SEARCH_DOCS;
         if (!dir) return;
         const started = performance.now();
-        const { bundles } = writeSearchDocuments(getCorpus(), dir, bundlePages());
-        logger.info(`wrote ${bundles.reduce((n, b) => n + b.pages, 0)} documents in ${bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms`);
+        const cache = { dir: cacheDir, code: codeFingerprint(root), searchCache: resolve(process.env.SEARCH_CACHE ?? '.cache/search') };
+        const { bundles, reused } = writeSearchDocuments(getCorpus(), dir, bundlePages(), { cache });
+        const pages = bundles.reduce((n, b) => n + b.pages, 0);
+        logger.info(`wrote ${pages} documents in ${bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms (${reused ?? 0} of ${pages} unchanged, from cache)`);
       },
     },
   };

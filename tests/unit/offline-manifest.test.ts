@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { offlineFiles, offlineManifest } from '../../src/lib/offline/manifest.ts';
+import { offlineFiles, offlineManifest, type PageScans } from '../../src/lib/offline/manifest.ts';
 
 let dir: string | undefined;
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -74,5 +74,24 @@ describe('offline manifest', () => {
     expect(second).not.toBe(first);
     writeFileSync(join(root, 'sw.js'), '// new worker');
     expect(id()).not.toBe(second);
+  });
+
+  it('with the cache of what earlier builds read, gives the same manifest and reads again only files written anew', () => {
+    const root = site(files('/'));
+    const plain = offlineManifest(root, '/', ['ar', 'en'], ['sw.js']);
+    let cache: PageScans = { previous: new Map(), next: new Map() };
+    expect(offlineManifest(root, '/', ['ar', 'en'], ['sw.js'], cache)).toEqual(plain);
+    const known = cache.next.size;
+    expect(known).toBeGreaterThan(10);
+    cache = { previous: cache.next, next: new Map() };
+    expect(offlineManifest(root, '/', ['ar', 'en'], ['sw.js'], cache)).toEqual(plain);
+    expect([...cache.next.keys()].filter((k) => cache.previous.has(k)).length).toBe(known);
+    // A page written anew (a new file, or the same file changed) is read again.
+    writeFileSync(join(root, 'en/x/index.html'), files('/')['en/x/index.html']!.replace('<body>', '<body><h1>New title</h1>'));
+    cache = { previous: cache.next, next: new Map() };
+    const changed = offlineManifest(root, '/', ['ar', 'en'], ['sw.js'], cache);
+    expect(changed.build).not.toBe(plain.build);
+    expect(changed).toEqual(offlineManifest(root, '/', ['ar', 'en'], ['sw.js']));
+    expect([...cache.next.keys()].filter((k) => cache.previous.has(k)).length).toBe(known - 1);
   });
 });

@@ -20,6 +20,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { contentHash } from '../content-hash.ts';
+import { beforeRender } from './linked-pages.ts';
 import type { Corpus } from './model.ts';
 
 interface Recording {
@@ -113,6 +114,8 @@ function rekeyAstroManifest(corpus: Corpus, file: string): void {
 /** Runs a page's render with its reads recorded (src/middleware.ts). */
 export async function recordPage(key: string, render: () => Promise<Response>): Promise<Response> {
   if (!state.file) return render();
+  // A page linked from the cache (linked-pages.ts) is about to be written anew, not in place.
+  beforeRender(astroPathname(key));
   const recording: Recording = { reads: new Set() };
   return state.als.run(recording, async () => {
     const response = await render();

@@ -55,20 +55,31 @@ function resolveRef(site: string, base: string, ref: string, from: string): stri
     if (!clean.startsWith(base)) return undefined;
     path = clean.slice(base.length);
   } else path = posix.normalize(posix.join(posix.dirname(from), clean));
-  const file = join(site, decodeURIComponent(path));
-  return existsSync(file) && statSync(file).isFile() ? toPath(site, file) : undefined;
+  return fileOf(site, path);
 }
 
-/** Assets a page loads: [shared (styles, scripts, icons), own (images)]. */
-function pageRefs(site: string, base: string, page: string, html: string): [string[], string[]] {
+/**
+ * Whether a site path is a file, asked of the file system once per path and site: every page
+ * refers to the same few stylesheets, scripts and fonts.
+ */
+const filesFound = new Map<string, string | undefined>();
+function fileOf(site: string, path: string): string | undefined {
+  const file = join(site, decodeURIComponent(path));
+  if (filesFound.has(file)) return filesFound.get(file);
+  const found = existsSync(file) && statSync(file).isFile() ? toPath(site, file) : undefined;
+  filesFound.set(file, found);
+  return found;
+}
+
+/** What a page's HTML refers to, as written: [shared (styles, scripts, icons), own (images)]. */
+function rawRefs(html: string): [string[], string[]] {
   const shared: string[] = [];
   const own: string[] = [];
   for (const tag of html.matchAll(/<(link|script|img|source)\b[^>]*>/gi)) {
     const attrs = Object.fromEntries([...tag[0].matchAll(/\s([a-z-]+)="([^"]*)"/gi)].map((m) => [m[1]!.toLowerCase(), m[2]!]));
     const name = tag[1]!.toLowerCase();
     const add = (list: string[], ref: string | undefined) => {
-      const path = ref === undefined ? undefined : resolveRef(site, base, ref, page);
-      if (path) list.push(path);
+      if (ref !== undefined) list.push(ref);
     };
     if (name === 'link' && /\b(stylesheet|icon|apple-touch-icon|manifest|modulepreload|preload)\b/.test(attrs.rel ?? '')) add(shared, attrs.href);
     else if (name === 'script') add(shared, attrs.src);
@@ -78,13 +89,14 @@ function pageRefs(site: string, base: string, page: string, html: string): [stri
     }
   }
   // Font faces (and any image) declared in <style> blocks of the page itself.
-  for (const style of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
-    for (const ref of cssRefs(style[1]!)) {
-      const path = resolveRef(site, base, ref, page);
-      if (path) shared.push(path);
-    }
-  }
+  for (const style of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) shared.push(...cssRefs(style[1]!));
   return [shared, own];
+}
+
+/** Assets a page loads, as files of the site: [shared (styles, scripts, icons), own (images)]. */
+function pageRefs(site: string, base: string, page: string, [shared, own]: [string[], string[]]): [string[], string[]] {
+  const resolve = (refs: string[]) => refs.flatMap((ref) => resolveRef(site, base, ref, page) ?? []);
+  return [resolve(shared), resolve(own)];
 }
 
 /** The url() and @import references of a stylesheet; of a font face only its woff2 (see closure). */
@@ -118,12 +130,60 @@ function closure(site: string, base: string, start: string[]): string[] {
 
 const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
+/** A page's hash and what it refers to, as written (rawRefs). */
+export interface PageScan {
+  sha: string;
+  shared: string[];
+  own: string[];
+}
+
+/**
+ * What earlier builds read of files still on disk, by file identity (inode, size, modification
+ * time; scripts/offline-manifest.mjs keeps it in the build cache): unchanged pages are hard links
+ * to the build cache's copies (src/lib/corpus/linked-pages.ts), so their identity holds from
+ * build to build and they need not be read again. A file written anew has a new identity.
+ */
+export interface PageScans {
+  previous: Map<string, PageScan | string>;
+  /** Filled with this build's entries. */
+  next: Map<string, PageScan | string>;
+}
+
+const identity = (file: string) => {
+  const st = statSync(file, { bigint: true });
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
+};
+
+function scanPage(file: string, cache?: PageScans): PageScan {
+  const id = cache && identity(file);
+  const known = id === undefined ? undefined : cache!.previous.get(id);
+  if (known && typeof known === 'object') {
+    cache!.next.set(id!, known);
+    return known;
+  }
+  const bytes = readFileSync(file);
+  const [shared, own] = rawRefs(bytes.toString('utf8'));
+  const scan = { sha: sha(bytes), shared, own };
+  if (id !== undefined) cache!.next.set(id, scan);
+  return scan;
+}
+
+function fileHash(file: string, cache?: PageScans): string {
+  const id = cache && identity(file);
+  const known = id === undefined ? undefined : cache!.previous.get(id);
+  const hash = typeof known === 'string' ? known : sha(readFileSync(file));
+  if (id !== undefined) cache!.next.set(id, hash);
+  return hash;
+}
+
 /**
  * Reads a built site (`site`, built for `base`) and returns its offline manifest. `extra` are
  * files outside the language lists whose change must also change the build id (the worker).
  */
-export function offlineManifest(site: string, base: string, langs: readonly string[], extra: readonly string[] = []): OfflineManifest {
+export function offlineManifest(site: string, base: string, langs: readonly string[], extra: readonly string[] = [], cache?: PageScans): OfflineManifest {
   const b = base.endsWith('/') ? base : `${base}/`;
+  filesFound.clear();
+  const hashes = new Map<string, string>();
   const perLang = langs.map((lang) => {
     const htmlFiles = [join(site, 'index.html'), ...walk(join(site, lang)).filter((f) => f.endsWith(`${sep}index.html`))].filter(existsSync);
     const pages: string[] = [];
@@ -133,7 +193,9 @@ export function offlineManifest(site: string, base: string, langs: readonly stri
       const path = toPath(site, file);
       const page = path.replace(/index\.html$/, '');
       pages.push(page);
-      const [shared, own] = pageRefs(site, b, path, readFileSync(file, 'utf8'));
+      const scan = scanPage(file, cache);
+      hashes.set(path, scan.sha);
+      const [shared, own] = pageRefs(site, b, path, [scan.shared, scan.own]);
       shared.forEach((s) => sharedRefs.add(s));
       if (own.length) images[page] = [...new Set(own)].sort();
     }
@@ -146,7 +208,7 @@ export function offlineManifest(site: string, base: string, langs: readonly stri
     return { lang, pages: pages.sort(), shell, images, search, files, bytes };
   });
   const hashed = new Set([...perLang.flatMap((l) => [...l.files]), ...extra.filter((p) => existsSync(join(site, p)))]);
-  const build = sha([...hashed].sort().map((p) => `${p}\0${sha(readFileSync(join(site, p)))}`).join('\n')).slice(0, 16);
+  const build = sha([...hashed].sort().map((p) => `${p}\0${hashes.get(p) ?? fileHash(join(site, p), cache)}`).join('\n')).slice(0, 16);
   return {
     build,
     langs: Object.fromEntries(perLang.map(({ lang, pages, shell, images, search, bytes }) => [lang, { build, lang, bytes, pages, shell, images, search }])),

@@ -16,15 +16,16 @@
  * mergeIndex). The search page's data covers the whole language and goes with the first bundle.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGS, type Lang } from '../../i18n/index.ts';
 import type { Corpus } from '../corpus/index.ts';
-import { corpusAnalyzer, createMentionScanner, topicNames } from './aliases.ts';
+import { corpusAnalyzer, createMentionScanner, topicNames, type TopicNames } from './aliases.ts';
 import type { Analyzer } from './analyze.ts';
+import { DocumentsCache } from './documents-cache.ts';
 import { indexDocument } from './index-document.ts';
-import { languageRecords } from './records.ts';
+import { languageRecords, type SearchRecord } from './records.ts';
 import { fragmentFiles, searchDataInput, type IndexedPage } from './search-data.ts';
 
 export interface SearchDocument {
@@ -52,6 +53,8 @@ export interface BundleEntry {
 export interface DocumentsManifest {
   pagefind: string;
   bundles: BundleEntry[];
+  /** Documents taken from the documents' cache (with a cache only). */
+  reused?: number;
 }
 
 export const MANIFEST = 'manifest.json';
@@ -84,31 +87,44 @@ export function pagefindVersion(): string {
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
+/** The search page's data of a page: its type and the topics it is about, mentions or names. */
+function pageOf(record: SearchRecord, named: Set<string>): IndexedPage {
+  // A briefing's lead-result counts also take the topics it links; a source's only those it names.
+  const mentions = record.type === 'briefing' ? new Set([...named, ...record.topics]) : named;
+  return { url: record.url, type: record.type, topics: [...new Set([...named, ...record.topics])], mentions: [...mentions] };
+}
+
+/** The index document of a record: its own topic's names weigh like a title, others' little. */
+function contentOf(record: SearchRecord, page: IndexedPage, byId: Map<string, TopicNames>, analyzer: Analyzer): string {
+  const own = record.ownTopic ? byId.get(record.ownTopic)!.all : [];
+  const others = page.topics.filter((id) => id !== record.ownTopic).flatMap((id) => byId.get(id)?.all ?? []);
+  return indexDocument(record, analyzer, own, others);
+}
+
 /** Every page's document in one language, one at a time (a large corpus never holds them all). */
 export function* searchDocuments(corpus: Corpus, lang: Lang, analyzer: Analyzer): Generator<SearchDocument> {
   const names = topicNames(corpus);
   const byId = new Map(names.map((n) => [n.id, n]));
   const scan = createMentionScanner(names, analyzer);
   for (const record of languageRecords(corpus, lang)) {
-    const named = scan(`${record.title} ${record.sections.map((s) => s.text).join(' ')}`);
-    // A briefing's lead-result counts also take the topics it links; a source's only those it names.
-    const mentions = record.type === 'briefing' ? new Set([...named, ...record.topics]) : named;
-    const mentioned = new Set([...named, ...record.topics]);
-    const own = record.ownTopic ? byId.get(record.ownTopic)!.all : [];
-    const others = [...mentioned].filter((id) => id !== record.ownTopic).flatMap((id) => byId.get(id)?.all ?? []);
-    yield {
-      url: record.url,
-      content: indexDocument(record, analyzer, own, others),
-      page: { url: record.url, type: record.type, topics: [...mentioned], mentions: [...mentions] },
-    };
+    const page = pageOf(record, scanRecord(scan, record));
+    yield { url: record.url, content: contentOf(record, page, byId, analyzer), page };
   }
 }
+
+const scanRecord = (scan: (text: string) => Set<string>, record: SearchRecord): Set<string> => scan(`${record.title} ${record.sections.map((s) => s.text).join(' ')}`);
 
 export interface DocumentsOptions {
   /** Languages written (default: all). */
   langs?: readonly Lang[];
   /** Pages per fragment file (see fragmentFiles in search-data.ts); for measuring. */
   pagesPerFragmentFile?: number;
+  /**
+   * The documents' cache (documents-cache.ts): a page whose record, the corpus's topic names
+   * and the code are unchanged keeps its document without analysing its text again, and a
+   * bundle the search index cache already holds gets no documents written.
+   */
+  cache?: { dir: string; code: string; searchCache: string };
 }
 
 /** A stable bundle for a URL (FNV-1a), so pages stay in their bundle as others come and go. */
@@ -138,21 +154,42 @@ export function assignBundles(urls: readonly string[], maxPages: number): { coun
 /**
  * Writes every language's documents under `dir` (`<dir>/<bundle>/<url>/index.html`) and the
  * manifest, last, so a manifest on disk means the documents are complete. `maxPages` bounds a
- * bundle's pages.
+ * bundle's pages. With `options.cache`, unchanged pages' documents come from the documents'
+ * cache (hard links into `dir`), and a bundle whose key the search index cache holds gets none:
+ * the index step copies that bundle and reads no document of it.
  */
 export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: number, options: DocumentsOptions = {}): DocumentsManifest {
   rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   const pagefind = pagefindVersion();
   const { table, analyzer } = corpusAnalyzer(corpus);
+  const names = topicNames(corpus);
+  const byId = new Map(names.map((n) => [n.id, n]));
+  const scan = createMentionScanner(names, analyzer);
+  const cache = options.cache && new DocumentsCache(options.cache.dir, `${options.cache.code}\0${createHash('sha256').update(JSON.stringify(names)).digest('hex')}`);
   const bundles: BundleEntry[] = [];
   for (const lang of options.langs ?? LANGS) {
     const staging = join(dir, `.${lang}`);
-    const docs: { url: string; hash: string; chars: number; page: IndexedPage }[] = [];
-    for (const doc of searchDocuments(corpus, lang, analyzer)) {
-      const file = join(staging, doc.url, 'index.html');
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, doc.content);
-      docs.push({ url: doc.url, hash: createHash('sha256').update(doc.content).digest('hex'), chars: doc.content.length, page: doc.page });
+    const docs: { url: string; hash: string; chars: number; page: IndexedPage; file: string }[] = [];
+    for (const record of languageRecords(corpus, lang)) {
+      const key = cache?.keyOf(record);
+      const hit = key === undefined ? undefined : cache!.lookup(record.url, key);
+      if (hit) {
+        docs.push({ url: record.url, hash: hit.hash, chars: hit.chars, page: pageOf(record, new Set(hit.named)), file: cache!.file(record.url) });
+        continue;
+      }
+      const named = scanRecord(scan, record);
+      const page = pageOf(record, named);
+      const content = contentOf(record, page, byId, analyzer);
+      const hash = createHash('sha256').update(content).digest('hex');
+      let file: string;
+      if (cache) file = cache.store(record.url, { key: key!, hash, chars: content.length, named: [...named] }, content);
+      else {
+        file = join(staging, record.url, 'index.html');
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, content);
+      }
+      docs.push({ url: record.url, hash, chars: content.length, page, file });
     }
     writeFileSync(join(dir, dataInputFile(lang)), JSON.stringify(searchDataInput(corpus, lang, docs.map((d) => d.page), table, analyzer)));
     const { count, of } = assignBundles(docs.map((d) => d.url), maxPages);
@@ -162,22 +199,42 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
       if (!members.length) continue;
       const name = bundleName(lang, b);
       const maxFragments = fragmentFiles(members.length, options.pagesPerFragmentFile);
-      const key = createHash('sha256').update(`pagefind ${pagefind}\0maxFragments ${maxFragments}\0`);
-      for (const d of members) key.update(`${d.url}\0${d.hash}\0`);
-      if (count === 1) renameSync(staging, join(dir, name));
-      else {
+      const hash = createHash('sha256').update(`pagefind ${pagefind}\0maxFragments ${maxFragments}\0`);
+      for (const d of members) hash.update(`${d.url}\0${d.hash}\0`);
+      const key = hash.digest('hex');
+      if (!cache && count === 1) renameSync(staging, join(dir, name));
+      else if (!(cache && indexCached(options.cache!.searchCache, name, key))) {
         for (const d of members) {
           const to = join(dir, name, d.url, 'index.html');
           mkdirSync(dirname(to), { recursive: true });
-          renameSync(join(staging, d.url, 'index.html'), to);
+          if (cache) linkOrCopy(d.file, to);
+          else renameSync(d.file, to);
         }
       }
-      bundles.push({ lang, name, pages: members.length, chars: members.reduce((n, d) => n + d.chars, 0), key: key.digest('hex'), urls: members.map((d) => d.url), maxFragments });
+      bundles.push({ lang, name, pages: members.length, chars: members.reduce((n, d) => n + d.chars, 0), key, urls: members.map((d) => d.url), maxFragments });
     }
     rmSync(staging, { recursive: true, force: true });
   }
-  const manifest = { pagefind, bundles };
+  cache?.save();
+  const manifest = { pagefind, bundles, ...(cache ? { reused: cache.hits } : {}) };
   writeFileSync(join(dir, `${MANIFEST}.tmp`), JSON.stringify(manifest, null, 2));
   renameSync(join(dir, `${MANIFEST}.tmp`), join(dir, MANIFEST));
   return manifest;
+}
+
+/** Whether the search index cache (write-index.ts: `<cache>/<bundle>/key`) holds this bundle. */
+function indexCached(searchCache: string, name: string, key: string): boolean {
+  try {
+    return readFileSync(join(searchCache, name, 'key'), 'utf8') === key;
+  } catch {
+    return false;
+  }
+}
+
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }

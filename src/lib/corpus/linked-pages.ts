@@ -1,0 +1,140 @@
+/**
+ * Unchanged pages without a copy. Astro's incremental build (`experimental.incrementalBuild`)
+ * keeps each page's last output in `<cacheDir>/dist/` and, for a page it skips, copies that file
+ * into the output folder unless the output folder already has it. scripts/build.mjs builds into
+ * an empty staging folder, so every unchanged page used to be copied (40,000 files, 1.4 GB at
+ * 5,000 sources). Instead, before the pages are generated, the cached copies of the last build's
+ * pages are hard-linked into the staging folder (linkCachedPages): a skipped page is then already
+ * there and costs nothing.
+ *
+ * A hard link shares the file with the cache, and through the cache with the live site (the
+ * last build's staging folder). So a page that is rendered again must never be written in
+ * place: before it renders (page-deps.ts recordPage, called by the middleware for every page
+ * rendered), its linked file and its cache copy are unlinked (beforeRender), and Astro writes
+ * both anew. A page rendered without the middleware never records what it read, so its cache
+ * key is never a previous one and it is never linked (its key is `new …`). After the pages, the
+ * linked files of pages this build no longer has are removed (pruneLinkedPages).
+ *
+ * The live site is never written: a build that fails leaves `dist/` as it was. The cache may then
+ * hold pages newer than its manifest, so the manifest of a build that did not finish is dropped
+ * (incremental-pages.ts), and the next build renders every page.
+ */
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface Linked {
+  outDir: string;
+  cacheDist: string;
+  /** Astro's pathname → output file (relative, URL-encoded), for every page linked. */
+  files: Map<string, string>;
+  /** Output file → its modification time when linked (a guard: see pruneLinkedPages). */
+  mtimes: Map<string, number>;
+}
+
+// Astro loads this module twice (the config's integrations and the bundled pages): one state.
+const shared = globalThis as typeof globalThis & { __briefingsLinkedPages?: Linked };
+
+interface AstroManifest {
+  version?: number;
+  routes?: Record<string, { paths?: Record<string, { cacheKey?: string | number; outputFile?: string }> }>;
+}
+
+function readManifest(file: string): AstroManifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as AstroManifest;
+    return manifest.version === 1 && typeof manifest.routes === 'object' ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const pathOf = (dir: string, outputFile: string) => fileURLToPath(new URL(outputFile, `file://${dir.endsWith('/') ? dir : `${dir}/`}`));
+
+/**
+ * Links the last build's page outputs from Astro's cache (`<cacheDir>/dist/`, listed in
+ * `<cacheDir>/incremental-build.json`) into `outDir`, which must be empty of them. Returns how
+ * many were linked (0 where hard links cannot be made: pages are then copied as before).
+ */
+export function linkCachedPages(cacheDir: string, outDir: string): number {
+  const cacheDist = join(cacheDir, 'dist');
+  const linked: Linked = { outDir, cacheDist, files: new Map(), mtimes: new Map() };
+  shared.__briefingsLinkedPages = linked;
+  const manifest = readManifest(join(cacheDir, 'incremental-build.json'));
+  const made = new Set<string>();
+  for (const route of Object.values(manifest?.routes ?? {})) {
+    for (const [pathname, entry] of Object.entries(route.paths ?? {})) {
+      // A key that was never made of recorded reads: such a page renders without page-deps.ts
+      // seeing it, so it must not be linked (it would be written in place).
+      if (!entry.outputFile || entry.cacheKey === undefined || String(entry.cacheKey).startsWith('new ')) continue;
+      const from = pathOf(cacheDist, entry.outputFile);
+      const to = pathOf(outDir, entry.outputFile);
+      let mtime: number;
+      try {
+        mtime = statSync(from).mtimeMs;
+      } catch {
+        continue;
+      }
+      const dir = dirname(to);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      try {
+        linkSync(from, to);
+      } catch {
+        // Another file system, or no hard links: Astro copies this page as before.
+        continue;
+      }
+      linked.files.set(pathname, entry.outputFile);
+      linked.mtimes.set(entry.outputFile, mtime);
+    }
+  }
+  return linked.files.size;
+}
+
+/** Before a page renders: its linked file and its cache copy go, so neither is written in place. */
+export function beforeRender(pathname: string): void {
+  const linked = shared.__briefingsLinkedPages;
+  const file = linked?.files.get(pathname);
+  if (!linked || file === undefined) return;
+  linked.files.delete(pathname);
+  for (const path of [pathOf(linked.outDir, file), pathOf(linked.cacheDist, file)]) {
+    try {
+      unlinkSync(path);
+    } catch {}
+  }
+}
+
+/**
+ * After the pages: removes linked files of pages this build did not keep (their route or its
+ * getStaticPaths no longer lists them, per the manifest Astro just wrote), and folders left empty.
+ */
+export function pruneLinkedPages(cacheDir: string): number {
+  const linked = shared.__briefingsLinkedPages;
+  delete shared.__briefingsLinkedPages;
+  if (!linked?.files.size) return 0;
+  const manifest = readManifest(join(cacheDir, 'incremental-build.json'));
+  const kept = new Set<string>();
+  for (const route of Object.values(manifest?.routes ?? {})) for (const entry of Object.values(route.paths ?? {})) if (entry.outputFile) kept.add(entry.outputFile);
+  let removed = 0;
+  for (const file of linked.files.values()) {
+    // A page written in place would have changed the live site during the build: a bug to fix
+    // here (a page rendered without beforeRender), never to ship.
+    let mtime: number | undefined;
+    try {
+      mtime = statSync(pathOf(linked.outDir, file)).mtimeMs;
+    } catch {}
+    if (mtime !== undefined && mtime !== linked.mtimes.get(file)) throw new Error(`linked-pages: ${file} was written in place during the build (rendered without beforeRender)`);
+    if (kept.has(file)) continue;
+    const path = pathOf(linked.outDir, file);
+    try {
+      unlinkSync(path);
+      removed++;
+    } catch {
+      continue;
+    }
+    for (let dir = dirname(path); dir.startsWith(`${linked.outDir}/`) && existsSync(dir) && readdirSync(dir).length === 0; dir = dirname(dir)) rmdirSync(dir);
+  }
+  return removed;
+}

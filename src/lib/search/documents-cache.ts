@@ -1,0 +1,112 @@
+/**
+ * The search documents' cache (documents.ts): analysing every page's text for the index takes
+ * most of the time the page build spends on search documents, and one edit changes a handful of
+ * pages. So each page's document is kept in `<dir>/files/<url>/index.html`, with its key, its
+ * content hash, its length and the topics its text names in `<dir>/index.json`.
+ *
+ * A document is reused when its key is the same: a hash of the page's search record (its text,
+ * title, topics, outlets, URL), the corpus's topic names (the analyser and the name scanner are
+ * built from them) and the code (`code`: every source file and the lock file, see
+ * codeFingerprint), so a stale entry can cost time, never a wrong document.
+ *
+ * The index is deleted when it is read and written back only when every document is in place,
+ * so a build that stops half-way leaves no index that names a file it did not finish. Files are
+ * replaced by rename, never written in place: the documents folder of a build holds hard links
+ * to them.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SearchRecord } from './records.ts';
+
+export interface CachedDocument {
+  key: string;
+  hash: string;
+  chars: number;
+  /** Topics the document's text names. */
+  named: string[];
+}
+
+interface IndexFile {
+  version: number;
+  context: string;
+  docs: Record<string, CachedDocument>;
+}
+
+const VERSION = 1;
+const INDEX = 'index.json';
+
+export class DocumentsCache {
+  readonly #dir: string;
+  readonly #context: string;
+  readonly #previous: Record<string, CachedDocument>;
+  readonly #next: Record<string, CachedDocument> = {};
+  hits = 0;
+  misses = 0;
+
+  /** `context`: what every document depends on besides its record (code, topic names). */
+  constructor(dir: string, context: string) {
+    this.#dir = dir;
+    this.#context = context;
+    let previous: IndexFile | undefined;
+    try {
+      previous = JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as IndexFile;
+    } catch {}
+    // A context change (code, topic names) changes every key: drop the files with the index.
+    this.#previous = previous?.version === VERSION && previous.context === context ? previous.docs : {};
+    if (previous && this.#previous !== previous.docs) rmSync(join(dir, 'files'), { recursive: true, force: true });
+    rmSync(join(dir, INDEX), { force: true });
+  }
+
+  keyOf(record: SearchRecord): string {
+    return createHash('sha256').update(this.#context).update('\0').update(JSON.stringify(record)).digest('hex');
+  }
+
+  file(url: string): string {
+    return join(this.#dir, 'files', url, 'index.html');
+  }
+
+  lookup(url: string, key: string): CachedDocument | undefined {
+    const entry = this.#previous[url];
+    if (entry?.key !== key || !existsSync(this.file(url))) return undefined;
+    this.hits++;
+    this.#next[url] = entry;
+    return entry;
+  }
+
+  /** Keeps a new document; returns its file. */
+  store(url: string, entry: CachedDocument, content: string): string {
+    this.misses++;
+    const file = this.file(url);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, content);
+    renameSync(`${file}.tmp`, file);
+    this.#next[url] = entry;
+    return file;
+  }
+
+  /** Removes the files of pages that are gone and writes the index of this build's documents. */
+  save(): void {
+    for (const url of Object.keys(this.#previous)) if (!(url in this.#next)) rmSync(this.file(url), { force: true });
+    mkdirSync(this.#dir, { recursive: true });
+    const index: IndexFile = { version: VERSION, context: this.#context, docs: this.#next };
+    writeFileSync(join(this.#dir, `${INDEX}.tmp`), JSON.stringify(index));
+    renameSync(join(this.#dir, `${INDEX}.tmp`), join(this.#dir, INDEX));
+  }
+}
+
+/**
+ * A hash of the code a build runs: every file under `src/`, the Astro config and the lock file
+ * (which pins every dependency), read from `root`.
+ */
+export function codeFingerprint(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (path: string, name: string) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const child of readdirSync(path).sort()) walk(join(path, child), `${name}/${child}`);
+    } else hash.update(`${name}\0`).update(readFileSync(path)).update('\0');
+  };
+  for (const name of ['src', 'astro.config.mjs', 'package-lock.json']) walk(join(root, name), name);
+  return hash.digest('hex');
+}
