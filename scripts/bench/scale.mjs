@@ -23,6 +23,7 @@
 //   npm run bench -- --code worktree        # build the working tree instead of HEAD (see lib.mjs)
 //   npm run bench -- --code dir:<path> --tag fix   # a candidate fix, results in .tmp/bench/fix/
 //   npm run bench -- --baselines starlight,bare --baseline-max 1000   # the defaults ('none' skips)
+//   npm run bench -- --builds cold,changed   # no warm build (cold and changed always run)
 //   npm run bench -- --memory-limit-gb 7   # the default: a build whose process tree goes over
 //                                          # 7 GB (the hosted runner's memory) is killed; 0: no limit
 import { execFileSync } from 'node:child_process';
@@ -49,6 +50,9 @@ for (const b of BASELINES) if (!['starlight', 'bare'].includes(b)) throw new Err
 const BASELINE_MAX = Number(args['baseline-max'] ?? 1000);
 // The hosted runner's memory (issue 16: 2 cores, 7 GB): builds are killed above it, as there.
 const MEMORY_LIMIT_GB = Number(args['memory-limit-gb'] ?? 7);
+// --builds cold,changed: leave the warm build out (to fit a run in a time slot); cold and changed
+// are always built (the changed build needs the cold build's cache).
+const BUILDS = new Set(String(args.builds ?? 'cold,warm,changed').split(',').map((b) => b.trim()));
 const MEMORY_LIMIT = MEMORY_LIMIT_GB > 0 ? MEMORY_LIMIT_GB * 2 ** 30 : undefined;
 let CODE; // { dir, label }: the code being built (see codeSnapshot in lib.mjs)
 
@@ -229,7 +233,7 @@ async function runSize(n, real) {
   // Cold: no output, no cache of this root (Astro cacheDir, cards, images).
   for (const p of [join(root, 'dist'), join(root, 'dist.staging'), join(root, 'dist.previous'), join(root, 'cache')]) rmSync(assertBenchPath(p), { recursive: true, force: true });
   const cold = await build(root, 'cold');
-  const warm = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : await build(root, 'warm');
+  const warm = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : BUILDS.has('warm') ? await build(root, 'warm') : { skipped: true };
   const changedFile = changeOneBriefing(root, n);
   const changed = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : await build(root, 'changed');
   const baselines = {};
@@ -298,6 +302,7 @@ function budgets(runs) {
   }
   for (const r of runs) {
     const { cold, warm } = r.builds;
+    if (warm.skipped) continue;
     if (cold.failed || warm.failed) {
       out.push({ name: `warm rebuild (no change) ≤ 40% of cold at N=${r.n}`, pass: false, detail: `build failed: ${(cold.failed ? cold : warm).error}` });
       continue;
@@ -313,6 +318,7 @@ function printTable(runs) {
   for (const r of runs) {
     for (const kind of ['cold', 'warm', 'changed']) {
       const b = r.builds[kind];
+      if (b.skipped) continue;
       if (b.failed) {
         rows.push([String(r.n), kind, b.wallMs ? fmtMs(b.wallMs) : '-', '', '', 'FAILED', '', b.peakTreeRss ? fmtBytes(b.peakTreeRss) : '', b.maxRssSingle ? fmtBytes(b.maxRssSingle) : '', '', '', '', '', b.error.slice(0, 60)]);
         continue;
@@ -366,7 +372,7 @@ async function main() {
   console.log('\nBudgets:');
   for (const c of checks) console.log(`  ${c.pass === null ? 'SKIP' : c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
 
-  const results = { generatedAt: new Date().toISOString(), machine: { ...info, loadavgAtEnd: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') }, memoryLimitGB: MEMORY_LIMIT_GB || null, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}${TAG ? ` --tag ${TAG}` : ''}${args.baselines ? ` --baselines ${args.baselines}` : ''}`, runs: all, budgets: checks };
+  const results = { generatedAt: new Date().toISOString(), machine: { ...info, loadavgAtEnd: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') }, memoryLimitGB: MEMORY_LIMIT_GB || null, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.builds ? ` --builds ${args.builds}` : ''}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}${TAG ? ` --tag ${TAG}` : ''}${args.baselines ? ` --baselines ${args.baselines}` : ''}`, runs: all, budgets: checks };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   if (TAG) {
     console.log(`\nWrote ${relative(PROJECT, RESULTS)} (tagged run: docs/bench/ unchanged)`);
