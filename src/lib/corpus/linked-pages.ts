@@ -15,6 +15,11 @@
  * key is never a previous one and it is never linked (its key is `new …`). After the pages, the
  * linked files of pages this build no longer has are removed (pruneLinkedPages).
  *
+ * Two guards fail the build (before anything reaches `dist/`) rather than ship a wrong page: a
+ * linked file written in place, and a skipped page whose cache key is not the one it was linked
+ * with (another build sharing the cache changed it in between; Astro then trusts the file in the
+ * output folder).
+ *
  * The live site is never written: a build that fails leaves `dist/` as it was. The cache may then
  * hold pages newer than its manifest, so the manifest of a build that did not finish is dropped
  * (incremental-pages.ts), and the next build renders every page.
@@ -28,8 +33,9 @@ interface Linked {
   cacheDist: string;
   /** Astro's pathname → output file (relative, URL-encoded), for every page linked. */
   files: Map<string, string>;
-  /** Output file → its modification time when linked (a guard: see pruneLinkedPages). */
+  /** Output file → its modification time and cache key when linked (guards: see pruneLinkedPages). */
   mtimes: Map<string, number>;
+  keys: Map<string, string>;
 }
 
 // Astro loads this module twice (the config's integrations and the bundled pages): one state.
@@ -58,7 +64,7 @@ const pathOf = (dir: string, outputFile: string) => fileURLToPath(new URL(output
  */
 export function linkCachedPages(cacheDir: string, outDir: string): number {
   const cacheDist = join(cacheDir, 'dist');
-  const linked: Linked = { outDir, cacheDist, files: new Map(), mtimes: new Map() };
+  const linked: Linked = { outDir, cacheDist, files: new Map(), mtimes: new Map(), keys: new Map() };
   shared.__briefingsLinkedPages = linked;
   const manifest = readManifest(join(cacheDir, 'incremental-build.json'));
   const made = new Set<string>();
@@ -88,6 +94,7 @@ export function linkCachedPages(cacheDir: string, outDir: string): number {
       }
       linked.files.set(pathname, entry.outputFile);
       linked.mtimes.set(entry.outputFile, mtime);
+      linked.keys.set(entry.outputFile, String(entry.cacheKey));
     }
   }
   return linked.files.size;
@@ -115,8 +122,8 @@ export function pruneLinkedPages(cacheDir: string): number {
   delete shared.__briefingsLinkedPages;
   if (!linked?.files.size) return 0;
   const manifest = readManifest(join(cacheDir, 'incremental-build.json'));
-  const kept = new Set<string>();
-  for (const route of Object.values(manifest?.routes ?? {})) for (const entry of Object.values(route.paths ?? {})) if (entry.outputFile) kept.add(entry.outputFile);
+  const kept = new Map<string, string>();
+  for (const route of Object.values(manifest?.routes ?? {})) for (const entry of Object.values(route.paths ?? {})) if (entry.outputFile) kept.set(entry.outputFile, String(entry.cacheKey));
   let removed = 0;
   for (const file of linked.files.values()) {
     // A page written in place would have changed the live site during the build: a bug to fix
@@ -126,6 +133,9 @@ export function pruneLinkedPages(cacheDir: string): number {
       mtime = statSync(pathOf(linked.outDir, file)).mtimeMs;
     } catch {}
     if (mtime !== undefined && mtime !== linked.mtimes.get(file)) throw new Error(`linked-pages: ${file} was written in place during the build (rendered without beforeRender)`);
+    // A page Astro skipped has the key it was linked with, unless another build changed the
+    // cache between linking and generating: then the linked file may be that build's page.
+    if (kept.has(file) && kept.get(file) !== linked.keys.get(file)) throw new Error(`linked-pages: the build cache changed during this build (another build using the same cache?): ${file}; build again`);
     if (kept.has(file)) continue;
     const path = pathOf(linked.outDir, file);
     try {
