@@ -24,6 +24,7 @@
 //   npm run bench -- --code dir:<path> --tag fix   # a candidate fix, results in .tmp/bench/fix/
 //   npm run bench -- --baselines starlight,bare --baseline-max 1000   # the defaults ('none' skips)
 //   npm run bench -- --builds cold,changed   # no warm build (cold and changed always run)
+//   npm run bench -- --warm-max 1000         # the warm build only up to 1,000 sources
 //   npm run bench -- --memory-limit-gb 7   # the default: a build whose process tree goes over
 //                                          # 7 GB (the hosted runner's memory) is killed; 0: no limit
 import { execFileSync } from 'node:child_process';
@@ -53,6 +54,8 @@ const MEMORY_LIMIT_GB = Number(args['memory-limit-gb'] ?? 7);
 // --builds cold,changed: leave the warm build out (to fit a run in a time slot); cold and changed
 // are always built (the changed build needs the cold build's cache).
 const BUILDS = new Set(String(args.builds ?? 'cold,warm,changed').split(',').map((b) => b.trim()));
+// --warm-max 1000: the warm build only for sizes up to this many sources.
+const WARM_MAX = args['warm-max'] !== undefined ? Number(args['warm-max']) : Infinity;
 const MEMORY_LIMIT = MEMORY_LIMIT_GB > 0 ? MEMORY_LIMIT_GB * 2 ** 30 : undefined;
 let CODE; // { dir, label }: the code being built (see codeSnapshot in lib.mjs)
 
@@ -233,7 +236,7 @@ async function runSize(n, real) {
   // Cold: no output, no cache of this root (Astro cacheDir, cards, images).
   for (const p of [join(root, 'dist'), join(root, 'dist.staging'), join(root, 'dist.previous'), join(root, 'cache')]) rmSync(assertBenchPath(p), { recursive: true, force: true });
   const cold = await build(root, 'cold');
-  const warm = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : BUILDS.has('warm') ? await build(root, 'warm') : { skipped: true };
+  const warm = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : BUILDS.has('warm') && n <= WARM_MAX ? await build(root, 'warm') : { skipped: true };
   const changedFile = changeOneBriefing(root, n);
   const changed = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : await build(root, 'changed');
   const baselines = {};
@@ -372,7 +375,7 @@ async function main() {
   console.log('\nBudgets:');
   for (const c of checks) console.log(`  ${c.pass === null ? 'SKIP' : c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
 
-  const results = { generatedAt: new Date().toISOString(), machine: { ...info, loadavgAtEnd: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') }, memoryLimitGB: MEMORY_LIMIT_GB || null, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.builds ? ` --builds ${args.builds}` : ''}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}${TAG ? ` --tag ${TAG}` : ''}${args.baselines ? ` --baselines ${args.baselines}` : ''}`, runs: all, budgets: checks };
+  const results = { generatedAt: new Date().toISOString(), machine: { ...info, loadavgAtEnd: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') }, memoryLimitGB: MEMORY_LIMIT_GB || null, code: CODE.label, command: `npm run bench -- --sizes ${sizes.join(',')}${args.builds ? ` --builds ${args.builds}` : ''}${args['warm-max'] !== undefined ? ` --warm-max ${args['warm-max']}` : ''}${args.merge ? ' --merge' : ''}${args.code ? ` --code ${args.code}` : ''}${TAG ? ` --tag ${TAG}` : ''}${args.baselines ? ` --baselines ${args.baselines}` : ''}`, runs: all, budgets: checks };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   if (TAG) {
     console.log(`\nWrote ${relative(PROJECT, RESULTS)} (tagged run: docs/bench/ unchanged)`);
