@@ -92,6 +92,7 @@ describe('the search page', () => {
     await next.click();
     await page.waitForURL(/[?&]page=2/);
     await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('start') === '11');
+    await settled(page);
     const second = await resultHrefs(page);
     expect(second.some((h) => seen.has(h))).toBe(false);
     // Result 11 onwards, then Back: the same page of results.

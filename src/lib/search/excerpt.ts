@@ -79,8 +79,25 @@ export interface ExcerptOptions {
 export function buildExcerpt(page: PageData, analyzer: Analyzer, positions: Iterable<number>, { names = [], size = 30, opening = false, several = false }: ExcerptOptions = {}): Excerpt | undefined {
   const at = new Set(positions);
   let best: { i: number; words: Word[]; hits: boolean[]; rank: number[] } | undefined;
+  // Reading a section's words is the cost here (a source is thousands of them). Without names to
+  // mark, a section none of whose positions matched has no hit and cannot beat the first
+  // section, so only the first and those holding a match are read: the same excerpt.
+  const sorted = names.length ? [] : [...at].sort((a, b) => a - b);
+  const matched = (i: number) => {
+    const from = page.s[i]![3];
+    const to = page.s[i + 1]?.[3] ?? Infinity;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo]! < to;
+  };
   // The opening: the first section from its start (a lead topic's description).
   (opening ? page.s.slice(0, 1) : page.s).forEach(([, , text, start], i) => {
+    if (i > 0 && !names.length && !matched(i)) return;
     const words = sectionWords(text, start, analyzer);
     const hits = words.map((w) => w.token !== '' && at.has(w.position));
     if (several) {

@@ -71,9 +71,12 @@ let engine: Promise<Engine> | undefined;
 
 /**
  * Pagefind fetches its script, then its entry, then its metadata and WebAssembly: three round
- * trips in a row. The WebAssembly's name is known in advance and the metadata's is in our data,
- * so they are fetched beside the script (preloads, which Pagefind's own fetches then take from
- * the memory cache whatever the host's cache headers say).
+ * trips in a row. All but the metadata are fetched beside the script instead (preloads, which
+ * Pagefind's own fetches then take from the memory cache whatever the host's cache headers say):
+ * the WebAssembly's name is known in advance; the entry's address is Pagefind's own, with a tag
+ * we choose (metaCacheTag) where Pagefind would put the time, so it stays as fresh as Pagefind
+ * keeps it (a new address on every page load, never from a cache); the metadata's name is in our
+ * data, preloaded as soon as that arrives.
  */
 function preload(href: string): void {
   const link = document.createElement('link');
@@ -85,13 +88,15 @@ function preload(href: string): void {
 }
 
 export function loadEngine(): Promise<Engine> {
-  if (!engine) preload(config.wasm);
   engine ??= (async () => {
+    const metaCacheTag = String(Date.now());
+    preload(config.wasm);
+    preload(`${config.bundle}pagefind-entry.json?ts=${metaCacheTag}`);
     const [pf, data] = await Promise.all([
       (async () => {
         const pf = (await import(/* @vite-ignore */ `${config.bundle}pagefind.js`)) as Pagefind;
         // No worker: one request less, and the work per search is small.
-        await pf.options({ ...OPTIONS, bundlePath: config.bundle, noWorker: true });
+        await pf.options({ ...OPTIONS, bundlePath: config.bundle, noWorker: true, metaCacheTag });
         await pf.init();
         return pf;
       })(),
@@ -104,7 +109,9 @@ export function loadEngine(): Promise<Engine> {
     ]);
     // Pagefind's options() reaches the first bundle only: each merged one gets them itself.
     // Their scores are their own bundle's BM25, which the hash split keeps comparable.
-    await Promise.all((data.merge ?? []).map((name) => pf.mergeIndex(new URL(`../${name}/`, new URL(config.bundle, location.href)).pathname, OPTIONS)));
+    const merged = (data.merge ?? []).map((name) => new URL(`../${name}/`, new URL(config.bundle, location.href)).pathname);
+    for (const path of merged) preload(`${path}pagefind-entry.json?ts=${metaCacheTag}`);
+    await Promise.all(merged.map((path) => pf.mergeIndex(path, { ...OPTIONS, metaCacheTag })));
     const analyzer = createAnalyzer(data.names);
     // Per hit, not per page: match positions belong to one search.
     const pages = new WeakMap<Hit, Promise<LoadedPage>>();

@@ -7,7 +7,7 @@
 import { buildExcerpt } from '../../lib/search/excerpt.ts';
 import { PAGE_SIZE } from '../../lib/search/rank.ts';
 import { config, counted, fill } from './config.ts';
-import { loadEngine } from './engine.ts';
+import { loadEngine, type LoadedPage } from './engine.ts';
 import { rankHits } from './rank-hits.ts';
 import { FILTERS, readState, stateUrl, type State } from './state.ts';
 import { helpContent, pagerItems, resultItem, type ResultView } from './view.ts';
@@ -23,6 +23,9 @@ const PAUSE_MS = 220;
 let lastInput = 0;
 /** "Searching…" appears only when results take longer than this, so fast searches do not flicker. */
 const LOADING_DELAY_MS = 250;
+/** Results shown before the others (about a phone's screen of them): see show(). */
+const FIRST_SCREEN = 3;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const form = $<HTMLFormElement>('#search-form');
@@ -86,13 +89,23 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
     // The lead topic's names count as matches in every excerpt: `Turkey` highlights «تركيا».
     const names = lead?.names ?? [];
     const several = engine.analyzer.queryTerms(state.q).length > 1;
-    const views: ResultView[] = loaded.map((p, i) => {
+    const view = (p: LoadedPage, i: number): ResultView => {
       const isLead = lead !== undefined && ids[i] === lead.page;
       const excerpt = buildExcerpt(p.data, engine.analyzer, p.positions, { names, opening: isLead, several });
       return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead ? lead : undefined };
-    });
+    };
     list.start = (page - 1) * PAGE_SIZE + 1;
-    list.replaceChildren(...views.map(resultItem));
+    // The first screen of results is shown first; each of the others follows in a task of its
+    // own (an excerpt reads a whole page's text), so the first results are not held back by the
+    // excerpts below them and no one task keeps the page from answering the reader. Returning to
+    // a position (Back) shows them all at once, to scroll there.
+    const first = after.scrollTo === undefined ? FIRST_SCREEN : loaded.length;
+    list.replaceChildren(...loaded.slice(0, first).map((p, i) => resultItem(view(p, i))));
+    for (let i = first; i < loaded.length; i++) {
+      await nextTask();
+      if (mine !== generation) return;
+      list.append(resultItem(view(loaded[i]!, i)));
+    }
     shown(state);
     const items = pagerItems(page, pages, (n) => stateUrl({ ...state, page: n }, here()));
     pager.querySelector('ul')!.replaceChildren(...items);
