@@ -61,7 +61,10 @@ export function createAnalyzer(table: NameTable): Analyzer {
   const forms = new Set(Object.values(table).flatMap((rows) => rows.map(([form]) => form)));
   // Stems of derived words: the name, or the name without its final vowel (ايطاليا → ايطالي-ه).
   const stems = new Set([...forms].flatMap((f) => (/[اهي]$/.test(f) && f.length > 4 ? [f, f.slice(0, -1)] : [f])));
+  // Their first four letters: most words share them with no stem and need no further look.
+  const starts = new Set([...stems].filter((st) => st.length >= 4).map((st) => st.slice(0, 4)));
   const derived = (w: string) => {
+    if (!starts.has(w.slice(0, 4))) return false;
     for (let n = w.length - 1; n >= 4; n--) if (stems.has(w.slice(0, n))) return true;
     return false;
   };
