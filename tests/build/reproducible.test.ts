@@ -87,11 +87,15 @@ describe('builds', () => {
     }
   }, 240_000);
 
-  it('no source reads the clock', () => {
+  it('no source that runs at build time reads the clock', () => {
     const offenders: string[] = [];
+    // src/scripts/ is bundled for the reader's browser and never run by the build: the search
+    // page tags Pagefind's entry with its own load time there (engine.ts, metaCacheTag).
+    const BROWSER_ONLY = join('src', 'scripts');
     const walk = (d: string) => {
       for (const name of readdirSync(d)) {
         const full = join(d, name);
+        if (full === BROWSER_ONLY) continue;
         if (statSync(full).isDirectory()) walk(full);
         else if (/\.(ts|astro|mjs)$/.test(name) && /new Date\(\s*\)|Date\.now\(\)/.test(readFileSync(full, 'utf8'))) offenders.push(full);
       }
