@@ -133,5 +133,6 @@ describe('the built site on nginx under a sub-path', () => {
     }
     await page.close();
     expect(problems).toEqual([]);
-  });
+    // Every page of the site, one after another: about 35 s on a quiet machine, past 60 s on a busy one.
+  }, 180_000);
 });
