@@ -14,6 +14,7 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
+import { PAGEFIND_BYTES_PER_CHAR } from '../src/lib/search/index-memory.ts';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
 const staging = `${target}.staging`;
@@ -23,9 +24,6 @@ for (const dir of [staging, docs]) rmSync(dir, { recursive: true, force: true })
 
 const MB = 2 ** 20;
 const budget = Number(process.env.BUILD_MEMORY_MB ?? 3584) * MB;
-// Pagefind needs about 42 bytes per character of document (documents.ts); leave room for the
-// index step's own Node process.
-const PAGEFIND_BYTES_PER_CHAR = 42;
 
 // BUILD_STAGING: the page build may fill the fresh staging folder with hard links to its cached
 // pages (src/lib/corpus/linked-pages.ts) instead of copying them.

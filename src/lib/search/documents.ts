@@ -78,9 +78,6 @@ export function bundlePages(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
-/** Pagefind's memory per character of document while it writes an index (measured: 39–42 B). */
-export const PAGEFIND_BYTES_PER_CHAR = 42;
-
 /** The installed Pagefind's version: a new Pagefind must not reuse an old bundle. */
 export function pagefindVersion(): string {
   const pkg = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
