@@ -131,6 +131,8 @@ function parseLog(lines) {
   const linkedLine = clean.map((l) => /([\d,]+) page\(s\) of the last build linked from the cache/.exec(l.line)).find(Boolean);
   const docsLine = clean.map((l) => /wrote ([\d,]+) documents in \d+ bundle\(s\) in ([\d,]+) ms(?: \(([\d,]+) of [\d,]+ unchanged)?/.exec(l.line)).find(Boolean);
   const offlineLine = clean.map((l) => /\[offline\] .* in ([\d.]+) s(?: \(([\d,]+) of ([\d,]+) files unchanged)?/.exec(l.line)).find(Boolean);
+  // YAML texts of the corpus taken from its parse cache (src/lib/corpus/parse-cache.ts).
+  const parsedLine = clean.map((l) => /corpus: ([\d,]+) of ([\d,]+) file texts parsed from the cache/.exec(l.line)).find(Boolean);
   const indexedLine = indexed >= 0 ? /indexed ([\d,]+) pages/.exec(clean[indexed].line) : null;
   const renderReported = genDone >= 0 ? parseDuration(/Completed in (.+?)\.?$/.exec(clean[genDone].line)[1]) : undefined;
   return {
@@ -152,6 +154,7 @@ function parseLog(lines) {
     images: imagesLine ? imagesLine[1] : null,
     linkedPages: linkedLine ? num(linkedLine[1]) : undefined,
     searchDocuments: docsLine ? { written: num(docsLine[1]), ms: num(docsLine[2]), reused: docsLine[3] !== undefined ? num(docsLine[3]) : undefined } : undefined,
+    corpusParsed: parsedLine ? { fromCache: num(parsedLine[1]), total: num(parsedLine[2]) } : undefined,
     offline: offlineLine ? { ms: Number(offlineLine[1]) * 1000, reused: offlineLine[2] !== undefined ? num(offlineLine[2]) : undefined, files: offlineLine[3] !== undefined ? num(offlineLine[3]) : undefined } : undefined,
   };
 }

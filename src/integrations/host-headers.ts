@@ -3,31 +3,63 @@
  * hosts understand: `_headers` (Netlify, Cloudflare Pages) and `nginx-security-headers.conf`
  * (to `include` in an nginx location). Both respect the configured `base`. The policy allows
  * the inline styles the built pages carry (the font rules) by their hashes.
+ *
+ * Every page is read for them, except, with the build cache, a page that is the same file as in
+ * the last build (an unchanged page is a hard link to the cache's copy): its hashes are kept in
+ * the cache (`briefings-style-hashes.json` in Astro's cacheDir) by file identity
+ * (src/lib/file-identity.ts), for this version of inlineStyleHashes.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileIdentity } from '../lib/file-identity.ts';
 import { inlineStyleHashes, netlifyHeaders, nginxHeaders } from '../lib/security-headers.ts';
+
+const VERSION = createHash('sha256').update(inlineStyleHashes.toString()).digest('hex');
+
+function readCache(file: string | undefined): Map<string, string[]> {
+  if (!file) return new Map();
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; pages?: Record<string, string[]> };
+    return saved.version === VERSION ? new Map(Object.entries(saved.pages ?? {})) : new Map();
+  } catch {
+    return new Map();
+  }
+}
 
 export default function hostHeaders(): AstroIntegration {
   let base = '/';
+  let cacheFile: string | undefined;
   return {
     name: 'briefings:host-headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        cacheFile = config.experimental.incrementalBuild ? fileURLToPath(new URL('briefings-style-hashes.json', config.cacheDir)) : undefined;
       },
       'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(dir);
+        const previous = readCache(cacheFile);
+        const next = new Map<string, string[]>();
         const hashes = new Set<string>();
         const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
         for (const page of pages) {
-          for (const hash of inlineStyleHashes(readFileSync(join(out, page), 'utf8'))) hashes.add(hash);
+          const file = join(out, page);
+          const id = cacheFile === undefined ? undefined : fileIdentity(file);
+          const found = (id !== undefined && previous.get(id)) || inlineStyleHashes(readFileSync(file, 'utf8'));
+          if (id !== undefined) next.set(id, found);
+          for (const hash of found) hashes.add(hash);
         }
         const sorted = [...hashes].sort();
         writeFileSync(join(out, '_headers'), netlifyHeaders(base, sorted));
         writeFileSync(join(out, 'nginx-security-headers.conf'), nginxHeaders(sorted));
+        if (cacheFile) {
+          mkdirSync(dirname(cacheFile), { recursive: true });
+          writeFileSync(`${cacheFile}.tmp`, JSON.stringify({ version: VERSION, pages: Object.fromEntries(next) }));
+          renameSync(`${cacheFile}.tmp`, cacheFile);
+        }
       },
     },
   };

@@ -7,28 +7,36 @@
  * When scripts/build.mjs builds into a fresh staging folder (BUILD_STAGING=1), the last build's
  * unchanged pages are hard-linked into it from the cache instead of copied
  * (src/lib/corpus/linked-pages.ts), so Astro must not empty the folder first.
+ *
+ * A build also keeps the corpus's parse cache there (src/lib/corpus/parse-cache.ts): it is
+ * started before the content check loads the corpus (editor-loop.ts, at build start) and saved
+ * after the pages.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
 import { linkCachedPages, pruneLinkedPages } from '../lib/corpus/linked-pages.ts';
+import { saveParseCache, startParseCache } from '../lib/corpus/parse-cache.ts';
 import { savePageDeps, startPageDeps } from '../lib/corpus/page-deps.ts';
 
 export default function incrementalPages(): AstroIntegration {
   let cacheDir: URL | undefined;
   let outDir = '';
   const staging = process.env.BUILD_STAGING === '1';
+  let building = false;
   const path = (name: string) => fileURLToPath(new URL(name, cacheDir));
   return {
     name: 'briefings:incremental-pages',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
+        building = command === 'build';
         if (command === 'build' && staging) updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       'astro:config:done': ({ config }) => {
         cacheDir = config.experimental.incrementalBuild ? config.cacheDir : undefined;
         outDir = fileURLToPath(config.outDir);
+        if (cacheDir && building) startParseCache(path('briefings-parse-cache.json'));
       },
       'astro:build:start': ({ logger }) => {
         if (!cacheDir) return;
@@ -37,6 +45,9 @@ export default function incrementalPages(): AstroIntegration {
         const running = path('briefings-build-running');
         if (existsSync(running)) {
           rmSync(path('incremental-build.json'), { force: true });
+          // Its page copies too: some are the live site's pages (hard links), and Astro would
+          // write them in place when it renders those pages again.
+          rmSync(path('dist'), { recursive: true, force: true });
           logger.info('the last build did not finish: every page is rendered again');
         }
         mkdirSync(fileURLToPath(cacheDir), { recursive: true });
@@ -47,6 +58,8 @@ export default function incrementalPages(): AstroIntegration {
       'astro:build:done': ({ logger }) => {
         if (!cacheDir) return;
         savePageDeps(getCorpus(), path('incremental-build.json'));
+        const parsed = saveParseCache();
+        if (parsed) logger.info(`corpus: ${parsed.hits} of ${parsed.total} file texts parsed from the cache`);
         const removed = pruneLinkedPages(fileURLToPath(cacheDir));
         if (removed) logger.info(`${removed} page(s) of the last build no longer built: removed`);
         rmSync(path('briefings-build-running'), { force: true });

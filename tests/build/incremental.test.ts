@@ -14,7 +14,7 @@ import { fingerprint } from '../helpers/fingerprint.ts';
 const work = mkdtempSync(join(tmpdir(), 'briefings-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const envOf = (root: string, cache: string, out: string) => ({ ...process.env, FORCE_COLOR: '0', BRIEFING_ROOT: root, OUT_DIR: out, ASTRO_CACHE: join(cache, 'astro'), CARDS_CACHE: join(cache, 'cards'), IMAGES_CACHE: join(cache, 'images'), SEARCH_CACHE: join(cache, 'search') });
+const envOf = (root: string, cache: string, out: string) => ({ ...process.env, FORCE_COLOR: '0', BRIEFING_ROOT: root, OUT_DIR: out, ASTRO_CACHE: join(cache, 'astro'), CARDS_CACHE: join(cache, 'cards'), IMAGES_CACHE: join(cache, 'images'), SEARCH_CACHE: join(cache, 'search'), OFFLINE_CACHE: join(cache, 'offline') });
 
 function build(root: string, cache: string, out: string) {
   const result = spawnSync(process.execPath, ['scripts/build.mjs'], { env: envOf(root, cache, out), encoding: 'utf8' });
@@ -28,7 +28,18 @@ function build(root: string, cache: string, out: string) {
     linked: stdout.match(/\(cached\)/g)?.length ?? 0,
     // Search documents taken from the documents' cache, of all (documents-cache.ts).
     documents: /wrote \d+ documents .* \((\d+) of (\d+) unchanged, from cache\)/.exec(stdout)?.slice(1).map(Number),
+    // YAML texts of the corpus parsed from the parse cache, of all (parse-cache.ts).
+    parsed: /corpus: (\d+) of (\d+) file texts parsed from the cache/.exec(stdout)?.slice(1).map(Number),
+    // Built files the offline manifest did not read again, of all (offline/manifest.ts).
+    offline: /\[offline\] .*\((\d+) of (\d+) files unchanged/.exec(stdout)?.slice(1).map(Number),
   };
+}
+
+/** A build that fails: what it printed, colours removed. */
+function failedBuild(root: string, cache: string, out: string): string {
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { env: envOf(root, cache, out), encoding: 'utf8' });
+  expect(result.status).not.toBe(0);
+  return `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
 describe('incremental builds', () => {
@@ -73,6 +84,55 @@ describe('incremental builds', () => {
       const clean = join(work, 'clean');
       build(fixture.root, join(work, 'clean-cache'), clean);
       expect(fingerprint(out)).toEqual(fingerprint(clean));
+    } finally {
+      fixture.cleanup();
+    }
+  }, 600_000);
+
+  // Each kind of content file, edited alone: the incremental build (its parse cache, linked pages,
+  // cards, search documents and bundles) gives the clean build's site byte for byte.
+  it('after an edit of a source, a briefing or a topic, give the clean build\'s site', () => {
+    const fixture = copyFixture();
+    try {
+      const cache = join(work, 'each-cache');
+      const out = join(work, 'each-site');
+      // (Under the test runner, NODE_ENV=test, the corpus is loaded again for each page: counts
+      // are of every load.)
+      const first = build(fixture.root, cache, out);
+      expect(first.parsed?.[0]).toBeLessThan(first.parsed![1]!);
+      const again = build(fixture.root, cache, out);
+      expect(again.parsed?.[0]).toBe(again.parsed?.[1]);
+      const edits: [string, string, (t: string) => string][] = [
+        ['source', 'content/sources/sample.yaml', (t) => t.replace('en: "Sample headline"', 'en: "Sample headline, edited"')],
+        ['briefing', 'content/briefings/en/sample.md', (t) => `${t.trimEnd()}\n\nA sentence added by the incremental build test.\n`],
+        ['topic', 'content/topics/axios.yaml', (t) => t.replace(/en: "?Axios"?/, 'en: "Axios (edited)"')],
+      ];
+      for (const [kind, file, change] of edits) {
+        const before = readFileSync(join(fixture.root, file), 'utf8');
+        fixture.edit(file, change);
+        expect(readFileSync(join(fixture.root, file), 'utf8'), `${kind} edit`).not.toBe(before);
+        const edited = build(fixture.root, cache, out);
+        // Unchanged pages are the same files as in the last build (linked from the cache): the
+        // offline manifest does not read them again.
+        expect(edited.offline?.[0], kind).toBeGreaterThan(0);
+        // The edited YAML was parsed again (a briefing's body is not YAML), the rest came from the cache.
+        if (kind !== 'briefing') expect(edited.parsed?.[0], kind).toBeLessThan(edited.parsed![1]!);
+        expect(edited.parsed?.[0], kind).toBeGreaterThan(0);
+        const clean = join(work, `each-clean-${kind}`);
+        build(fixture.root, join(work, `each-clean-cache-${kind}`), clean);
+        expect(fingerprint(out), kind).toEqual(fingerprint(clean));
+      }
+
+      // An error in a file the parse cache holds unchanged (the briefing lists a topic that is
+      // now gone) is reported with its file and line, as a build without the cache reports it.
+      fixture.remove('content/topics/axios.yaml');
+      const cached = failedBuild(fixture.root, cache, out);
+      const uncached = failedBuild(fixture.root, join(work, 'each-error-cache'), join(work, 'each-error-site'));
+      // The problem list: each file, then each problem's line and message.
+      const problems = (log: string) => /\d+ errors? in \d+ files?:\n([\s\S]*?)\n\s*Hint:/.exec(log)?.[1];
+      expect(problems(cached)).toBeDefined();
+      expect(problems(cached)).toBe(problems(uncached));
+      expect(problems(cached)).toMatch(/content\/briefings\/en\/sample\.md\n\s+6\s+error\s+unknown topic "axios"\n/);
     } finally {
       fixture.cleanup();
     }

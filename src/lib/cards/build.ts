@@ -1,6 +1,6 @@
 /**
  * Social cards for a build: every card not already cached (cache key: cardHash) is rendered into
- * the cache, then all cards are copied into the output folder.
+ * the cache, then all cards are linked into the output folder.
  *
  * Rendering runs in a child process of its own (worker.ts), started as soon as the corpus is
  * loaded, so it overlaps page rendering on the other core; it needs only the card specs, and
@@ -8,10 +8,11 @@
  * `buildCards` does both steps in this process (tests, small runs).
  */
 import { fork } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { linkOrCopy } from '../link-files.ts';
 import { cardHash, type CardSpec } from './specs.ts';
 
 export interface CardRun {
@@ -57,32 +58,43 @@ export async function renderJobs(jobs: CardJob[], concurrency = availableParalle
   return { ms: Math.round(performance.now() - started), cpuMs: Math.round((used.user + used.system) / 1000) };
 }
 
-function copyAll(jobs: CardJob[], outDir: string): void {
+/**
+ * Puts every card into `outDir` as a hard link to its cached file (link-files.ts): a cached card is
+ * never written again (it is named by its hash, and written under a temporary name first).
+ */
+function linkAll(jobs: CardJob[], outDir: string): void {
+  const made = new Set<string>();
   for (const job of jobs) {
     const target = join(outDir, job.spec.path);
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(job.cached, target);
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    // Never through an existing name: that file may be another build's (the dev server's output folder is reused).
+    rmSync(target, { force: true });
+    linkOrCopy(job.cached, target);
   }
 }
 
-/** Renders what is missing in this process, then copies every card into `outDir`. */
+/** Renders what is missing in this process, then links every card into `outDir`. */
 export async function buildCards(specs: CardSpec[], outDir: string, cacheDir: string): Promise<CardRun> {
   mkdirSync(cacheDir, { recursive: true });
   const jobs = jobsFor(specs, cacheDir);
   const missing = jobs.filter((j) => !existsSync(j.cached));
   const run = await renderJobs(missing);
-  copyAll(jobs, outDir);
+  linkAll(jobs, outDir);
   return { total: jobs.length, rendered: missing.length, cached: jobs.length - missing.length, ...run };
 }
 
 export interface StartedCards {
-  /** Waits for the rendering, then copies every card into `outDir`. */
+  /** Waits for the rendering, then links every card into `outDir`. */
   finish(outDir: string): Promise<CardRun>;
 }
 
 /**
  * Starts rendering the missing cards in a child process and returns at once; `finish` waits
- * for it and copies the cards. A failed child fails `finish` with its message.
+ * for it and links the cards. A failed child fails `finish` with its message.
  */
 export function startCards(specs: CardSpec[], cacheDir: string): StartedCards {
   mkdirSync(cacheDir, { recursive: true });
@@ -110,7 +122,7 @@ export function startCards(specs: CardSpec[], cacheDir: string): StartedCards {
   return {
     async finish(outDir) {
       const run = await rendering;
-      copyAll(jobs, outDir);
+      linkAll(jobs, outDir);
       return { total: jobs.length, rendered: missing.length, cached: jobs.length - missing.length, ...run };
     },
   };

@@ -76,8 +76,9 @@ export function linkCachedPages(cacheDir: string, outDir: string): number {
       const from = pathOf(cacheDist, entry.outputFile);
       const to = pathOf(outDir, entry.outputFile);
       let mtime: number;
+      let links: number;
       try {
-        mtime = statSync(from).mtimeMs;
+        ({ mtimeMs: mtime, nlink: links } = statSync(from));
       } catch {
         continue;
       }
@@ -89,7 +90,14 @@ export function linkCachedPages(cacheDir: string, outDir: string): number {
       try {
         linkSync(from, to);
       } catch {
-        // Another file system, or no hard links: Astro copies this page as before.
+        // Another file system, or no hard links: Astro copies this page as before. A copy that
+        // is also another name (a page of the live site, linked by the last build) must not be
+        // there for Astro to write in place: without it, the page is rendered again.
+        if (links > 1) {
+          try {
+            unlinkSync(from);
+          } catch {}
+        }
         continue;
       }
       linked.files.set(pathname, entry.outputFile);

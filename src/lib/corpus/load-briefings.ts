@@ -15,12 +15,12 @@ import { compareIso } from '../dates.ts';
 import { hint, type ContentProblem } from '../problems.ts';
 import { href, withBase } from '../urls.ts';
 import { resolveContentImage } from '../images/resolve.ts';
-import { parseYamlSource, splitFrontmatter, type YamlSource } from '../yaml-source.ts';
+import { splitFrontmatter, type YamlSource } from '../yaml-source.ts';
 import { join, listFiles, readUtf8, rel } from './files.ts';
 import { parseRecord } from './issues.ts';
 import { checkId, reportPlaceholders } from './yaml-records.ts';
 import type { Briefing, ResolvedCitation, Source, Topic } from './model.ts';
-import { contentRevision } from '../editorial/alignment.ts';
+import { cachedContentRevision, cachedYamlSource } from './parse-cache.ts';
 import { namedTopics } from '../named-topics.ts';
 
 /** A loaded briefing with what the checks need beyond what pages render. */
@@ -95,7 +95,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
   const parts = split ?? { frontmatter: '', frontmatterLine: 2, body: read.text, bodyLine: 1 };
   if (!split) problems.push({ file, line: 1, message: 'no frontmatter', fix: 'start the file with a "---" line, the YAML fields (docs/content-format.md), and another "---" line' });
   const todos = reportPlaceholders(parts.frontmatter, parts.frontmatterLine, file, problems) + reportPlaceholders(parts.body, parts.bodyLine, file, problems, false);
-  const yaml = parseYamlSource(parts.frontmatter, parts.frontmatterLine);
+  const yaml = cachedYamlSource(parts.frontmatter, parts.frontmatterLine);
   for (const e of yaml.errors) problems.push({ file, line: e.line, message: `frontmatter YAML: ${e.message}`, fix: 'fix the YAML syntax (check indentation and quote strings that contain ":" or quotes)' });
   const parsed = yaml.errors.length || !parts.frontmatter
     ? { data: briefingFrontmatter.parse(fallback(id)), flawed: () => true }
@@ -190,7 +190,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
     briefing: {
       id, lang, file, data, keyPoints, events, updates, html, headings: bodyEnv.headings, mentions, images: bodyEnv.images, cited, wordCount: words,
       // Alignment states are filled in once every language is loaded (linkAlignment).
-      revision: contentRevision(read.text),
+      revision: cachedContentRevision(read.text),
       alignment: { line: yaml.lineOf(data.aligned ? ['aligned'] : ['date']), with: {} },
     },
     yaml,

@@ -9,7 +9,8 @@ import { createEnv } from '../../markdown/env.ts';
 import { renderBlock } from '../../markdown/create.ts';
 import type { ContentProblem } from '../problems.ts';
 import { href } from '../urls.ts';
-import { parseYamlSource, splitFrontmatter } from '../yaml-source.ts';
+import { splitFrontmatter } from '../yaml-source.ts';
+import { cachedYamlSource } from './parse-cache.ts';
 import { join, listFiles, readUtf8, rel } from './files.ts';
 import { parseRecord } from './issues.ts';
 import { reportPlaceholders } from './yaml-records.ts';
@@ -45,7 +46,7 @@ export function loadPages(root: string, sources: Map<string, Source>, topics: Ma
       }
       reportPlaceholders(parts.frontmatter, parts.frontmatterLine, file, problems);
       reportPlaceholders(parts.body, parts.bodyLine, file, problems, false);
-      const yaml = parseYamlSource(parts.frontmatter, parts.frontmatterLine);
+      const yaml = cachedYamlSource(parts.frontmatter, parts.frontmatterLine);
       for (const e of yaml.errors) problems.push({ file, line: e.line, message: `frontmatter YAML: ${e.message}`, fix: 'fix the YAML syntax (check indentation and quote strings that contain ":" or quotes)' });
       const parsed = yaml.errors.length ? { data: { title: id, description: id } } : parseRecord(pageFrontmatter, yaml.data, yaml, file, { title: id, description: id }, problems);
       const env = createEnv({

@@ -6,7 +6,8 @@
  */
 import type { z } from 'zod';
 import type { ContentProblem } from '../problems.ts';
-import { parseYamlSource, type YamlSource } from '../yaml-source.ts';
+import type { YamlSource } from '../yaml-source.ts';
+import { cachedYamlSource } from './parse-cache.ts';
 import { join, listFiles, readUtf8, rel } from './files.ts';
 import { parseRecord } from './issues.ts';
 
@@ -47,7 +48,7 @@ export function readYaml(root: string, path: string, problems: ContentProblem[])
     return undefined;
   }
   const todos = reportPlaceholders(read.text, 1, file, problems);
-  const yaml = parseYamlSource(read.text);
+  const yaml = cachedYamlSource(read.text);
   for (const e of yaml.errors) problems.push({ file, line: e.line, message: `YAML syntax: ${e.message}`, fix: 'fix the YAML syntax (check indentation and quote strings that contain ":" or quotes)' });
   return { yaml, todos };
 }

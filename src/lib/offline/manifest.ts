@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
+import { fileIdentity as identity } from '../file-identity.ts';
 
 export interface LanguageManifest {
   build: string;
@@ -149,10 +150,6 @@ export interface PageScans {
   next: Map<string, PageScan | string>;
 }
 
-const identity = (file: string) => {
-  const st = statSync(file, { bigint: true });
-  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
-};
 
 function scanPage(file: string, cache?: PageScans): PageScan {
   const id = cache && identity(file);

@@ -16,7 +16,7 @@
  * mergeIndex). The search page's data covers the whole language and goes with the first bundle.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGS, type Lang } from '../../i18n/index.ts';
@@ -24,6 +24,7 @@ import type { Corpus } from '../corpus/index.ts';
 import { corpusAnalyzer, createMentionScanner, topicNames, type TopicNames } from './aliases.ts';
 import type { Analyzer } from './analyze.ts';
 import { DocumentsCache } from './documents-cache.ts';
+import { linkOrCopy } from '../link-files.ts';
 import { indexDocument } from './index-document.ts';
 import { languageRecords, type SearchRecord } from './records.ts';
 import { fragmentFiles, searchDataInput, type IndexedPage } from './search-data.ts';
@@ -153,7 +154,7 @@ export function assignBundles(urls: readonly string[], maxPages: number): { coun
  * manifest, last, so a manifest on disk means the documents are complete. `maxPages` bounds a
  * bundle's pages. With `options.cache`, unchanged pages' documents come from the documents'
  * cache (hard links into `dir`), and a bundle whose key the search index cache holds gets none:
- * the index step copies that bundle and reads no document of it.
+ * the index step links that bundle from its cache and reads no document of it.
  */
 export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: number, options: DocumentsOptions = {}): DocumentsManifest {
   rmSync(dir, { recursive: true, force: true });
@@ -225,13 +226,5 @@ function indexCached(searchCache: string, name: string, key: string): boolean {
     return readFileSync(join(searchCache, name, 'key'), 'utf8') === key;
   } catch {
     return false;
-  }
-}
-
-function linkOrCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
   }
 }

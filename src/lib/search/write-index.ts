@@ -7,19 +7,21 @@
  * them. Each bundle's files are the same whichever batch it is in. Nothing here loads the corpus.
  *
  * A bundle whose key (its documents, its maxFragments and the Pagefind version) is the one in
- * the cache (`.cache/search`, or SEARCH_CACHE) is copied from there: Pagefind cannot update an
- * index, so an edit re-indexes its own bundle only.
+ * the cache (`.cache/search`, or SEARCH_CACHE) is taken from there, as hard links (link-files.ts;
+ * a bundle just indexed goes into the cache the same way): Pagefind cannot update an index, so an
+ * edit re-indexes its own bundle only. No file of a bundle is written in place afterwards.
  *
  * Beside a language's first bundle, the search page's own data (search-data.ts) for all of the
  * language's bundles: the page build wrote its input; here it gets the page ids Pagefind gave,
  * and the names of the language's other bundles, which the search page merges into the first.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Lang } from '../../i18n/index.ts';
 import { MANIFEST, dataInputFile, type BundleEntry, type DocumentsManifest } from './documents.ts';
 import { writeSearchData, type SearchDataInput } from './search-data.ts';
+import { linkTree } from '../link-files.ts';
 
 export interface IndexedBundle {
   lang: Lang;
@@ -53,7 +55,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
     rmSync(outDir, { recursive: true, force: true });
     if (!existsSync(join(cached, 'key')) || readFileSync(join(cached, 'key'), 'utf8') !== bundle.key) fresh.push(bundle);
     else {
-      cpSync(join(cached, 'bundle'), outDir, { recursive: true });
+      linkTree(join(cached, 'bundle'), outDir);
       done.set(bundle, { lang: bundle.lang, name: bundle.name, pages: bundle.pages, ms: performance.now() - started, fromCache: true });
     }
   }
@@ -74,7 +76,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
       const next = `${cached}.new`;
       rmSync(next, { recursive: true, force: true });
       mkdirSync(next, { recursive: true });
-      cpSync(join(siteDir, 'pagefind', bundle.name), join(next, 'bundle'), { recursive: true });
+      linkTree(join(siteDir, 'pagefind', bundle.name), join(next, 'bundle'));
       writeFileSync(join(next, 'key'), bundle.key);
       rmSync(cached, { recursive: true, force: true });
       renameSync(next, cached);
