@@ -130,13 +130,17 @@ async function isSaved(lang, build = BUILD) {
   return Boolean(await caches.match(urlOf(`offline/${lang}.json`), { cacheName: `${PREFIX}${build}:saved-${lang}` }));
 }
 
-/** Stores pages (and what they loaded) that were opened before this worker controlled them. */
+/**
+ * Stores pages (and what they loaded) that were opened before this worker controlled them. The
+ * page has just loaded these files, so they are taken from the HTTP cache when it holds them (the
+ * copies the reader saw), not downloaded a second time.
+ */
 async function keepUrls(urls) {
   const cache = await caches.open(OPENED);
   await pool([...new Set(urls.filter(isOurs).map(keyOf))], async (url) => {
     if (await cache.match(url)) return;
     try {
-      const response = await fetch(url, { credentials: 'same-origin' });
+      const response = await fetch(url, { credentials: 'same-origin', cache: 'force-cache' });
       if (response.ok) await cache.put(url, await storable(response));
     } catch {
       // Offline already: nothing to keep.

@@ -127,6 +127,43 @@ describe('reading offline', () => {
     }
   });
 
+  it("a first visit's search has the network to itself: the worker is registered once its results are shown, and keeps the search's files", async () => {
+    const server = await serve(DIST);
+    const { context, page, problems } = await session();
+    try {
+      // What the page shows when the registration starts.
+      await page.addInitScript(() => {
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args) {
+          const list = document.querySelector<HTMLElement>('#search-results');
+          (window as unknown as { registeredWith: unknown }).registeredWith = { results: list?.children.length, busy: list?.getAttribute('aria-busy') ?? null };
+          return register.apply(this, args);
+        };
+      });
+      // A slow connection: the result data arrives well after the page itself has loaded.
+      const data: string[] = [];
+      await page.route('**/*.pf_fragment', async (route) => {
+        data.push(route.request().url());
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
+      const search = server.url(`/ar/search/?q=${encodeURIComponent('تركيا')}`);
+      await page.goto(search);
+      await settled(page);
+      const shown = await page.locator('#search-results > li').count();
+      expect(shown).toBeGreaterThan(0);
+      await page.waitForFunction(() => 'registeredWith' in window, undefined, { timeout: 30_000 });
+      expect(await page.evaluate(() => (window as unknown as { registeredWith: unknown }).registeredWith)).toEqual({ results: shown, busy: null });
+      // Handed over afterwards: the page (its address without the query) and the search's result data.
+      expect(data.length).toBeGreaterThan(0);
+      await keptOffline(page, [search.replace(/\?.*/, ''), ...data]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
+
   it('"available offline" shows the size, then an unopened briefing and a search work offline', async () => {
     const server = await serve(DIST);
     const { context, page, problems } = await session();

@@ -50,7 +50,15 @@ function syncForm(state: State): void {
 /** Marks the results as those of this state (the URL they were asked for), for tests and tools. */
 const shown = (state: State) => (list.dataset.shown = stateUrl(state, here()));
 
+/**
+ * The results list is marked busy while a search fills it: assistive technology then reads it
+ * once complete, not result by result, and the offline worker's first installation waits for
+ * it (public/sw-register.js), so it does not compete with the results for the network.
+ */
+const busy = (on: boolean) => (on ? list.setAttribute('aria-busy', 'true') : list.removeAttribute('aria-busy'));
+
 function clear(state: State): void {
+  busy(false);
   list.replaceChildren();
   shown(state);
   pager.hidden = true;
@@ -64,6 +72,7 @@ let generation = 0;
 async function show(state: State, after: { focusResults?: boolean; scrollTo?: number | undefined } = {}): Promise<void> {
   const mine = ++generation;
   if (!state.q.trim()) return clear(state);
+  busy(true);
   const slow = setTimeout(() => mine === generation && (statusEl.textContent = config.strings.loading), LOADING_DELAY_MS);
   try {
     const engine = await loadEngine();
@@ -125,6 +134,8 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
     console.warn(error);
   } finally {
     clearTimeout(slow);
+    // A newer search, still running, keeps the list busy.
+    if (mine === generation) busy(false);
   }
 }
 
