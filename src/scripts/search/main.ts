@@ -104,6 +104,14 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
       return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead ? lead : undefined };
     };
     list.start = (page - 1) * PAGE_SIZE + 1;
+    // The status line above the results changes with the first of them, in the same frame: set
+    // after them, its new height would move the results already shown.
+    clearTimeout(slow);
+    const count = counted(config.counts, ranking.ids.length);
+    const where = pages > 1 ? ` · ${fill(config.strings.pageOf, { page, pages })}` : '';
+    statusEl.textContent = `${ranking.partial ? `${config.strings.partial} ` : ''}${count}${where}`;
+    if (ranking.ids.length === 0) help.replaceChildren(...helpContent(engine.analyzer.queryTerms(state.q), engine.data.topics, (t) => `${config.base}${t.url.slice(1)}`));
+    else help.replaceChildren();
     // The first screen of results is shown first; each of the others follows in a task of its
     // own (an excerpt reads a whole page's text), so the first results are not held back by the
     // excerpts below them and no one task keeps the page from answering the reader. Returning to
@@ -119,11 +127,6 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
     const items = pagerItems(page, pages, (n) => stateUrl({ ...state, page: n }, here()));
     pager.querySelector('ul')!.replaceChildren(...items);
     pager.hidden = items.length === 0;
-    const count = counted(config.counts, ranking.ids.length);
-    const where = pages > 1 ? ` · ${fill(config.strings.pageOf, { page, pages })}` : '';
-    statusEl.textContent = `${ranking.partial ? `${config.strings.partial} ` : ''}${count}${where}`;
-    if (ranking.ids.length === 0) help.replaceChildren(...helpContent(engine.analyzer.queryTerms(state.q), engine.data.topics, (t) => `${config.base}${t.url.slice(1)}`));
-    else help.replaceChildren();
     if (after.focusResults) {
       list.focus({ preventScroll: true });
       list.scrollIntoView({ block: 'start' });
