@@ -2,7 +2,7 @@
  * The search index's input, written to disk by the page build (astro build), so that the index
  * step (scripts/index-search.mjs) never loads the corpus: one HTML document per page, laid out
  * by URL, grouped into bundles, and a manifest that gives each bundle its documents in order and
- * its cache key (its documents and the Pagefind version).
+ * its cache key (its documents, the Pagefind version and the fragments' form, strip-fragments.ts).
  *
  * What a document holds is decided in records.ts and index-document.ts; this file only decides
  * where documents go and how they are grouped. Beside each bundle's documents goes the input of
@@ -26,6 +26,7 @@ import type { Analyzer } from './analyze.ts';
 import { DocumentsCache } from './documents-cache.ts';
 import { linkOrCopy } from '../link-files.ts';
 import { indexDocument } from './index-document.ts';
+import { FRAGMENT_FORM } from './strip-fragments.ts';
 import { languageRecords, type SearchRecord } from './records.ts';
 import { fragmentFiles, searchDataInput, type IndexedPage } from './search-data.ts';
 
@@ -43,7 +44,7 @@ export interface BundleEntry {
   pages: number;
   /** Characters of document text (what Pagefind's memory grows with). */
   chars: number;
-  /** Cache key: the bundle's documents, its maxFragments and the Pagefind version. */
+  /** Cache key: the bundle's documents, its maxFragments, the Pagefind version and the fragments' form (FRAGMENT_FORM). */
   key: string;
   /** The documents' URLs in the order Pagefind numbers them (the records' order). */
   urls: string[];
@@ -197,7 +198,7 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
       if (!members.length) continue;
       const name = bundleName(lang, b);
       const maxFragments = fragmentFiles(members.length, options.pagesPerFragmentFile);
-      const hash = createHash('sha256').update(`pagefind ${pagefind}\0maxFragments ${maxFragments}\0`);
+      const hash = createHash('sha256').update(`pagefind ${pagefind}\0maxFragments ${maxFragments}\0fragments ${FRAGMENT_FORM}\0`);
       for (const d of members) hash.update(`${d.url}\0${d.hash}\0`);
       const key = hash.digest('hex');
       if (!cache && count === 1) renameSync(staging, join(dir, name));

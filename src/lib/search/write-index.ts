@@ -11,6 +11,9 @@
  * a bundle just indexed goes into the cache the same way): Pagefind cannot update an index, so an
  * edit re-indexes its own bundle only. No file of a bundle is written in place afterwards.
  *
+ * Each bundle's fragments lose the page text Pagefind keeps in them (strip-fragments.ts) as soon
+ * as it is written, before it goes into the cache; the key names that form (FRAGMENT_FORM).
+ *
  * Beside a language's first bundle, the search page's own data (search-data.ts) for all of the
  * language's bundles: the page build wrote its input; here it gets the page ids Pagefind gave,
  * and the names of the language's other bundles, which the search page merges into the first.
@@ -22,6 +25,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { MANIFEST, dataInputFile, type BundleEntry, type DocumentsManifest } from './documents.ts';
 import { writeSearchData, type SearchDataInput } from './search-data.ts';
 import { linkTree } from '../link-files.ts';
+import { documentWords, stripFragmentText } from './strip-fragments.ts';
 
 export interface IndexedBundle {
   lang: Lang;
@@ -99,12 +103,17 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
 async function indexBundle(bundle: BundleEntry, docs: string, outDir: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ writePlayground: false, maxFragments: bundle.maxFragments });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const words = new Map<string, string[]>();
   for (const url of bundle.urls) {
-    const added = await index.addHTMLFile({ url, content: readFileSync(join(docs, url, 'index.html'), 'utf8') });
+    const content = readFileSync(join(docs, url, 'index.html'), 'utf8');
+    const added = await index.addHTMLFile({ url, content });
     if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
+    words.set(added.file?.url ?? url, documentWords(content));
   }
   const written = await index.writeFiles({ outputPath: outDir });
   if (written.errors.length) throw new Error(`Pagefind could not write the ${bundle.name} index: ${written.errors.join('; ')}`);
+  // Before the bundle goes into the cache, so a cached bundle is stripped too.
+  stripFragmentText(outDir, words);
   // Pagefind also writes its ready-made UIs; our search page has its own, so drop them.
   for (const file of readdirSync(outDir)) if (/^pagefind-(?:ui|component-ui|modular-ui|highlight)\./.test(file)) rmSync(join(outDir, file));
 }

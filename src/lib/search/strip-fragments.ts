@@ -1,0 +1,94 @@
+/**
+ * Drops the page text Pagefind keeps in each fragment of a bundle it has just written.
+ *
+ * Pagefind stores, per page, a fragment (`fragment/<hash>.pf_fragment`, or many pages in one
+ * `fragment/<lang>_group_<hash>.pf_fragment` with `maxFragments`): gzip of `pagefind_dcd` + JSON
+ * with `url`, `content` (the whole indexed text), `word_count`, `filters`, `meta` and `anchors`.
+ * Pagefind's JS builds its own excerpt and sub-results from `content`; this site never shows
+ * them: the search page builds excerpts from its own data in `meta.d` (index-document.ts) and the
+ * match `locations`. So `content` is emptied (kept as "" so Pagefind's `data()` still runs, and
+ * its excerpts are then empty), which halves the bytes a first search fetches. Everything else
+ * stays, under the same file names (the bundle's metadata names them).
+ *
+ * Before the text goes, it is checked against the words we gave Pagefind (our documents): a page
+ * whose indexed words differ would have excerpts marking the wrong words, since `meta.d` counts
+ * section starts in our words and Pagefind reports match positions in its own.
+ *
+ * Files are replaced by new files (written under a temporary name, then renamed), never written in
+ * place: a bundle's files may be hard links shared with the search index cache (link-files.ts).
+ * The output is a pure function of the input, so builds stay byte-identical.
+ */
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+/** Part of a bundle's cache key (documents.ts): a cached bundle of another form is not reused. */
+export const FRAGMENT_FORM = 'content-dropped-1';
+
+const SIGNATURE = 'pagefind_dcd';
+
+interface Fragment {
+  url: string;
+  content: string;
+  [field: string]: unknown;
+}
+
+/** The words of the indexed text of one of our documents (index-document.ts), in Pagefind's order. */
+export function documentWords(html: string): string[] {
+  const body = /<main data-pagefind-body>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
+  const text = body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/** Pagefind's words of a page: it closes each block with a full stop, which our tokens never end with. */
+export function indexedWords(content: string): string[] {
+  return content.split(/\s+/).filter(Boolean).map((w) => w.replace(/\.$/, ''));
+}
+
+function checkWords(fragment: Fragment, expected: ReadonlyMap<string, readonly string[]>): void {
+  const ours = expected.get(fragment.url);
+  if (!ours) throw new Error(`Pagefind indexed ${fragment.url}, which is not one of the bundle's documents`);
+  const theirs = indexedWords(fragment.content);
+  const at = ours.findIndex((w, i) => theirs[i] !== w);
+  if (at !== -1 || theirs.length !== ours.length) {
+    const i = at === -1 ? Math.min(ours.length, theirs.length) : at;
+    throw new Error(
+      `Pagefind's words of ${fragment.url} differ from its search document at word ${i} ("${theirs[i] ?? ''}" for "${ours[i] ?? ''}"): ` +
+        'search excerpts would mark the wrong words. Check how the analyser (analyze.ts) splits that text.',
+    );
+  }
+}
+
+/**
+ * Empties `content` in every fragment file of the bundle in `bundleDir`. With `expected` (url →
+ * the words of the document Pagefind was given, documentWords), checks each page's words first.
+ * Returns the number of pages stripped.
+ */
+export function stripFragmentText(bundleDir: string, expected?: ReadonlyMap<string, readonly string[]>): number {
+  const dir = join(bundleDir, 'fragment');
+  let pages = 0;
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith('.pf_fragment')) continue;
+    const path = join(dir, file);
+    const raw = gunzipSync(readFileSync(path));
+    if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`${path} is not a Pagefind fragment (no ${SIGNATURE} signature)`);
+    const json = JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as Fragment | Record<string, Fragment>;
+    // A single page's fragment has a `url`; a group maps page hashes to fragments.
+    const list = typeof json.url === 'string' ? [json as Fragment] : Object.values(json as Record<string, Fragment>);
+    for (const fragment of list) {
+      if (typeof fragment.content !== 'string') throw new Error(`${path}: a fragment without text (${fragment.url}); is this Pagefind's fragment format?`);
+      if (expected) checkWords(fragment, expected);
+      fragment.content = '';
+      pages++;
+    }
+    const out = gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(json), 'utf8')]), { level: 9 });
+    writeFileSync(`${path}.tmp`, out);
+    renameSync(`${path}.tmp`, path);
+  }
+  return pages;
+}

@@ -1,0 +1,133 @@
+/**
+ * The page text Pagefind keeps in its fragments is dropped after indexing (strip-fragments.ts),
+ * so the check that excerpt positions line up with the index runs here on Pagefind's own output
+ * before the text goes: the real corpus's search documents (what the build indexes), indexed by
+ * Pagefind as the build does. Then: the build's check of Pagefind's words against our documents
+ * passes on them and fails on a changed word, and stripping keeps every other field, writes new
+ * files (cached bundles share files as hard links) and gives the fragments of the built site.
+ */
+import { cpSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getCorpus } from '../../src/lib/corpus/index.ts';
+import { createAnalyzer } from '../../src/lib/search/analyze.ts';
+import { dataInputFile, writeSearchDocuments, type BundleEntry } from '../../src/lib/search/documents.ts';
+import { reveal } from '../../src/lib/search/hidden.ts';
+import type { PageData } from '../../src/lib/search/index-document.ts';
+import type { SearchDataInput } from '../../src/lib/search/search-data.ts';
+import { documentWords, indexedWords, stripFragmentText } from '../../src/lib/search/strip-fragments.ts';
+import { setConfiguredBase } from '../../src/lib/urls.ts';
+
+interface Fragment {
+  url: string;
+  content: string;
+  word_count: number;
+  meta: { d: string };
+  [field: string]: unknown;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'briefings-fragments-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const docs = join(work, 'docs');
+let bundles: BundleEntry[] = [];
+
+/** Each fragment file's pages, by file name. */
+function fragmentFiles(bundle: string): Map<string, Fragment[]> {
+  const out = new Map<string, Fragment[]>();
+  for (const file of readdirSync(join(bundle, 'fragment')).sort()) {
+    const json = JSON.parse(gunzipSync(readFileSync(join(bundle, 'fragment', file))).subarray(12).toString('utf8')) as Fragment | Record<string, Fragment>;
+    out.set(file, typeof json.url === 'string' ? [json as Fragment] : Object.values(json as Record<string, Fragment>));
+  }
+  return out;
+}
+const pagesOf = (bundle: string) => [...fragmentFiles(bundle).values()].flat();
+const wordsOf = (bundle: BundleEntry) => new Map(bundle.urls.map((url) => [url, documentWords(readFileSync(join(docs, bundle.name, url, 'index.html'), 'utf8'))]));
+
+beforeAll(async () => {
+  setConfiguredBase('/');
+  ({ bundles } = writeSearchDocuments(getCorpus(), docs, 1_000_000));
+  try {
+    // As write-index.ts does, without dropping the text.
+    for (const bundle of bundles) {
+      const { index } = await pagefind.createIndex({ writePlayground: false, maxFragments: bundle.maxFragments });
+      for (const url of bundle.urls) await index!.addHTMLFile({ url, content: readFileSync(join(docs, bundle.name, url, 'index.html'), 'utf8') });
+      await index!.writeFiles({ outputPath: join(work, 'raw', bundle.name) });
+    }
+  } finally {
+    await pagefind.close();
+  }
+}, 120_000);
+
+describe('Pagefind fragments, before and after their text is dropped', () => {
+  it('each section of the display data sits on its own words of the index', () => {
+    expect(bundles.map((b) => b.lang).sort()).toEqual(['ar', 'en']);
+    for (const bundle of bundles) {
+      const input = JSON.parse(readFileSync(join(docs, dataInputFile(bundle.lang)), 'utf8')) as SearchDataInput;
+      const analyzer = createAnalyzer(input.names);
+      const pages = pagesOf(join(work, 'raw', bundle.name));
+      expect(pages.length).toBe(bundle.pages);
+      for (const f of pages) {
+        const page = JSON.parse(reveal(f.meta.d)) as PageData;
+        const indexed = indexedWords(f.content);
+        expect(indexed.slice(0, analyzer.tokens(page.t).length), f.url).toEqual(analyzer.tokens(page.t));
+        for (const [anchor, , text, start] of page.s) {
+          const tokens = analyzer.tokens(text);
+          expect(indexed.slice(start, start + tokens.length), `${f.url}#${anchor}`).toEqual(tokens);
+        }
+      }
+    }
+  });
+
+  it("Pagefind's words of every page are its document's words, which the build checks before dropping them", () => {
+    for (const bundle of bundles) {
+      const words = wordsOf(bundle);
+      for (const f of pagesOf(join(work, 'raw', bundle.name))) expect(indexedWords(f.content), f.url).toEqual(words.get(f.url));
+    }
+  });
+
+  it('stripping refuses a page whose words differ from its document, naming it', () => {
+    const bundle = bundles[0]!;
+    const words = wordsOf(bundle);
+    const url = bundle.urls[3]!;
+    words.set(url, ['changed', ...words.get(url)!.slice(1)]);
+    const dir = join(work, 'refused');
+    cpSync(join(work, 'raw', bundle.name), dir, { recursive: true });
+    expect(() => stripFragmentText(dir, words)).toThrow(new RegExp(`${url}.*word 0`));
+  });
+
+  it('keeps every field but the text, under the same file names, as new files, the same bytes every time', () => {
+    for (const bundle of bundles) {
+      const [a, b] = [join(work, 'a', bundle.name), join(work, 'b', bundle.name)];
+      cpSync(join(work, 'raw', bundle.name), a, { recursive: true });
+      cpSync(join(work, 'raw', bundle.name), b, { recursive: true });
+      const file = readdirSync(join(a, 'fragment'))[0]!;
+      const before = readFileSync(join(a, 'fragment', file));
+      const link = join(work, `${bundle.name}.link`);
+      linkSync(join(a, 'fragment', file), link);
+      expect(stripFragmentText(a, wordsOf(bundle))).toBe(bundle.pages);
+      stripFragmentText(b);
+      // A file shared as a hard link (the search index cache) is left as it was.
+      expect(readFileSync(link).equals(before)).toBe(true);
+      const [raw, stripped] = [fragmentFiles(join(work, 'raw', bundle.name)), fragmentFiles(a)];
+      expect([...stripped.keys()]).toEqual([...raw.keys()]);
+      for (const [name, pages] of raw) {
+        expect(stripped.get(name), name).toEqual(pages.map((f) => ({ ...f, content: '' })));
+        expect(readFileSync(join(a, 'fragment', name)).equals(readFileSync(join(b, 'fragment', name))), name).toBe(true);
+      }
+    }
+  });
+
+  it('gives the fragments of the built site, byte for byte', () => {
+    for (const bundle of bundles) {
+      const dir = join(work, 'built', bundle.name);
+      cpSync(join(work, 'raw', bundle.name), dir, { recursive: true });
+      stripFragmentText(dir);
+      const site = join('dist', 'pagefind', bundle.name, 'fragment');
+      expect(readdirSync(site).sort()).toEqual(readdirSync(join(dir, 'fragment')).sort());
+      for (const name of readdirSync(site)) expect(readFileSync(join(site, name)).equals(readFileSync(join(dir, 'fragment', name))), name).toBe(true);
+    }
+  });
+});
