@@ -10,9 +10,10 @@
 // read again.
 //
 //   node scripts/offline-manifest.mjs <built site dir>
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LANGS } from '../src/i18n/locales.ts';
+import { readJsonCache, writeJsonCache } from '../src/lib/json-cache.ts';
 import { offlineFiles, offlineManifest } from '../src/lib/offline/manifest.ts';
 
 const site = process.argv[2];
@@ -22,20 +23,14 @@ if (!site) {
 }
 const started = performance.now();
 const cacheFile = join(resolve(process.env.OFFLINE_CACHE ?? '.cache/offline'), 'files.json');
-let previous = new Map();
-try {
-  const saved = JSON.parse(readFileSync(cacheFile, 'utf8'));
-  if (saved.version === 1) previous = new Map(Object.entries(saved.files));
-} catch {}
+const previous = new Map(Object.entries(readJsonCache(cacheFile, 1)?.files ?? {}));
 const cache = { previous, next: new Map() };
 const manifest = offlineManifest(site, process.env.BASE_PATH ?? '/', LANGS, ['sw.js'], cache);
 for (const [path, text] of Object.entries(offlineFiles(manifest))) {
   mkdirSync(dirname(join(site, path)), { recursive: true });
   writeFileSync(join(site, path), text);
 }
-mkdirSync(dirname(cacheFile), { recursive: true });
-writeFileSync(`${cacheFile}.tmp`, JSON.stringify({ version: 1, files: Object.fromEntries(cache.next) }));
-renameSync(`${cacheFile}.tmp`, cacheFile);
+writeJsonCache(cacheFile, 1, { files: Object.fromEntries(cache.next) });
 const reused = [...cache.next.keys()].filter((id) => previous.has(id)).length;
 const sizes = Object.values(manifest.langs).map((l) => `${l.lang} ${(l.bytes / 1e6).toFixed(1)} MB`).join(', ');
 console.log(`[offline] build ${manifest.build}: ${sizes} in ${((performance.now() - started) / 1000).toFixed(1)} s (${reused} of ${cache.next.size} files unchanged, not read)`);

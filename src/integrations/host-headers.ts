@@ -11,22 +11,18 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileIdentity } from '../lib/file-identity.ts';
+import { readJsonCache, writeJsonCache } from '../lib/json-cache.ts';
 import { inlineStyleHashes, netlifyHeaders, nginxHeaders } from '../lib/security-headers.ts';
 
 const VERSION = createHash('sha256').update(inlineStyleHashes.toString()).digest('hex');
 
 function readCache(file: string | undefined): Map<string, string[]> {
-  if (!file) return new Map();
-  try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; pages?: Record<string, string[]> };
-    return saved.version === VERSION ? new Map(Object.entries(saved.pages ?? {})) : new Map();
-  } catch {
-    return new Map();
-  }
+  const saved = file === undefined ? undefined : readJsonCache<{ pages?: Record<string, string[]> }>(file, VERSION);
+  return new Map(Object.entries(saved?.pages ?? {}));
 }
 
 export default function hostHeaders(): AstroIntegration {
@@ -55,11 +51,7 @@ export default function hostHeaders(): AstroIntegration {
         const sorted = [...hashes].sort();
         writeFileSync(join(out, '_headers'), netlifyHeaders(base, sorted));
         writeFileSync(join(out, 'nginx-security-headers.conf'), nginxHeaders(sorted));
-        if (cacheFile) {
-          mkdirSync(dirname(cacheFile), { recursive: true });
-          writeFileSync(`${cacheFile}.tmp`, JSON.stringify({ version: VERSION, pages: Object.fromEntries(next) }));
-          renameSync(`${cacheFile}.tmp`, cacheFile);
-        }
+        if (cacheFile) writeJsonCache(cacheFile, VERSION, { pages: Object.fromEntries(next) });
       },
     },
   };

@@ -7,9 +7,11 @@
  * A hard link shares the file between the cache, the staging folder and, once it is swapped in,
  * the live site. So no writer may ever write such a file in place: every writer of a cached file
  * writes a new file (a temporary name renamed over it, or after removing the old name).
+ * writeFileReplacing does the first; it also means a build stopped midway never leaves half a
+ * file under the real name.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** Links `from` as `to` (which must not exist), or copies it where a link cannot be made. */
 export function linkOrCopy(from: string, to: string): void {
@@ -36,4 +38,11 @@ export function linkTree(from: string, to: string): number {
     }
   }
   return files;
+}
+
+/** Writes `path` whole under a temporary name, then renames it over `path` (folders created). */
+export function writeFileReplacing(path: string, data: string | NodeJS.ArrayBufferView): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp`, data);
+  renameSync(`${path}.tmp`, path);
 }

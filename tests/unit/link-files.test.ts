@@ -1,10 +1,14 @@
-/** Hard links for outputs taken from a build cache (src/lib/link-files.ts) and file identities (src/lib/file-identity.ts). */
+/**
+ * Hard links for outputs taken from a build cache and whole-file replacement (src/lib/link-files.ts),
+ * versioned cache files (src/lib/json-cache.ts) and file identities (src/lib/file-identity.ts).
+ */
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileIdentity } from '../../src/lib/file-identity.ts';
-import { linkOrCopy, linkTree } from '../../src/lib/link-files.ts';
+import { readJsonCache, writeJsonCache } from '../../src/lib/json-cache.ts';
+import { linkOrCopy, linkTree, writeFileReplacing } from '../../src/lib/link-files.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'briefings-link-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -35,6 +39,52 @@ describe('linkOrCopy and linkTree', () => {
     }
     expect(linkTree(from, join(work, 'copy'))).toBe(4);
     for (const file of ['x.json', 'fragment/a.pf', 'fragment/b.pf', 'index/deep/c.pf']) expect(statSync(join(work, 'copy', file)).ino).toBe(statSync(join(from, file)).ino);
+  });
+});
+
+describe('writeFileReplacing', () => {
+  it('replaces a linked file with a new one: the other name keeps the old text', () => {
+    const cached = join(work, 'cached.json');
+    const live = join(work, 'live.json');
+    writeFileSync(cached, 'old');
+    linkOrCopy(cached, live);
+    writeFileReplacing(live, 'new');
+    expect(readFileSync(live, 'utf8')).toBe('new');
+    expect(readFileSync(cached, 'utf8')).toBe('old');
+    expect(statSync(live).ino).not.toBe(statSync(cached).ino);
+  });
+
+  it('creates missing folders, takes bytes, and leaves no temporary file', () => {
+    const file = join(work, 'new-folder', 'deep', 'card.png');
+    writeFileReplacing(file, new Uint8Array([137, 80, 78, 71]));
+    expect([...readFileSync(file)]).toEqual([137, 80, 78, 71]);
+    expect(() => statSync(`${file}.tmp`)).toThrow(/ENOENT/);
+  });
+});
+
+describe('readJsonCache and writeJsonCache', () => {
+  const file = join(work, 'cache', 'entries.json');
+  const cases: { name: string; content?: string; version: string | number; expected: unknown }[] = [
+    { name: 'the same version', content: JSON.stringify({ version: 'v1', pages: { a: 1 } }), version: 'v1', expected: { version: 'v1', pages: { a: 1 } } },
+    { name: 'a numeric version', content: JSON.stringify({ version: 1, files: {} }), version: 1, expected: { version: 1, files: {} } },
+    { name: 'another version', content: JSON.stringify({ version: 'v0', pages: { a: 1 } }), version: 'v1', expected: undefined },
+    { name: 'a number against the same digits as text', content: JSON.stringify({ version: 1 }), version: '1', expected: undefined },
+    { name: 'no version', content: JSON.stringify({ pages: {} }), version: 'v1', expected: undefined },
+    { name: 'not an object', content: '"v1"', version: 'v1', expected: undefined },
+    { name: 'null', content: 'null', version: 'v1', expected: undefined },
+    { name: 'half a file (a stopped writer)', content: '{"version":"v1","pa', version: 'v1', expected: undefined },
+    { name: 'no file', version: 'v1', expected: undefined },
+  ];
+  it.each(cases)('read: $name', ({ content, version, expected }) => {
+    rmSync(file, { force: true });
+    if (content !== undefined) writeFileReplacing(file, content);
+    expect(readJsonCache(file, version)).toEqual(expected);
+  });
+
+  it('write then read gives the data back with its version', () => {
+    writeJsonCache(file, 'v2', { docs: { '/en/': { key: 'k' } } });
+    expect(readJsonCache(file, 'v2')).toEqual({ version: 'v2', docs: { '/en/': { key: 'k' } } });
+    expect(readJsonCache(file, 'v3')).toBeUndefined();
   });
 });
 

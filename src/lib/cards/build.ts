@@ -8,11 +8,11 @@
  * `buildCards` does both steps in this process (tests, small runs).
  */
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { linkOrCopy } from '../link-files.ts';
+import { linkOrCopy, writeFileReplacing } from '../link-files.ts';
 import { cardHash, type CardSpec } from './specs.ts';
 
 export interface CardRun {
@@ -49,10 +49,7 @@ export async function renderJobs(jobs: CardJob[], concurrency = availableParalle
   const { renderCard } = await import('./render.ts');
   await pool(jobs, concurrency, async (job) => {
     const png = await renderCard(job.spec);
-    // Write to a temporary name first so an interrupted build never leaves half a card cached.
-    mkdirSync(dirname(job.cached), { recursive: true });
-    writeFileSync(`${job.cached}.tmp`, png);
-    renameSync(`${job.cached}.tmp`, job.cached);
+    writeFileReplacing(job.cached, png);
   });
   const used = process.cpuUsage(cpu);
   return { ms: Math.round(performance.now() - started), cpuMs: Math.round((used.user + used.system) / 1000) };

@@ -1,6 +1,7 @@
 /** Small readers shared by the editorial rules. */
 import { LANGS, type Lang } from '../../i18n/locales.ts';
 import type { LoadedBriefing } from '../corpus/load-briefings.ts';
+import { unescapeHtml } from '../html.ts';
 import type { Content } from './types.ts';
 
 /** `file:line`, as editors' terminals and editors link it. */
@@ -29,7 +30,10 @@ export const allBriefings = (content: Content): LoadedBriefing[] => LANGS.flatMa
 export const isSourceBriefing = (content: Content, b: LoadedBriefing): boolean => content.sources.has(b.briefing.id);
 
 /** Rendered HTML as plain text; citations ("Axios ¶5") are links to the source, not words of the text. */
-export const plain = (html: string): string => html.replace(/<span class="cites">.*?<\/span>/g, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim();
+export const plain = (html: string): string =>
+  unescapeHtml(html.replace(/<span class="cites">.*?<\/span>/g, '').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The HTML of one `## … {#id}` section, without its heading. */
 export function section(html: string, id: string): string {

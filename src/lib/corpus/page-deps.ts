@@ -17,9 +17,9 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { contentHash } from '../content-hash.ts';
+import { writeFileReplacing } from '../link-files.ts';
 import { beforeRender } from './linked-pages.ts';
 import type { Corpus } from './model.ts';
 
@@ -71,9 +71,7 @@ export function savePageDeps(corpus: Corpus, astroManifest: string): void {
     const reads = state.next.get(page) ?? state.previous[page];
     if (reads) out[page] = reads;
   }
-  mkdirSync(dirname(state.file), { recursive: true });
-  writeFileSync(`${state.file}.tmp`, JSON.stringify(out));
-  renameSync(`${state.file}.tmp`, state.file);
+  writeFileReplacing(state.file, JSON.stringify(out));
 }
 
 export const pageKey = (routePattern: string, params: Record<string, string | number | undefined>): string =>
@@ -107,8 +105,7 @@ function rekeyAstroManifest(corpus: Corpus, file: string): void {
       if (key && entry.cacheKey !== undefined) entry.cacheKey = keyOf(corpus, state.next.get(key)!);
     }
   }
-  writeFileSync(`${file}.tmp`, JSON.stringify(manifest, null, '\t'));
-  renameSync(`${file}.tmp`, file);
+  writeFileReplacing(file, JSON.stringify(manifest, null, '\t'));
 }
 
 /** Runs a page's render with its reads recorded (src/middleware.ts). */

@@ -16,10 +16,10 @@
  * written whole under a temporary name and renamed, and keeps only the entries this build used.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { contentRevision } from '../editorial/alignment.ts';
+import { readJsonCache, writeJsonCache } from '../json-cache.ts';
 import { parseYamlSource, yamlSnapshot, yamlSourceOf, type YamlSnapshot, type YamlSource } from '../yaml-source.ts';
 
 interface Saved {
@@ -62,12 +62,7 @@ export function startParseCache(file: string): void {
   state.next = empty(version);
   state.hits = 0;
   state.misses = 0;
-  try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as Saved;
-    state.previous = version && saved.version === version ? saved : empty();
-  } catch {
-    state.previous = empty();
-  }
+  state.previous = (version && readJsonCache<Saved>(file, version)) || empty();
 }
 
 /**
@@ -77,9 +72,8 @@ export function startParseCache(file: string): void {
 export function saveParseCache(): { hits: number; total: number } | undefined {
   const file = state.file;
   if (!file) return undefined;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(state.next));
-  renameSync(`${file}.tmp`, file);
+  const { version, ...entries } = state.next;
+  writeJsonCache(file, version, entries);
   const counts = { hits: state.hits, total: state.hits + state.misses };
   state.file = undefined;
   state.previous = empty();

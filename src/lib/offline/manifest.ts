@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { fileIdentity as identity } from '../file-identity.ts';
+import { unescapeHtml } from '../html.ts';
 
 export interface LanguageManifest {
   build: string;
@@ -45,11 +46,10 @@ function walk(dir: string): string[] {
 }
 
 const toPath = (site: string, file: string) => relative(site, file).split(sep).join('/');
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 
 /** Maps a URL used in a page or stylesheet to a file of the site, or undefined (other hosts, pages, anchors). */
 function resolveRef(site: string, base: string, ref: string, from: string): string | undefined {
-  const clean = decode(ref.trim()).split(/[?#]/)[0] ?? '';
+  const clean = unescapeHtml(ref.trim()).split(/[?#]/)[0] ?? '';
   if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith('//')) return undefined;
   let path: string;
   if (clean.startsWith('/')) {

@@ -15,8 +15,10 @@
  * to them.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readJsonCache, writeJsonCache } from '../json-cache.ts';
+import { writeFileReplacing } from '../link-files.ts';
 import type { SearchRecord } from './records.ts';
 
 export interface CachedDocument {
@@ -48,13 +50,10 @@ export class DocumentsCache {
   constructor(dir: string, context: string) {
     this.#dir = dir;
     this.#context = context;
-    let previous: IndexFile | undefined;
-    try {
-      previous = JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as IndexFile;
-    } catch {}
-    // A context change (code, topic names) changes every key: drop the files with the index.
-    this.#previous = previous?.version === VERSION && previous.context === context ? previous.docs : {};
-    if (previous && this.#previous !== previous.docs) rmSync(join(dir, 'files'), { recursive: true, force: true });
+    const previous = readJsonCache<IndexFile>(join(dir, INDEX), VERSION);
+    // Another version or context (code, topic names) changes every key: drop the files too.
+    this.#previous = previous?.context === context ? previous.docs : {};
+    if (!previous || previous.context !== context) rmSync(join(dir, 'files'), { recursive: true, force: true });
     rmSync(join(dir, INDEX), { force: true });
   }
 
@@ -78,9 +77,7 @@ export class DocumentsCache {
   store(url: string, entry: CachedDocument, content: string): string {
     this.misses++;
     const file = this.file(url);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, content);
-    renameSync(`${file}.tmp`, file);
+    writeFileReplacing(file, content);
     this.#next[url] = entry;
     return file;
   }
@@ -88,10 +85,8 @@ export class DocumentsCache {
   /** Removes the files of pages that are gone and writes the index of this build's documents. */
   save(): void {
     for (const url of Object.keys(this.#previous)) if (!(url in this.#next)) rmSync(this.file(url), { force: true });
-    mkdirSync(this.#dir, { recursive: true });
-    const index: IndexFile = { version: VERSION, context: this.#context, docs: this.#next };
-    writeFileSync(join(this.#dir, `${INDEX}.tmp`), JSON.stringify(index));
-    renameSync(join(this.#dir, `${INDEX}.tmp`), join(this.#dir, INDEX));
+    const index: Omit<IndexFile, 'version'> = { context: this.#context, docs: this.#next };
+    writeJsonCache(join(this.#dir, INDEX), VERSION, index);
   }
 }
 

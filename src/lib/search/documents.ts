@@ -24,7 +24,7 @@ import type { Corpus } from '../corpus/index.ts';
 import { corpusAnalyzer, createMentionScanner, topicNames, type TopicNames } from './aliases.ts';
 import type { Analyzer } from './analyze.ts';
 import { DocumentsCache } from './documents-cache.ts';
-import { linkOrCopy } from '../link-files.ts';
+import { linkOrCopy, writeFileReplacing } from '../link-files.ts';
 import { indexDocument } from './index-document.ts';
 import { FRAGMENT_FORM } from './strip-fragments.ts';
 import { languageRecords, type SearchRecord } from './records.ts';
@@ -216,8 +216,7 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
   }
   cache?.save();
   const manifest = { pagefind, bundles, ...(cache ? { reused: cache.hits } : {}) };
-  writeFileSync(join(dir, `${MANIFEST}.tmp`), JSON.stringify(manifest, null, 2));
-  renameSync(join(dir, `${MANIFEST}.tmp`), join(dir, MANIFEST));
+  writeFileReplacing(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
   return manifest;
 }
 

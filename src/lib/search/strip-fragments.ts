@@ -18,9 +18,11 @@
  * place: a bundle's files may be hard links shared with the search index cache (link-files.ts).
  * The output is a pure function of the input, so builds stay byte-identical.
  */
-import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { unescapeHtml } from '../html.ts';
+import { writeFileReplacing } from '../link-files.ts';
 
 /** Part of a bundle's cache key (documents.ts): a cached bundle of another form is not reused. */
 export const FRAGMENT_FORM = 'content-dropped-1';
@@ -36,12 +38,7 @@ interface Fragment {
 /** The words of the indexed text of one of our documents (index-document.ts), in Pagefind's order. */
 export function documentWords(html: string): string[] {
   const body = /<main data-pagefind-body>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
-  const text = body
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
+  const text = unescapeHtml(body.replace(/<[^>]*>/g, ' '));
   return text.split(/\s+/).filter(Boolean);
 }
 
@@ -87,8 +84,7 @@ export function stripFragmentText(bundleDir: string, expected?: ReadonlyMap<stri
       pages++;
     }
     const out = gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(json), 'utf8')]), { level: 9 });
-    writeFileSync(`${path}.tmp`, out);
-    renameSync(`${path}.tmp`, path);
+    writeFileReplacing(path, out);
   }
   return pages;
 }
