@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { Audit } from 'lighthouse/core/audits/audit.js';
+import { LanternLargestContentfulPaint } from 'lighthouse/core/computed/metrics/lantern-largest-contentful-paint.js';
 import { serveWithNginx, type Served } from './nginx.ts';
 
 /** Root-relative paths (without base) of the ten pages. */
@@ -49,6 +51,8 @@ export interface LighthouseRow {
   cls: number;
   lcpMs: number;
   tbtMs: number;
+  /** With `networkFloor`: Lighthouse's simulated LCP of the same load with the page's CPU work taken to ~0 (NaN otherwise). */
+  lcpNetworkMs: number;
   /** Failing audits of accessibility, best practices and SEO ("seo: Document has a meta description"). */
   failing: string[];
   warnings: string[];
@@ -68,9 +72,23 @@ export interface RunOptions {
    * asserts no performance figure, and the lab simulations cost CPU on a shared machine.
    */
   withoutPerformance?: boolean;
+  /**
+   * Also simulate the load again with the CPU slowdown taken to ~0 (Lantern, the same network
+   * model and requests): what the network alone costs before the largest paint. When that is
+   * above the LCP a score needs, no main-thread work can reach it.
+   */
+  networkFloor?: boolean;
 }
 
-export async function runLighthouse(urls: string[], { onResult, withoutPerformance = false }: RunOptions = {}): Promise<LighthouseRow[]> {
+/** Lantern's LCP of a run's trace with almost no CPU cost: the network's share (see RunOptions.networkFloor). */
+async function networkFloorLcp(artifacts: unknown, settings: { throttling: object }): Promise<number> {
+  const floor = { ...settings, throttling: { ...settings.throttling, cpuSlowdownMultiplier: 0.001 } };
+  const context = { settings: floor, computedCache: new Map(), options: {} };
+  const data = Audit.makeMetricComputationDataInput(artifacts as never, context as never);
+  return (await LanternLargestContentfulPaint.request(data, context as never)).timing;
+}
+
+export async function runLighthouse(urls: string[], { onResult, withoutPerformance = false, networkFloor = false }: RunOptions = {}): Promise<LighthouseRow[]> {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     chromeFlags: CHROME_FLAGS,
@@ -102,6 +120,7 @@ export async function runLighthouse(urls: string[], { onResult, withoutPerforman
         cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
         lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
         tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
+        lcpNetworkMs: networkFloor && !withoutPerformance ? await networkFloorLcp(result.artifacts, lhr.configSettings) : NaN,
         failing,
         warnings: lhr.runWarnings ?? [],
       } satisfies LighthouseRow;
