@@ -58,10 +58,11 @@ export default defineConfig({
     }),
     incrementalPages(),
     hostHeaders(),
-    // Before the cards: the index's documents are written while the cards still render.
-    searchDocuments(),
+    // The cards' process and the images' encoding start first (build start), then the search
+    // documents are written while they work, before the pages (search-documents.ts).
     socialCards(),
     siteIcons(),
     contentImages(),
+    searchDocuments(),
   ],
 });

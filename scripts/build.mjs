@@ -3,24 +3,29 @@
 // (pages, search index, images) succeeded, so a failed build never leaves a half-written site.
 //
 // Steps, each its own process: `astro build` (pages, feeds, social cards in a child process of
-// their own, images, and the search index's documents), the search index
+// their own, images, and, as it starts, the search index's documents), the search index
 // (scripts/index-search.mjs), which reads those documents and never loads the corpus, and last
 // the offline manifest (scripts/offline-manifest.mjs), which lists the index's files. The index
-// step starts as soon as the documents are written if the page build's memory plus the index's
-// fits the memory budget (BUILD_MEMORY_MB, default 3,584 MB); otherwise once the page build has
-// exited, then indexing two bundles at a time when two fit the budget.
+// step starts as soon as the documents are written, beside page rendering, if the page build's
+// predicted peak memory plus one index job fits the memory budget (BUILD_MEMORY_MB, default
+// 3,584 MB; src/lib/search/index-memory.ts); otherwise once the page build has exited, then
+// indexing two bundles at a time when two fit the budget. It writes its bundles into a folder
+// of its own, moved into the site when both steps are done (Astro owns its output folder while
+// it builds).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
-import { PAGEFIND_BYTES_PER_CHAR } from '../src/lib/search/index-memory.ts';
+import { PAGEFIND_BYTES_PER_CHAR, indexJobsNow, pageBuildPeakBytes } from '../src/lib/search/index-memory.ts';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
 const staging = `${target}.staging`;
 const previous = `${target}.previous`;
 const docs = `${target}.search`;
-for (const dir of [staging, docs]) rmSync(dir, { recursive: true, force: true });
+// The index step's output: its pagefind/ folder goes into the staging folder at the end.
+const indexed = `${target}.index`;
+for (const dir of [staging, docs, indexed]) rmSync(dir, { recursive: true, force: true });
 
 const MB = 2 ** 20;
 const budget = Number(process.env.BUILD_MEMORY_MB ?? 3584) * MB;
@@ -55,24 +60,30 @@ astro.done.then((code) => (astroExit = code));
 // Wait for the documents (their manifest is written last), or for the page build to end.
 const manifest = join(docs, 'manifest.json');
 while (astroExit === undefined && !existsSync(manifest)) await new Promise((r) => setTimeout(r, 200));
-/** Memory one index job needs: Pagefind's for the largest bundle, plus the index step's own process. */
-const indexJobBytes = () => Math.max(...JSON.parse(readFileSync(manifest, 'utf8')).bundles.map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR;
-const INDEX_PROCESS_BYTES = 384 * MB;
+const documents = () => JSON.parse(readFileSync(manifest, 'utf8')).bundles;
+const plan = (pageBuildBytes) => {
+  const bundles = documents();
+  return indexJobsNow({ budget, cores: availableParallelism(), pageBuildBytes, jobBytes: Math.max(...bundles.map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR });
+};
+const startIndex = (jobs) => run([resolve('scripts/index-search.mjs'), indexed, docs], process.env.SEARCH_INDEX_JOBS ? {} : { SEARCH_INDEX_JOBS: String(jobs) });
 let index;
 if (existsSync(manifest) && astroExit === undefined) {
-  if (treeRss(astro.pid) + indexJobBytes() + INDEX_PROCESS_BYTES <= budget) index = run([resolve('scripts/index-search.mjs'), staging, docs]);
+  // Beside the page build: its peak is ahead, so plan with the larger of that and what it uses now.
+  const pages = documents().reduce((n, b) => n + b.pages, 0);
+  const jobs = plan(Math.max(pageBuildPeakBytes(pages), treeRss(astro.pid)));
+  if (jobs > 0) index = startIndex(jobs);
 }
 let status = await astro.done;
-// Started now, with the cores free: two bundles at a time when the budget holds both (write-index.ts).
-const lateJobs = () => {
-  if (process.env.SEARCH_INDEX_JOBS || !existsSync(manifest)) return {};
-  return availableParallelism() > 1 && 2 * indexJobBytes() + INDEX_PROCESS_BYTES <= budget ? { SEARCH_INDEX_JOBS: '2' } : {};
-};
-if (status === 0) status = await (index ?? run([resolve('scripts/index-search.mjs'), staging, docs], lateJobs())).done;
+if (status === 0) status = await (index ?? (existsSync(manifest) ? startIndex(plan(0)) : run([resolve('scripts/index-search.mjs'), indexed, docs]))).done;
 else if (index) {
   index.kill();
   await index.done;
 }
+if (status === 0 && existsSync(join(indexed, 'pagefind'))) {
+  mkdirSync(staging, { recursive: true });
+  renameSync(join(indexed, 'pagefind'), join(staging, 'pagefind'));
+}
+rmSync(indexed, { recursive: true, force: true });
 // Last: the offline manifest lists the search index's files and hashes what the worker stores.
 if (status === 0) status = await run([resolve('scripts/offline-manifest.mjs'), staging]).done;
 rmSync(docs, { recursive: true, force: true });

@@ -1,10 +1,13 @@
 /**
- * Astro integration: when the pages are built, writes the search index's documents
- * (src/lib/search/documents.ts) into SEARCH_DOCS, which scripts/build.mjs sets; `astro build`
- * on its own writes none (the search index is built by the build script's index step). It runs
- * while the social cards are still rendering in their own process, and the index step can
- * start as soon as the documents are there. Unchanged pages' documents come from the build
- * cache (`<cacheDir>/search-documents`, src/lib/search/documents-cache.ts).
+ * Astro integration: as the build starts, once the corpus is loaded, writes the search index's
+ * documents (src/lib/search/documents.ts) into SEARCH_DOCS, which scripts/build.mjs sets;
+ * `astro build` on its own writes none (the search index is built by the build script's index
+ * step). The documents come from the corpus alone, not from the rendered pages, so they are
+ * written before the pages: the index step can then run beside page rendering (when the memory
+ * budget allows, scripts/build.mjs) instead of after it. It runs after the social cards' and
+ * images' start (astro.config.mjs), so their processes work while this one writes. Unchanged
+ * pages' documents come from the build cache (`<cacheDir>/search-documents`,
+ * src/lib/search/documents-cache.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
@@ -23,7 +26,7 @@ export default function searchDocuments(): AstroIntegration {
         cacheDir = fileURLToPath(new URL('search-documents/', config.cacheDir));
         root = fileURLToPath(config.root);
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:start': ({ logger }) => {
         const dir = process.env.SEARCH_DOCS;
         if (!dir) return;
         const started = performance.now();

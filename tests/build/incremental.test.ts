@@ -4,7 +4,7 @@
  * build makes of the same content.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -150,9 +150,17 @@ describe('incremental builds', () => {
       const file = join(fixture.root, 'content/briefings/en/sample.md');
       const original = readFileSync(file, 'utf8');
       writeFileSync(file, `${original.trimEnd()}\n\nA sentence of a build that fails.\n`);
-      // The pages render (the edited one written anew), then the search documents step fails.
-      const failed = spawnSync(process.execPath, ['scripts/build.mjs'], { env: { ...envOf(fixture.root, cache, out), SEARCH_BUNDLE_PAGES: '0' }, encoding: 'utf8' });
+      // The pages render (the edited one written anew), then the cards step fails: every cached
+      // card is a folder, which cannot be linked into the site (the cache is put back after). (The
+      // search documents, whose failure this test used before, are written before the pages now.)
+      const cards = join(cache, 'cards');
+      renameSync(cards, `${cards}.kept`);
+      for (const name of readdirSync(`${cards}.kept`)) mkdirSync(join(cards, name), { recursive: true });
+      const failed = spawnSync(process.execPath, ['scripts/build.mjs'], { env: envOf(fixture.root, cache, out), encoding: 'utf8' });
+      rmSync(cards, { recursive: true });
+      renameSync(`${cards}.kept`, cards);
       expect(failed.status).not.toBe(0);
+      expect(failed.stderr + failed.stdout).toMatch(/EISDIR/);
       expect(failed.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/\(\+[\d.]+m?s\)/);
       // The live site shares files with the cache (hard links): none was written in place.
       expect(fingerprint(out)).toEqual(before);

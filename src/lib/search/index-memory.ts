@@ -1,8 +1,60 @@
 /**
+ * Memory figures and the plan scripts/build.mjs follows to start the search index step (kept in
+ * a module of its own, with no imports, so the build script does not load the search code).
+ *
+ * The index step needs only the search documents, which the page build writes as it starts
+ * (src/integrations/search-documents.ts), so it can run beside page rendering on the cores the
+ * page build leaves idle. Whether it may is a memory question: the page build's process tree
+ * (`astro build` and the cards' process) grows while it renders, to its peak near the end, and
+ * Pagefind holds a whole bundle until it writes it. The index starts early only if the page
+ * build's predicted peak (or its memory now, if larger) plus the index jobs fit the budget
+ * (BUILD_MEMORY_MB); otherwise it starts when the page build has exited, as before.
+ */
+
+/**
  * Pagefind's memory per character of document while it writes an index (measured: 39–42 B,
- * docs/bench/README.md, "Search index memory"). scripts/build.mjs multiplies the largest bundle's
- * characters by it to decide whether the index step may start beside the page build and whether
- * two bundles fit side by side; kept in a module of its own so the build script does not load
- * the search code to read one number.
+ * docs/bench/README.md, "Search index memory"). Multiplied by the largest bundle's characters.
  */
 export const PAGEFIND_BYTES_PER_CHAR = 42;
+
+const MB = 2 ** 20;
+
+/** The index step's own Node process (it reads documents and strips fragments): 0.24–0.43 GB measured. */
+export const INDEX_PROCESS_BYTES = 384 * MB;
+
+/**
+ * The page build's peak memory (`astro build` with the cards' process, the whole tree) as a line
+ * through two cold builds of the benchmark (docs/bench/README.md): 1.75 GB at 1,000 sources
+ * (4,130 search documents) and 3.51 GB at 5,000 (about 20,200), rounded up. Per search
+ * document, because that is the count the build script knows when the documents are written
+ * (pages are about 1.5 times as many).
+ */
+export const PAGE_BUILD_BASE_BYTES = 1350 * MB;
+export const PAGE_BUILD_BYTES_PER_DOCUMENT = 0.12 * MB;
+
+export function pageBuildPeakBytes(documents: number): number {
+  return PAGE_BUILD_BASE_BYTES + documents * PAGE_BUILD_BYTES_PER_DOCUMENT;
+}
+
+export interface IndexPlanInput {
+  /** The memory budget of the whole build (BUILD_MEMORY_MB), in bytes. */
+  budget: number;
+  /** Bytes one index job needs: the largest bundle's characters × PAGEFIND_BYTES_PER_CHAR. */
+  jobBytes: number;
+  /** Cores the machine has. */
+  cores: number;
+  /** The page build's predicted peak, or its memory now if larger; 0 once it has exited. */
+  pageBuildBytes: number;
+}
+
+/**
+ * How many bundles the index step may index at a time if started now (0: not now). Beside the
+ * page build, one at a time (the page build and the cards keep both cores busy already), and
+ * only on a machine with more than one core; after it, two at a time when the machine has two
+ * cores and the budget holds both (write-index.ts), else one.
+ */
+export function indexJobsNow({ budget, jobBytes, cores, pageBuildBytes }: IndexPlanInput): number {
+  const fits = (jobs: number) => pageBuildBytes + jobs * jobBytes + INDEX_PROCESS_BYTES <= budget;
+  if (pageBuildBytes > 0) return cores > 1 && fits(1) ? 1 : 0;
+  return cores > 1 && fits(2) ? 2 : 1;
+}
