@@ -237,7 +237,8 @@ async function runSize(n, real) {
   console.log(`  corpus   ${counts.sources} sources, ${counts.briefings} briefings per language, generated in ${fmtMs(generateMs)}`);
 
   // Cold: no output, no cache of this root (Astro cacheDir, cards, images).
-  for (const p of [join(root, 'dist'), join(root, 'dist.staging'), join(root, 'dist.previous'), join(root, 'cache')]) rmSync(assertBenchPath(p), { recursive: true, force: true });
+  // (dist.previous-…: a last site a build's detached removal has not finished with, scripts/build.mjs.)
+  for (const p of [join(root, 'dist'), join(root, 'dist.staging'), join(root, 'cache'), ...readdirSync(root).filter((f) => f.startsWith('dist.previous')).map((f) => join(root, f))]) rmSync(assertBenchPath(p), { recursive: true, force: true });
   const cold = await build(root, 'cold');
   const warm = cold.failed ? { failed: true, error: 'skipped: the cold build failed' } : BUILDS.has('warm') && n <= WARM_MAX ? await build(root, 'warm') : { skipped: true };
   const changedFile = changeOneBriefing(root, n);
