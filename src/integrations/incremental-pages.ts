@@ -16,7 +16,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
-import { linkCachedPages, pruneLinkedPages } from '../lib/corpus/linked-pages.ts';
+import { linkCachedPages, pruneLinkedPages, shareRenderedPages } from '../lib/corpus/linked-pages.ts';
 import { saveParseCache, startParseCache } from '../lib/corpus/parse-cache.ts';
 import { savePageDeps, startPageDeps } from '../lib/corpus/page-deps.ts';
 
@@ -65,6 +65,7 @@ export default function incrementalPages(): AstroIntegration {
       'astro:build:done': ({ logger }) => {
         if (!cacheDir) return;
         savePageDeps(getCorpus(), path('incremental-build.json'));
+        shareRenderedPages(fileURLToPath(cacheDir));
         const removed = pruneLinkedPages(fileURLToPath(cacheDir));
         if (removed) logger.info(`${removed} page(s) of the last build no longer built: removed`);
         rmSync(path('briefings-build-running'), { force: true });

@@ -102,6 +102,13 @@ describe('incremental builds', () => {
       expect(first.parsed?.[0]).toBeLessThan(first.parsed![1]!);
       const again = build(fixture.root, cache, out);
       expect(again.parsed?.[0]).toBe(again.parsed?.[1]);
+      // The pages a clean build rendered are the files the next build links (the cache's copies
+      // are the same files, linked-pages.ts shareRenderedPages): right after a clean build, the
+      // offline manifest reads again no more files than after any other build.
+      const third = build(fixture.root, cache, out);
+      expect(again.offline?.[1]).toBe(third.offline?.[1]);
+      expect(again.offline?.[0]).toBe(third.offline?.[0]);
+      expect(again.offline?.[0]).toBeGreaterThan(first.offline![1]! / 2);
       const edits: [string, string, (t: string) => string][] = [
         ['source', 'content/sources/sample.yaml', (t) => t.replace('en: "Sample headline"', 'en: "Sample headline, edited"')],
         ['briefing', 'content/briefings/en/sample.md', (t) => `${t.trimEnd()}\n\nA sentence added by the incremental build test.\n`],
