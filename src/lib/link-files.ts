@@ -10,7 +10,7 @@
  * writeFileReplacing does the first; it also means a build stopped midway never leaves half a
  * file under the real name.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Links `from` as `to` (which must not exist), or copies it where a link cannot be made. */
@@ -38,6 +38,20 @@ export function linkTree(from: string, to: string): number {
     }
   }
   return files;
+}
+
+/** Makes `to` a hard link to `from`, replacing `to` by a rename (never writing it in place). False where no link can be made. */
+export function linkReplacing(from: string, to: string): boolean {
+  const next = `${to}.link`;
+  rmSync(next, { force: true });
+  try {
+    linkSync(from, next);
+    renameSync(next, to);
+    return true;
+  } catch {
+    rmSync(next, { force: true });
+    return false;
+  }
 }
 
 /** Writes `path` whole under a temporary name, then renames it over `path` (folders created). */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileIdentity } from '../../src/lib/file-identity.ts';
 import { readJsonCache, writeJsonCache } from '../../src/lib/json-cache.ts';
-import { linkOrCopy, linkTree, writeFileReplacing } from '../../src/lib/link-files.ts';
+import { linkOrCopy, linkReplacing, linkTree, writeFileReplacing } from '../../src/lib/link-files.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'briefings-link-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -39,6 +39,30 @@ describe('linkOrCopy and linkTree', () => {
     }
     expect(linkTree(from, join(work, 'copy'))).toBe(4);
     for (const file of ['x.json', 'fragment/a.pf', 'fragment/b.pf', 'index/deep/c.pf']) expect(statSync(join(work, 'copy', file)).ino).toBe(statSync(join(from, file)).ino);
+  });
+});
+
+describe('linkReplacing', () => {
+  it('makes an existing name a link to another file without writing the old file', () => {
+    const page = join(work, 'page.html');
+    const copy = join(work, 'copy.html');
+    const other = join(work, 'other.html');
+    writeFileSync(page, 'same');
+    writeFileSync(copy, 'same');
+    linkOrCopy(copy, other);
+    expect(linkReplacing(page, copy)).toBe(true);
+    expect(statSync(copy).ino).toBe(statSync(page).ino);
+    expect(readFileSync(other, 'utf8')).toBe('same');
+    expect(statSync(other).ino).not.toBe(statSync(page).ino);
+    expect(() => statSync(`${copy}.link`)).toThrow(/ENOENT/);
+  });
+
+  it('false, and nothing changed, when the file to link is missing', () => {
+    const copy = join(work, 'kept.html');
+    writeFileSync(copy, 'kept');
+    expect(linkReplacing(join(work, 'missing.html'), copy)).toBe(false);
+    expect(readFileSync(copy, 'utf8')).toBe('kept');
+    expect(() => statSync(`${copy}.link`)).toThrow(/ENOENT/);
   });
 });
 

@@ -24,9 +24,10 @@
  * hold pages newer than its manifest, so the manifest of a build that did not finish is dropped
  * (incremental-pages.ts), and the next build renders every page.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { linkReplacing } from '../link-files.ts';
 
 interface Linked {
   outDir: string;
@@ -161,15 +162,7 @@ export function shareRenderedPages(cacheDir: string): number {
       same = statSync(page).size === statSync(copy).size;
     } catch {}
     if (!same) continue;
-    const next = `${copy}.link`;
-    rmSync(next, { force: true });
-    try {
-      linkSync(page, next);
-      renameSync(next, copy);
-      count++;
-    } catch {
-      rmSync(next, { force: true });
-    }
+    if (linkReplacing(page, copy)) count++;
   }
   return count;
 }
