@@ -9,8 +9,10 @@
 //   changed  again, after editing one English briefing
 // and records wall time, CPU time (user + sys, per program), peak memory of the whole process
 // tree, pages/s, time per page, phase times from the build log, the Pagefind index size, the dist
-// size and the social-card step's own timing when logged. Then, in the same run and from the
-// same synthetic text with the same page count, it builds the reference sites of
+// size, the social-card step's own timing when logged, and how long the deletion of the site it
+// replaced took (scripts/build.mjs leaves that to a process running after it; the bench waits for
+// it, so it never runs beside the next build). Then, in the same run and from the same synthetic
+// text with the same page count, it builds the reference sites of
 // scripts/bench/baselines.mjs (Starlight with its Pagefind index; a bare Astro page + the
 // Pagefind CLI) and prints our figures as ratios of Starlight's.
 // Results: terminal table, .tmp/bench/results.json, docs/bench/results.json and
@@ -174,6 +176,11 @@ async function build(root, kind) {
     console.error(tail);
     return { failed: true, exitCode: r.code, ...(r.memoryLimitExceeded ? { memoryLimitExceeded: MEMORY_LIMIT_GB } : {}), error: r.memoryLimitExceeded ? `killed: the process tree went over the runner's ${MEMORY_LIMIT_GB} GB (--memory-limit-gb)` : tail.split('\n').filter((l) => /error|heap|memory|fatal|failed/i.test(l)).slice(0, 4).join(' | ') || tail.split('\n').slice(-3).join(' | '), wallMs: Math.round(r.wallMs), peakTreeRss: r.peakTreeRss, maxRssSingle: r.maxRssSingle, processes: r.processes, loadavgAtStart: Number(load), log: relative(PROJECT, log) };
   }
+  // scripts/build.mjs deletes the site it replaced after it exits, in a process of its own: that
+  // work is waited for (and reported), so it never runs beside the next build measured.
+  const removing = performance.now();
+  while (readdirSync(root).some((f) => f.startsWith('dist.previous'))) await new Promise((res) => setTimeout(res, 100));
+  const lastSiteRemovalMs = Math.round(performance.now() - removing);
   const after = snapshot();
   const touched = [...after].filter(([p, m]) => before.get(p) !== m).map(([p]) => relative(PROJECT, p));
   const parsed = parseLog(r.lines);
@@ -195,10 +202,11 @@ async function build(root, kind) {
     distBytes: dist.bytes,
     distFiles: dist.files,
     loadavgAtStart: Number(load),
+    lastSiteRemovalMs,
     log: relative(PROJECT, log),
     ...(touched.length ? { sharedCachesTouched: touched.length } : {}),
   };
-  console.log(`${fmtMs(result.wallMs)} (CPU ${result.cpuSec} s, load ${load}), ${pages} pages, ${fmtMs(result.msPerPage)}/page, peak ${fmtBytes(result.peakTreeRss)}${parsed.cards ? `, cards ${parsed.cards.rendered} in ${fmtMs(parsed.cards.ms)}` : ''}`);
+  console.log(`${fmtMs(result.wallMs)} (CPU ${result.cpuSec} s, load ${load}), ${pages} pages, ${fmtMs(result.msPerPage)}/page, peak ${fmtBytes(result.peakTreeRss)}${parsed.cards ? `, cards ${parsed.cards.rendered} in ${fmtMs(parsed.cards.ms)}` : ''}; then ${fmtMs(lastSiteRemovalMs)} deleting the last site`);
   if (touched.length) console.warn(`  ! ${touched.length} file(s) in shared caches (${SHARED.map((p) => relative(PROJECT, p)).join(', ')}) changed during this build (another build running, or a new cache this benchmark does not redirect yet): ${touched.slice(0, 3).join(', ')}`);
   return result;
 }

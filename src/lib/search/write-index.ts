@@ -1,10 +1,11 @@
 /**
  * Builds the Pagefind bundles of a built site from the documents the page build wrote
  * (documents.ts): each bundle in `<site>/pagefind/<bundle>/`. Bundles are indexed `jobs` at a
- * time (SEARCH_INDEX_JOBS, default 1) by one Pagefind process, which indexes them side by side
- * on as many cores and is closed before the next batch starts, so at most `jobs` bundles' indexes
- * are ever in memory; the build script allows more than one only where the memory budget holds
- * them. Each bundle's files are the same whichever batch it is in. Nothing here loads the corpus.
+ * time (SEARCH_INDEX_JOBS, default 1), each by a Pagefind process of its own that ends with it
+ * (index-bundle.ts): one Pagefind process works on one core whatever it holds, so bundles indexed
+ * side by side get a thread each (index-worker.ts), and at most `jobs` bundles' indexes are ever
+ * in memory; the build script allows more than one only where the memory budget holds them. Each
+ * bundle's files are the same whichever thread indexed it. Nothing here loads the corpus.
  *
  * A bundle whose key (its documents, its maxFragments and the Pagefind version) is the one in
  * the cache (`.cache/search`, or SEARCH_CACHE) is taken from there, as hard links (link-files.ts;
@@ -18,14 +19,15 @@
  * language's bundles: the page build wrote its input; here it gets the page ids Pagefind gave,
  * and the names of the language's other bundles, which the search page merges into the first.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../i18n/index.ts';
 import { MANIFEST, dataInputFile, type BundleEntry, type DocumentsManifest } from './documents.ts';
 import { writeSearchData, type SearchDataInput } from './search-data.ts';
 import { linkTree } from '../link-files.ts';
-import { documentWords, stripFragmentText } from './strip-fragments.ts';
+import { closePagefind, indexBundle } from './index-bundle.ts';
+import type { IndexJob, IndexJobResult } from './index-worker.ts';
 
 export interface IndexedBundle {
   lang: Lang;
@@ -63,30 +65,19 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
       done.set(bundle, { lang: bundle.lang, name: bundle.name, pages: bundle.pages, ms: performance.now() - started, fromCache: true });
     }
   }
-  for (let i = 0; i < fresh.length; i += jobs) {
-    const batch = fresh.slice(i, i + jobs);
-    const started = performance.now();
-    try {
-      await Promise.all(batch.map((bundle) => indexBundle(bundle, join(docsDir, bundle.name), join(siteDir, 'pagefind', bundle.name))));
-    } finally {
-      // Ends the Pagefind process, and with it the memory this batch's indexes held.
-      await pagefind.close();
-    }
-    const ms = (performance.now() - started) / batch.length;
-    for (const bundle of batch) {
-      // Replace the cache entry whole, so an interrupted build never leaves a key beside
-      // another build's bundle.
-      const cached = join(cacheDir, bundle.name);
-      const next = `${cached}.new`;
-      rmSync(next, { recursive: true, force: true });
-      mkdirSync(next, { recursive: true });
-      linkTree(join(siteDir, 'pagefind', bundle.name), join(next, 'bundle'));
-      writeFileSync(join(next, 'key'), bundle.key);
-      rmSync(cached, { recursive: true, force: true });
-      renameSync(next, cached);
-      done.set(bundle, { lang: bundle.lang, name: bundle.name, pages: bundle.pages, ms, fromCache: false });
-    }
-  }
+  await indexEach(fresh, docsDir, siteDir, jobs, (bundle, ms) => {
+    // Replace the cache entry whole, so an interrupted build never leaves a key beside
+    // another build's bundle.
+    const cached = join(cacheDir, bundle.name);
+    const next = `${cached}.new`;
+    rmSync(next, { recursive: true, force: true });
+    mkdirSync(next, { recursive: true });
+    linkTree(join(siteDir, 'pagefind', bundle.name), join(next, 'bundle'));
+    writeFileSync(join(next, 'key'), bundle.key);
+    rmSync(cached, { recursive: true, force: true });
+    renameSync(next, cached);
+    done.set(bundle, { lang: bundle.lang, name: bundle.name, pages: bundle.pages, ms, fromCache: false });
+  });
   for (const lang of new Set(bundles.map((b) => b.lang))) {
     const names = bundles.filter((b) => b.lang === lang).map((b) => b.name);
     const input = JSON.parse(readFileSync(join(docsDir, dataInputFile(lang)), 'utf8')) as SearchDataInput;
@@ -96,24 +87,46 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
 }
 
 /**
- * One bundle, in the running Pagefind process (the caller closes it). Documents go in one by one in the
- * manifest's order: Pagefind numbers pages in the order it gets them, and a folder's listing
- * order (what `addDirectory` would use) differs between file systems, so the bundle would too.
+ * Indexes `bundles`, `jobs` at a time: one at a time in this thread, or in `jobs` threads that each
+ * take the next bundle when they finish one. `indexed` is called as each bundle is written, with
+ * the time it took.
  */
-async function indexBundle(bundle: BundleEntry, docs: string, outDir: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ writePlayground: false, maxFragments: bundle.maxFragments });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const words = new Map<string, string[]>();
-  for (const url of bundle.urls) {
-    const content = readFileSync(join(docs, url, 'index.html'), 'utf8');
-    const added = await index.addHTMLFile({ url, content });
-    if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
-    words.set(added.file?.url ?? url, documentWords(content));
+async function indexEach(bundles: BundleEntry[], docsDir: string, siteDir: string, jobs: number, indexed: (bundle: BundleEntry, ms: number) => void): Promise<void> {
+  const job = (bundle: BundleEntry): IndexJob => ({ bundle: { name: bundle.name, urls: bundle.urls, maxFragments: bundle.maxFragments }, docs: join(docsDir, bundle.name), outDir: join(siteDir, 'pagefind', bundle.name) });
+  if (jobs === 1 || bundles.length < 2) {
+    for (const bundle of bundles) {
+      const started = performance.now();
+      const { docs, outDir } = job(bundle);
+      try {
+        await indexBundle(bundle, docs, outDir);
+      } finally {
+        await closePagefind();
+      }
+      indexed(bundle, performance.now() - started);
+    }
+    return;
   }
-  const written = await index.writeFiles({ outputPath: outDir });
-  if (written.errors.length) throw new Error(`Pagefind could not write the ${bundle.name} index: ${written.errors.join('; ')}`);
-  // Before the bundle goes into the cache, so a cached bundle is stripped too.
-  stripFragmentText(outDir, words);
-  // Pagefind also writes its ready-made UIs; our search page has its own, so drop them.
-  for (const file of readdirSync(outDir)) if (/^pagefind-(?:ui|component-ui|modular-ui|highlight)\./.test(file)) rmSync(join(outDir, file));
+  const queue = [...bundles];
+  const workers: Worker[] = [];
+  const thread = async () => {
+    const worker = new Worker(new URL('./index-worker.ts', import.meta.url));
+    workers.push(worker);
+    for (let bundle = queue.shift(); bundle; bundle = queue.shift()) {
+      const started = performance.now();
+      const result = await new Promise<IndexJobResult>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage(job(bundle!));
+      });
+      worker.removeAllListeners('error');
+      if (!result.ok) throw new Error(`search bundle ${bundle.name}: ${result.error}`);
+      indexed(bundle, performance.now() - started);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(jobs, bundles.length) }, thread));
+  } finally {
+    queue.length = 0;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
