@@ -70,21 +70,21 @@ astro.done.then((code) => (astroExit = code));
 // Wait for the documents (their manifest is written last), or for the page build to end.
 const manifest = join(docs, 'manifest.json');
 while (astroExit === undefined && !existsSync(manifest)) await new Promise((r) => setTimeout(r, 200));
-const documents = () => JSON.parse(readFileSync(manifest, 'utf8')).bundles;
-const plan = (pageBuildBytes) => {
-  const bundles = documents();
-  return indexJobsNow({ budget, cores: availableParallelism(), pageBuildBytes, jobBytes: Math.max(...bundles.map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR });
-};
+const readBundles = () => JSON.parse(readFileSync(manifest, 'utf8')).bundles;
+/** Bundles to index at a time if the index step starts now (0: not now), the page build holding `pageBuildBytes`. */
+const plan = (bundles, pageBuildBytes) =>
+  indexJobsNow({ budget, cores: availableParallelism(), pageBuildBytes, jobBytes: Math.max(...bundles.map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR });
 const startIndex = (jobs) => run([resolve('scripts/index-search.mjs'), indexed, docs], process.env.SEARCH_INDEX_JOBS ? {} : { SEARCH_INDEX_JOBS: String(jobs) });
 let index;
 if (existsSync(manifest) && astroExit === undefined) {
   // Beside the page build: its peak is ahead, so plan with the larger of that and what it uses now.
-  const pages = documents().reduce((n, b) => n + b.pages, 0);
-  const jobs = plan(Math.max(pageBuildPeakBytes(pages), treeRss(astro.pid)));
+  const bundles = readBundles();
+  const pages = bundles.reduce((n, b) => n + b.pages, 0);
+  const jobs = plan(bundles, Math.max(pageBuildPeakBytes(pages), treeRss(astro.pid)));
   if (jobs > 0) index = startIndex(jobs);
 }
 let status = await astro.done;
-if (status === 0) status = await (index ?? (existsSync(manifest) ? startIndex(plan(0)) : run([resolve('scripts/index-search.mjs'), indexed, docs]))).done;
+if (status === 0) status = await (index ?? startIndex(existsSync(manifest) ? plan(readBundles(), 0) : 1)).done;
 else if (index) {
   index.kill();
   await index.done;
