@@ -7,7 +7,8 @@
  * Each text block takes the largest of its sizes whose layout fits its height, else the
  * smallest size cut at a word with "…" (fit.ts decides with as few layouts as it can). The
  * chosen layout is rendered once, as a one-band coverage mask, and painted in its colour onto
- * a copy of the background (drawn once per reading direction); sharp encodes the PNG. Nothing
+ * a canvas equal to the background (drawn once per reading direction; canvases are reused and
+ * the painted rows put back after each card); sharp encodes the PNG. Nothing
  * here reads the clock or the machine: the same card is the same bytes on every build.
  */
 import sharp, { type Sharp } from 'sharp';
@@ -114,6 +115,17 @@ function background(rtl: boolean): Buffer {
   return canvas;
 }
 
+/**
+ * Canvases not in use, per reading direction, each equal to its background: one per card in
+ * flight, reused card after card.
+ */
+const spare = new Map<boolean, Buffer[]>();
+function spares(rtl: boolean): Buffer[] {
+  let list = spare.get(rtl);
+  if (!list) spare.set(rtl, (list = []));
+  return list;
+}
+
 const mix = (under: number, over: number, coverage: number) => under + Math.round(((over - under) * coverage) / 255);
 
 /** Per text colour: that colour over the background at each coverage (text sits on the background). */
@@ -178,13 +190,26 @@ export async function renderCard(spec: CardSpec): Promise<Buffer> {
   const site = await repeatedMask(spec.siteName, { rtl, bold: true }, 30);
   const date = spec.date ? await repeatedMask(spec.date, { rtl, bold: false }, 28) : undefined;
 
-  const canvas = Buffer.from(background(rtl));
-  paint(canvas, label, x(label.width), MARGIN, COLORS.accent);
-  paint(canvas, title, x(title.width), titleTop, COLORS.ink);
-  if (subtitle) paint(canvas, subtitle, x(subtitle.width), subtitleTop, COLORS.muted);
-  paint(canvas, site, x(site.width), FOOTER_TOP, COLORS.accent);
-  if (date) paint(canvas, date, rtl ? MARGIN : CARD_WIDTH - MARGIN - date.width, FOOTER_TOP + 2, COLORS.muted);
+  // A canvas from the spare ones (a fresh 2.3 MB buffer costs more CPU than the rest of the
+  // painting: the kernel faults in every page of it); each block painted is recorded, and its
+  // rows are put back to the background once the PNG is encoded.
+  const canvas = spares(rtl).pop() ?? Buffer.from(background(rtl));
+  const painted: [top: number, height: number][] = [];
+  const put = (mask: Mask, left: number, top: number, hex: string) => {
+    paint(canvas, mask, left, top, hex);
+    painted.push([top, mask.height]);
+  };
+  put(label, x(label.width), MARGIN, COLORS.accent);
+  put(title, x(title.width), titleTop, COLORS.ink);
+  if (subtitle) put(subtitle, x(subtitle.width), subtitleTop, COLORS.muted);
+  put(site, x(site.width), FOOTER_TOP, COLORS.accent);
+  if (date) put(date, rtl ? MARGIN : CARD_WIDTH - MARGIN - date.width, FOOTER_TOP + 2, COLORS.muted);
   // RGB (the card is opaque) at zlib level 4 without adaptive filtering: about 60% of level 6's
   // encoding time for files some 5% larger.
-  return sharp(canvas, { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3 } }).png({ compressionLevel: 4, adaptiveFiltering: false }).toBuffer();
+  const png = await sharp(canvas, { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3 } }).png({ compressionLevel: 4, adaptiveFiltering: false }).toBuffer();
+  // Only after the encoding has read it (a failed card drops its canvas).
+  const clean = background(rtl);
+  for (const [top, height] of painted) clean.copy(canvas, top * CARD_WIDTH * 3, top * CARD_WIDTH * 3, (top + height) * CARD_WIDTH * 3);
+  spares(rtl).push(canvas);
+  return png;
 }
