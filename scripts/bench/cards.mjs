@@ -1,23 +1,24 @@
 #!/usr/bin/env node
-// `node scripts/bench/cards.mjs [--size 1000] [--count 400] [--code rev1,rev2,...] [--rounds 2]
-// [--prof] [--perf]` — CPU per social card, old code and new side by side in one run.
+// `node scripts/bench/cards.mjs [--size 1000 | --root <bench root>] [--count 400]
+// [--code rev1,rev2,...] [--rounds 2] [--prof] [--perf] [--keep]` — CPU per social card, old
+// code and new side by side in one run (run it under the team's heavy-job lock).
 //
 // Draws `count` real cards (an even stride through every card of .tmp/bench/<size>, so each
 // kind and both languages in their build's proportions) with an empty cache, in the card process
 // the build uses (src/lib/cards/worker.ts, forked with the specs over IPC), once per code
-// version per round, alternating A/B/A/B. Each code version is `git archive <rev> src` (or
-// `live`: this working tree). Reports per run: CPU per card as the build logs it (renderJobs'
-// process.cpuUsage: user + system, all threads, after the process has started), the
-// process's CPU split by thread from /proc (JS main thread, libuv pool where sharp/libvips runs,
-// V8 helpers), wall time and the load average. `--prof` adds --cpu-prof (JS main thread only);
-// `--perf` samples the process with perf (native frames, all threads).
+// version per round, alternating A/B/A/B. Each code version is `git archive <rev> src`, or
+// `live` (this working tree), or `dir:<path>` (a copy of src/ with a variant). Reports per
+// run: CPU per card as the build logs it (renderJobs' process.cpuUsage: user + system, all
+// threads, after the process has started), the process's CPU split by thread from /proc (JS
+// main thread, libuv pool where sharp/libvips runs, V8 helpers), wall time and the load average. `--prof` adds --cpu-prof (JS main thread only);
+// `--perf` samples the process with perf (native frames, all threads); `--keep` keeps the cards.
 // The bench root must exist (`npm run bench` generates it); it is only read.
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BENCH_DIR, PROJECT, parseArgs } from './lib.mjs';
 
-const args = parseArgs(process.argv.slice(2), ['prof', 'perf']);
+const args = parseArgs(process.argv.slice(2), ['prof', 'perf', 'keep']);
 const size = Number(args.size ?? 1000);
 const count = Number(args.count ?? 400);
 const rounds = Number(args.rounds ?? 2);
@@ -44,6 +45,8 @@ function allSpecs() {
 /** A code version's src/ folder: the live tree, or `git archive <rev> src` under .tmp (node_modules resolve from the project). */
 function codeDir(rev) {
   if (rev === 'live') return join(PROJECT, 'src');
+  // dir:<path> — a prepared copy of src/ (a variant tried without committing it).
+  if (rev.startsWith('dir:')) return resolve(PROJECT, rev.slice(4));
   const commit = execFileSync('git', ['rev-parse', rev], { cwd: PROJECT, encoding: 'utf8' }).trim();
   const dir = join(work, 'code', commit.slice(0, 12));
   if (!existsSync(join(dir, 'src'))) {
@@ -95,6 +98,13 @@ function run(rev, specs, tag) {
       perf?.kill('SIGINT');
       if (!result || code !== 0) return fail(new Error(`${rev}: exit ${code}`));
       const outputs = jobs.map((j) => readFileSync(j.cached));
+      if (args.keep) {
+        // --keep: the cards stay in .tmp/cards-bench/out/<tag>/ (to look at, or compare pixels).
+        const out = join(work, 'out', tag);
+        rmSync(out, { recursive: true, force: true });
+        mkdirSync(out, { recursive: true });
+        jobs.forEach((j, i) => writeFileSync(join(out, `${i}-${j.spec.lang}.png`), outputs[i]));
+      }
       rmSync(cache, { recursive: true, force: true });
       done({ rev, load, ...result, outputs });
     });
