@@ -40,6 +40,18 @@ describe('card cache', () => {
     expect(here.rendered).toBe(2);
   }, 60_000);
 
+  it('draws the same card whatever card was drawn before it (canvases are reused)', async () => {
+    const { renderCard } = await import('../../src/lib/cards/render.ts');
+    for (const lang of ['ar', 'en'] as const) {
+      const short = { ...spec(lang, lang === 'ar' ? 'تركيا' : 'Turkey'), subtitle: '', date: '' };
+      const long = spec(lang, lang === 'ar' ? 'تركيا مستعدة للمشاركة في قوة الاستقرار الدولية في غزة إذا طلبت الأطراف ذلك وفق مصادر متعددة' : 'Turkey says it is ready to take part in the International Stabilization Force for Gaza if the parties ask');
+      const first = await renderCard(short);
+      const other = await renderCard(long);
+      expect((await renderCard(short)).equals(first)).toBe(true);
+      expect(other.equals(first)).toBe(false);
+    }
+  }, 60_000);
+
   it('hashes what a card shows', () => {
     expect(cardHash(spec('en', 'A'))).toBe(cardHash(spec('en', 'A')));
     expect(cardHash(spec('en', 'A'))).not.toBe(cardHash(spec('en', 'B')));
