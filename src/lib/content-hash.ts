@@ -13,6 +13,14 @@ const hashed = new WeakMap<object, string>();
 const isRecord = (v: object) => typeof (v as { id?: unknown }).id === 'string' && typeof (v as { file?: unknown }).file === 'string';
 
 export function contentHash(value: unknown): string {
+  // A record asked for itself (a page read `sources.get(id)`) is the hash it stands for inside
+  // other values: the same string, so hashed once whether reached first alone or inside a list.
+  // (Each was hashed twice and more at every build: once per read returning it, once nested.)
+  if (value !== null && typeof value === 'object' && isRecord(value)) return recordHash(value);
+  return hashOf(value);
+}
+
+function hashOf(value: unknown): string {
   // One string, hashed once: a hash update per value made hashing most of the cost.
   const parts: string[] = [];
   feed(parts, value, true);
@@ -22,7 +30,7 @@ export function contentHash(value: unknown): string {
 function recordHash(record: object): string {
   let own = hashed.get(record);
   if (own === undefined) {
-    own = contentHash(record);
+    own = hashOf(record);
     hashed.set(record, own);
   }
   return own;
