@@ -12,8 +12,8 @@
  * search index's documents and the checker's plain text.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { addCitationPreviews } from './lib/citation-preview.ts';
-import { pageKey, recordPage } from './lib/corpus/page-deps.ts';
+import { addCitationPreviewsToBytes } from './lib/citation-preview.ts';
+import { completeResponse, pageKey, recordPage } from './lib/corpus/page-deps.ts';
 import { LANGS, type Lang } from './i18n/locales.ts';
 import { isPreviewPath } from './lib/urls.ts';
 
@@ -25,9 +25,10 @@ const citationPreviews = defineMiddleware(async (context, next) => {
   const lang = path.split('/')[1] as Lang;
   // Only language pages carry citations; the preview documents themselves are what previews load.
   if (!LANGS.includes(lang) || isPreviewPath(path) || !response.headers.get('content-type')?.includes('text/html')) return response;
-  const html = await response.text();
-  if (!html.includes('/sources/')) return new Response(html, response);
-  return new Response(addCitationPreviews(html, lang), response);
+  // Read whole here, once, and kept as bytes (the page never becomes a string); recordReads then
+  // takes this response as it is, with no second read nor copy.
+  const html = new Uint8Array(await response.arrayBuffer());
+  return completeResponse(addCitationPreviewsToBytes(html, lang), response);
 });
 
 export const onRequest = sequence(recordReads, citationPreviews);

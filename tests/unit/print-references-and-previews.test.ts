@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citationsInHtml, cssString, printReferencesCss, uniqueRefs } from '../../src/lib/print-references.ts';
-import { addCitationPreviews, previewSrc } from '../../src/lib/citation-preview.ts';
+import { addCitationPreviews, addCitationPreviewsToBytes, previewSrc, withPreview } from '../../src/lib/citation-preview.ts';
+import { setConfiguredBase } from '../../src/lib/urls.ts';
 
 describe('print references', () => {
   it.each([
@@ -53,6 +54,30 @@ describe('citation previews', () => {
       + `<span tabindex="-1"><a href="/en/sources/axios-report/#p5">Axios ¶5</a>${frame(5)}</span> `
       + `<span tabindex="-1"><a href="/en/sources/axios-report/#p9" class="p">¶9</a>${frame(9)}</span></span>`
       + ' and <a href="/en/topics/turkey/">Turkey</a> <a href="#p2">2</a>, <a href="/en/sources/axios-report/#p7">as Axios says</a></p>');
+  });
+
+  it.each([
+    ['Arabic text around runs', 'ar', '<p>نص «عربي» <span class="cites"><a href="/ar/sources/x-y/#p12">أكسيوس ¶12–14</a></span> ثم <span class="cites"><a href="/ar/sources/z/#p3">¶3</a></span>.</p>'],
+    ['no run at all', 'en', '<p>Only <a href="/en/sources/x/#p1">a link</a> — and «quotes».</p>'],
+    ['a run that never ends', 'en', '<p><span class="cites"><a href="/en/sources/x/#p1">¶1</a></p>'],
+    ['a run without source links', 'ar', '<span class="cites"><a href="/ar/topics/t/">موضوع</a></span><span class="cites"></span>'],
+    ['nested markup and a run at the very end', 'en', '<p>𝒳 <span class="cites"><a class="c" href="/en/sources/x/#p007"><bdi>7</bdi></a></span>'],
+  ] as const)('on a page\'s bytes gives the bytes of the same page as text: %s', (_name, lang, html) => {
+    const bytes = new TextEncoder().encode(html);
+    expect(Buffer.from(addCitationPreviewsToBytes(bytes, lang)).toString('utf8')).toBe(addCitationPreviews(html, lang));
+  });
+
+  it('builds each frame as withPreview does, under a base too', () => {
+    const link = '<a href="/b&amp;c/ar/sources/x/#p5">أكسيوس ¶5</a>';
+    const run = `<span class="cites">${link}</span>`;
+    expect(addCitationPreviews(run, 'ar')).toBe(`<span class="cites">${withPreview(link, { lang: 'ar', source: 'x', from: 5 })}</span>`);
+    setConfiguredBase('/b&c/');
+    try {
+      expect(addCitationPreviews(run, 'ar')).toBe(`<span class="cites">${withPreview(link, { lang: 'ar', source: 'x', from: 5 })}</span>`);
+      expect(addCitationPreviews(run, 'ar')).toContain('src="/b&amp;c/ar/previews/x/#p5"');
+    } finally {
+      setConfiguredBase('/');
+    }
   });
 
   it('frames open the preview document on the first cited paragraph', () => {

@@ -108,6 +108,19 @@ function rekeyAstroManifest(corpus: Corpus, file: string): void {
   writeFileReplacing(file, JSON.stringify(manifest, null, '\t'));
 }
 
+/** Responses whose whole body is already in memory: the page they carry has finished rendering. */
+const complete = new WeakSet<Response>();
+
+/**
+ * A response made from a body already read whole (the middleware's page with its previews):
+ * `recordPage` needs no second read of it to know the page is done, nor a copy of its bytes.
+ */
+export function completeResponse(body: Uint8Array<ArrayBuffer>, init: Response): Response {
+  const response = new Response(body, init);
+  complete.add(response);
+  return response;
+}
+
 /** Runs a page's render with its reads recorded (src/middleware.ts). */
 export async function recordPage(key: string, render: () => Promise<Response>): Promise<Response> {
   if (!state.file) return render();
@@ -116,6 +129,10 @@ export async function recordPage(key: string, render: () => Promise<Response>): 
   const recording: Recording = { reads: new Set() };
   return state.als.run(recording, async () => {
     const response = await render();
+    if (complete.has(response)) {
+      state.next.set(key, [...recording.reads].sort());
+      return response;
+    }
     // The body streams while the page renders: read it all before the reads are complete.
     const body = await response.arrayBuffer();
     state.next.set(key, [...recording.reads].sort());
