@@ -5,12 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { fitText, type Measure } from '../../src/lib/cards/fit.ts';
 
-/** A stand-in layout: words wrap greedily into lines of 60 units; a line is `size` tall. */
+/**
+ * A stand-in layout: words wrap greedily into lines of 60 units at ordinary spaces (as Pango
+ * does, never at a no-break space); a line is `size` tall.
+ */
 function fakeMeasure(): Measure<string> & { layouts: number } {
   const height = (text: string, size: number) => {
     let lines = 1;
     let line = 0;
-    for (const word of text.split(/\s+/)) {
+    for (const word of text.split(/[ \t\n]+/)) {
       const w = ((word.length + 1) * size) / 40;
       if (line + w > 60 && line > 0) {
         lines++;
@@ -45,7 +48,7 @@ async function reference(text: string, sizes: number[], maxHeight: number): Prom
   let [low, tooLong] = [1, words.length];
   while (low < tooLong) {
     const mid = Math.floor((low + tooLong) / 2);
-    const cut = `${words.slice(0, mid).join(' ')} …`;
+    const cut = `${words.slice(0, mid).join(' ')}\u00a0…`;
     if ((await m.height(cut, size)) <= maxHeight) {
       fits = `${size}:${cut}`;
       low = mid + 1;
@@ -75,6 +78,13 @@ describe('card text fitting', () => {
     const list = texts(400);
     for (const text of list) await fitText(m, 'test layouts', text, [32, 29, 26], 120);
     expect(m.layouts / list.length).toBeLessThan(3.5);
+  });
+
+  it('keeps the ellipsis of a cut on the line of its last word (a no-break space before it)', async () => {
+    const text = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+    const cut = (await fitText(fakeMeasure(), 'test nbsp', text, [32, 29, 26], 60))!;
+    expect(cut).toMatch(/^26:word0 .*word\d+\u00a0…$/);
+    expect(cut).not.toContain(' …');
   });
 
   it('returns nothing for an empty text', async () => {

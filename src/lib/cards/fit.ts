@@ -1,7 +1,8 @@
 /**
  * Fits a text block into a height: the largest of `sizes` (largest first) whose layout is at most
  * `maxHeight` tall; when even the smallest is too tall, the longest run of whole words, plus
- * " …", that fits at the smallest size.
+ * " …", that fits at the smallest size. The space before "…" is a no-break space, so the
+ * ellipsis never wraps onto a line of its own.
  *
  * A layout grows with the font size and with the text, so the answer does not depend on which
  * layouts are tried, only the cost does: each is a full Pango layout. The size is guessed from
@@ -86,10 +87,13 @@ function median(xs: number[]): number {
   return s[s.length >> 1]!;
 }
 
+/** A no-break space: the ellipsis stays on its last word's line. */
+const NBSP = '\u00a0';
+
 /** The longest run of whole words (at least one, fewer than all) that fits with " …". */
 async function cut<T>(measure: Measure<T>, key: string, text: string, size: number, maxHeight: number): Promise<T | undefined> {
   const words = text.split(/\s+/);
-  const prefix = (k: number) => `${words.slice(0, k).join(' ')} …`;
+  const prefix = (k: number) => `${words.slice(0, k).join(' ')}${NBSP}…`;
   const known = new Map<number, boolean>();
   let drawn: { k: number; value: T } | undefined;
   const fits = async (k: number, draw = false) => {
