@@ -92,7 +92,7 @@ function previewRun(run: string, lang: Lang): string {
   return run.replace(CITATION_LINK, (link, _page: string, source: string, from: string) => framed(link, frame, source, from));
 }
 
-/** What every preview frame of a language shares: `withPreview`'s markup around the source id and paragraph. */
+/** What every preview frame of a language shares: the markup around the source id and paragraph. */
 interface FrameParts {
   /** `<iframe … src="` and the escaped address of the preview documents up to the source id. */
   open: string;
@@ -114,18 +114,13 @@ function frameParts(lang: Lang): FrameParts {
 }
 
 /**
- * `withPreview(link, { lang, source, from })` from the shared parts: the id (`[a-z0-9-]`) and the
- * paragraph number (digits) hold nothing `escapeHtml` would change.
+ * A link and its preview frame, from the shared parts: the id (`[a-z0-9-]`) and the paragraph
+ * number (digits) hold nothing `escapeHtml` would change.
  */
 const framed = (link: string, frame: FrameParts, source: string, from: string): string =>
   `<span tabindex="-1">${link}${frame.open}${source}/#p${Number(from)}${frame.close}`;
 
-/** Wraps the HTML of one citation link with its preview. */
+/** Wraps the HTML of one citation link with its preview (the markup of `framed`, the one place it is written). */
 export function withPreview(linkHtml: string, target: PreviewTarget): string {
-  const { lang } = target;
-  return (
-    `<span tabindex="-1">${linkHtml}` +
-    `<iframe loading="lazy" src="${escapeHtml(previewSrc(lang, target.source, target.from))}" title="${escapeHtml(t(lang, 'preview.title'))}"></iframe>` +
-    `</span>`
-  );
+  return framed(linkHtml, frameParts(target.lang), target.source, String(target.from));
 }
