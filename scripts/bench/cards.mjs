@@ -16,7 +16,7 @@
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BENCH_DIR, PROJECT, parseArgs } from './lib.mjs';
+import { BENCH_DIR, PROJECT, codeSnapshot, parseArgs } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2), ['prof', 'perf', 'keep']);
 const size = Number(args.size ?? 1000);
@@ -42,18 +42,12 @@ function allSpecs() {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-/** A code version's src/ folder: the live tree, or `git archive <rev> src` under .tmp (node_modules resolve from the project). */
+/** A code version's src/ folder: the live tree, a copy of src/ (dir:), or a revision's tree (codeSnapshot). */
 function codeDir(rev) {
   if (rev === 'live') return join(PROJECT, 'src');
   // dir:<path> — a prepared copy of src/ (a variant tried without committing it).
   if (rev.startsWith('dir:')) return resolve(PROJECT, rev.slice(4));
-  const commit = execFileSync('git', ['rev-parse', rev], { cwd: PROJECT, encoding: 'utf8' }).trim();
-  const dir = join(work, 'code', commit.slice(0, 12));
-  if (!existsSync(join(dir, 'src'))) {
-    mkdirSync(dir, { recursive: true });
-    execFileSync('sh', ['-c', `git archive ${commit} src | tar -x -C "${dir}"`], { cwd: PROJECT });
-  }
-  return join(dir, 'src');
+  return join(codeSnapshot(rev === 'HEAD' ? 'head' : `rev:${rev}`).dir, 'src');
 }
 
 const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());

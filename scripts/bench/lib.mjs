@@ -277,6 +277,7 @@ export function percentile(xs, p) {
  * The code a benchmark builds. Another engineer may be editing src/ while a long benchmark
  * runs, so by default the benchmarks build a frozen copy under .tmp/bench/code/:
  *   head      `git archive HEAD` (reproducible; the default for `npm run bench`)
+ *   rev:<r>   `git archive <r>`, any revision (an old commit measured beside the new)
  *   worktree  a copy of the working tree as it is now (tracked and untracked, not ignored files)
  *   live      the project folder itself (edits during the run are picked up)
  *   dir:<path> a prepared copy, e.g. a candidate fix under .tmp/bench/code/
@@ -296,15 +297,7 @@ export function codeSnapshot(mode = 'head') {
   const git = (...a) => execFileSync('git', a, { cwd: PROJECT, encoding: 'buffer', maxBuffer: 1 << 30 });
   let dir;
   let label;
-  if (mode === 'head') {
-    const commit = git('rev-parse', 'HEAD').toString().trim();
-    label = `HEAD ${commit.slice(0, 7)}`;
-    dir = join(BENCH_DIR, 'code', commit.slice(0, 12));
-    if (!existsSync(join(dir, 'package.json'))) {
-      mkdirSync(dir, { recursive: true });
-      execFileSync('sh', ['-c', `git archive HEAD | tar -x -C "${dir}"`], { cwd: PROJECT });
-    }
-  } else if (mode === 'worktree') {
+  if (mode === 'worktree') {
     const files = git('ls-files', '-z', '-c', '-o', '--exclude-standard').toString().split('\0').filter((f) => f && existsSync(join(PROJECT, f)) && statSync(join(PROJECT, f)).isFile());
     const hash = createHash('sha256');
     for (const f of files.sort()) hash.update(f).update(readFileSync(join(PROJECT, f)));
@@ -317,7 +310,18 @@ export function codeSnapshot(mode = 'head') {
         copyFileSync(join(PROJECT, f), join(dir, f));
       }
     }
-  } else throw new Error(`unknown --code ${mode} (head, worktree or live)`);
+  } else {
+    // head, or any revision git knows (rev:<name>, e.g. rev:1536356): that commit's tree.
+    const rev = mode === 'head' ? 'HEAD' : mode.startsWith('rev:') ? mode.slice(4) : undefined;
+    if (!rev) throw new Error(`unknown --code ${mode} (head, rev:<revision>, worktree, live or dir:<path>)`);
+    const commit = git('rev-parse', '--verify', `${rev}^{commit}`).toString().trim();
+    label = `${rev} ${commit.slice(0, 7)}`;
+    dir = join(BENCH_DIR, 'code', commit.slice(0, 12));
+    if (!existsSync(join(dir, 'package.json'))) {
+      mkdirSync(dir, { recursive: true });
+      execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C "${dir}"`], { cwd: PROJECT });
+    }
+  }
   if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(PROJECT, 'node_modules'), join(dir, 'node_modules'));
   // The benchmark's Astro config wrapper (it imports the snapshot's own astro.config.mjs).
   mkdirSync(join(dir, 'scripts', 'bench'), { recursive: true });
