@@ -126,3 +126,62 @@ export function topicFilter<T extends TopicCount & { name: string }>(topics: rea
   const all = [...topics].sort((a, b) => key(a.name).localeCompare(key(b.name), locale) || (a.id < b.id ? -1 : 1));
   return { lead: first, all };
 }
+
+/**
+ * Paging (issue 16): the timeline's pages are months, `/timeline/<YYYY-MM>/`, stable addresses
+ * that adding events elsewhere never moves. A month with more events than one page may hold is
+ * cut into parts (`/timeline/<YYYY-MM>/2/`, …) of near-equal size, so no page grows with the
+ * corpus beyond `TIMELINE_PAGE_EVENTS` events (near-equal, not full pages and a short rest: the
+ * first page shows a month's last part, which must not be a lone event). The first pages
+ * (`/timeline/`, `/timeline/oldest/`, a topic's) show whole months from their end up to the same
+ * budget, then an index of every month.
+ */
+export const TIMELINE_PAGE_EVENTS = 50;
+
+/** How many pages a month of `events` events takes (at least one, so every month has its page). */
+export function partsOf(events: number, budget = TIMELINE_PAGE_EVENTS): number {
+  return Math.max(1, Math.ceil(events / budget));
+}
+
+/**
+ * The events of part `part` (1-based) of a month of `events` events cut into `parts` parts: a
+ * half-open range [from, to) into the month's events, oldest first. Sizes differ by one at most.
+ */
+export function partRange(events: number, parts: number, part: number): { from: number; to: number } {
+  return { from: Math.floor(((part - 1) * events) / parts), to: Math.floor((part * events) / parts) };
+}
+
+/** A month of the timeline: its events (in one language) and its number of pages (the same in every language). */
+export interface TimelineMonth { month: string; events: number; parts: number }
+
+/**
+ * What a first page shows, in the page's order: whole months from its end (the newest months
+ * for 'newest', the oldest for 'oldest') while their events fit the budget; if not even the
+ * first month fits, the one part of it at that end. Months without events in this language
+ * are skipped. `months` is oldest first.
+ */
+export function firstPageParts(months: readonly TimelineMonth[], order: 'newest' | 'oldest', budget = TIMELINE_PAGE_EVENTS): { month: string; part: number; whole: boolean }[] {
+  const from = (order === 'newest' ? [...months].reverse() : [...months]).filter((m) => m.events > 0);
+  const shown: { month: string; part: number; whole: boolean }[] = [];
+  let total = 0;
+  for (const m of from) {
+    if (total + m.events > budget) break;
+    total += m.events;
+    for (let p = 1; p <= m.parts; p++) shown.push({ month: m.month, part: order === 'newest' ? m.parts + 1 - p : p, whole: true });
+  }
+  const first = from[0];
+  if (shown.length === 0 && first) shown.push({ month: first.month, part: order === 'newest' ? first.parts : 1, whole: first.parts === 1 });
+  return shown;
+}
+
+/**
+ * The months of several languages' timelines as one list, oldest first: every month any
+ * language has (so each month page has its counterpart), with this language's number of events
+ * and pages enough for the language with most (the same parts, the same addresses, in each).
+ */
+export function timelineMonths(lang: string, byLang: Record<string, readonly { month: string; items: readonly unknown[] }[]>, budget = TIMELINE_PAGE_EVENTS): TimelineMonth[] {
+  const most = new Map<string, number>();
+  for (const groups of Object.values(byLang)) for (const g of groups) most.set(g.month, Math.max(most.get(g.month) ?? 0, g.items.length));
+  const own = new Map((byLang[lang] ?? []).map((g) => [g.month, g.items.length]));
+  return [...most.keys()].sort().map((month) => ({ month, events: own.get(month) ?? 0, parts: partsOf(most.get(month)!, budget) }));
+}

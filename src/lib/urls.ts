@@ -46,6 +46,11 @@ export const routes = {
   timelineOldest: (lang: Lang) => `/${lang}/timeline/oldest/`,
   /** The timeline of one topic's events (only topics with events have one). */
   timelineTopic: (lang: Lang, id: string, order: 'newest' | 'oldest' = 'newest') => `/${lang}/timeline/topics/${id}/${order === 'oldest' ? 'oldest/' : ''}`,
+  /**
+   * One month of the timeline (of one topic's events with `topic`), a stable address to cite:
+   * `/en/timeline/2026-01/`; a month too long for one page goes on at `/en/timeline/2026-01/2/`.
+   */
+  timelineMonth: (lang: Lang, month: string, part = 1, topic?: string | null) => `/${lang}/timeline/${topic ? `topics/${topic}/` : ''}${month}/${part > 1 ? `${part}/` : ''}`,
   search: (lang: Lang) => `/${lang}/search/`,
   about: (lang: Lang) => `/${lang}/about/`,
   rss: (lang: Lang) => `/${lang}/rss.xml`,
@@ -71,6 +76,7 @@ export const href = {
   timeline: (lang: Lang) => withBase(routes.timeline(lang)),
   timelineOldest: (lang: Lang) => withBase(routes.timelineOldest(lang)),
   timelineTopic: (lang: Lang, id: string, order: 'newest' | 'oldest' = 'newest') => withBase(routes.timelineTopic(lang, id, order)),
+  timelineMonth: (lang: Lang, month: string, part = 1, topic?: string | null) => withBase(routes.timelineMonth(lang, month, part, topic)),
   search: (lang: Lang) => withBase(routes.search(lang)),
   about: (lang: Lang) => withBase(routes.about(lang)),
   /** The About page's account of how dates are worked out (estimated event dates, among others). */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countTopics, eventsOfTopic, groupByMonth, knownUpTo, latestDistinct, timelineStatus, topicFilter } from '../../src/lib/timeline.ts';
+import { countTopics, eventsOfTopic, firstPageParts, groupByMonth, knownUpTo, latestDistinct, partRange, partsOf, timelineMonths, timelineStatus, topicFilter } from '../../src/lib/timeline.ts';
+import { monthParam, parseMonthParam } from '../../src/lib/timeline-paths.ts';
+import { routes } from '../../src/lib/urls.ts';
 import { namedTopics } from '../../src/lib/named-topics.ts';
 import { firstDay, lastDay } from '../../src/lib/dates.ts';
 
@@ -123,5 +125,86 @@ describe('namedTopics: the topics an event names without linking them', () => {
     ['Turkeys and quatars', []],
   ])('%s', (text, ids) => {
     expect(namedTopics(text, candidates)).toEqual(ids);
+  });
+});
+
+describe('timeline paging (issue 16)', () => {
+  describe('partsOf: pages a month of n events takes, at most `budget` events each', () => {
+    it.each([
+      [0, 50, 1],
+      [1, 50, 1],
+      [50, 50, 1],
+      [51, 50, 2],
+      [100, 50, 2],
+      [101, 50, 3],
+      [3001, 50, 61],
+      [7, 3, 3],
+    ])('%i events, budget %i: %i', (events, budget, parts) => expect(partsOf(events, budget)).toBe(parts));
+  });
+
+  describe('partRange: near-equal parts that cover the month once, in order', () => {
+    it.each([
+      [10, 1, [[0, 10]]],
+      [10, 3, [[0, 3], [3, 6], [6, 10]]],
+      [51, 2, [[0, 25], [25, 51]]],
+      [0, 1, [[0, 0]]],
+    ] as const)('%i events in %i parts', (events, parts, ranges) => {
+      expect(Array.from({ length: parts }, (_, i) => partRange(events, parts, i + 1)).map((r) => [r.from, r.to])).toEqual(ranges);
+    });
+    it('no part over the budget, none empty, for every size up to 500', () => {
+      for (let n = 1; n <= 500; n++) {
+        const parts = partsOf(n, 50);
+        const sizes = Array.from({ length: parts }, (_, i) => partRange(n, parts, i + 1)).map((r) => r.to - r.from);
+        expect(Math.max(...sizes), `${n}`).toBeLessThanOrEqual(50);
+        expect(Math.min(...sizes), `${n}`).toBeGreaterThan(0);
+        expect(sizes.reduce((a, b) => a + b), `${n}`).toBe(n);
+      }
+    });
+  });
+
+  describe('timelineMonths: the months of every language, parts enough for the longest', () => {
+    const g = (month: string, n: number) => ({ month, items: Array.from({ length: n }) });
+    it.each([
+      ['same months', { en: [g('2025-12', 3), g('2026-01', 4)], ar: [g('2025-12', 3), g('2026-01', 4)] }, 'en', [['2025-12', 3, 1], ['2026-01', 4, 2]]],
+      ['a month only the other language has', { en: [g('2026-01', 2)], ar: [g('2025-11', 1), g('2026-01', 2)] }, 'en', [['2025-11', 0, 1], ['2026-01', 2, 1]]],
+      ['the other language has more events', { en: [g('2026-01', 3)], ar: [g('2026-01', 5)] }, 'en', [['2026-01', 3, 2]]],
+      ['a year-only date sorts before its months', { en: [g('2025', 1), g('2025-01', 1)], ar: [] }, 'ar', [['2025', 0, 1], ['2025-01', 0, 1]]],
+    ] as const)('%s', (_what, byLang, lang, expected) => {
+      expect(timelineMonths(lang, byLang, 3).map((m) => [m.month, m.events, m.parts])).toEqual(expected);
+    });
+  });
+
+  describe('firstPageParts: whole months from the end up to the budget, at least one part', () => {
+    const m = (month: string, events: number, parts = 1) => ({ month, events, parts });
+    const months = [m('2025-10', 2), m('2025-11', 3), m('2025-12', 4), m('2026-01', 5)];
+    it.each([
+      ['everything fits', months, 'newest', 50, [['2026-01', 1, true], ['2025-12', 1, true], ['2025-11', 1, true], ['2025-10', 1, true]]],
+      ['newest: the months that fit', months, 'newest', 10, [['2026-01', 1, true], ['2025-12', 1, true]]],
+      ['oldest: the months that fit', months, 'oldest', 10, [['2025-10', 1, true], ['2025-11', 1, true], ['2025-12', 1, true]]],
+      ['a month that would pass the budget is not cut', months, 'newest', 8, [['2026-01', 1, true]]],
+      ['newest: a month longer than the budget gives its last part', [m('2025-12', 3), m('2026-01', 12, 3)], 'newest', 5, [['2026-01', 3, false]]],
+      ['oldest: a month longer than the budget gives its first part', [m('2025-12', 12, 3), m('2026-01', 3)], 'oldest', 5, [['2025-12', 1, false]]],
+      ['months without events in this language are skipped', [m('2025-12', 2), m('2026-01', 0)], 'newest', 5, [['2025-12', 1, true]]],
+      ['a whole month of several parts (the other language has more events)', [m('2026-01', 4, 2)], 'newest', 5, [['2026-01', 2, true], ['2026-01', 1, true]]],
+      ['no events', [], 'newest', 5, []],
+    ] as const)('%s', (_what, list, order, budget, expected) => {
+      expect(firstPageParts(list, order, budget).map((p) => [p.month, p.part, p.whole])).toEqual(expected);
+    });
+  });
+
+  describe('month page addresses', () => {
+    it.each([
+      ['2026-01', 1, '2026-01', '/en/timeline/2026-01/'],
+      ['2026-01', 2, '2026-01/2', '/en/timeline/2026-01/2/'],
+      ['2025', 1, '2025', '/en/timeline/2025/'],
+    ] as const)('%s part %i', (month, part, param, path) => {
+      expect(monthParam(month, part)).toBe(param);
+      expect(parseMonthParam(param)).toEqual({ month, part });
+      expect(routes.timelineMonth('en', month, part)).toBe(path);
+    });
+    it('of a topic', () => {
+      expect(routes.timelineMonth('ar', '2026-01', 1, 'turkey')).toBe('/ar/timeline/topics/turkey/2026-01/');
+      expect(routes.timelineMonth('ar', '2026-01', 3, 'turkey')).toBe('/ar/timeline/topics/turkey/2026-01/3/');
+    });
   });
 });

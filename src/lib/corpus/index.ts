@@ -20,6 +20,7 @@ import { loadPages } from './load-pages.ts';
 import { linkAlignment } from '../editorial/alignment.ts';
 import type { Briefing, Corpus, DraftNote, RenderedEvent, Source, Topic } from './model.ts';
 import { trackedCorpus } from './page-deps.ts';
+import { timelinePages } from './timeline-pages.ts';
 
 export type * from './model.ts';
 export type { Draft } from './drafts.ts';
@@ -158,6 +159,8 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     LANGS.map((l) => [l, briefings[l].flatMap((b) => b.events).sort((x, y) => compareIso(x.date, y.date) || x.briefing.localeCompare(y.briefing))]),
   ) as Record<Lang, RenderedEvent[]>;
 
+  const knownAsOf = knownUpTo([...sources.values()].map((s) => s.record.published.date));
+
   const citing = Object.fromEntries(
     LANGS.map((l) => {
       const map = new Map<string, Briefing[]>();
@@ -197,7 +200,8 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     backlinks: (lang, topic) => backlinks[lang].get(topic) ?? [],
     related: (topic) => [...(related.get(topic) ?? [])].sort(),
     timeline: (lang) => timeline[lang],
-    knownUpTo: knownUpTo([...sources.values()].map((s) => s.record.published.date)),
+    knownUpTo: knownAsOf,
+    ...timelinePages(timeline, byId, sources, knownAsOf),
     citing: (lang, source) => citing[lang].get(source) ?? [],
     citingParagraph: (lang, source, n) => citingParagraph[lang].get(`${source}#${n}`) ?? [],
   };

@@ -9,6 +9,7 @@ import type { ContentProblem } from '../problems.ts';
 import type { Draft } from './drafts.ts';
 import type { CitationLink } from '../citations.ts';
 import type { AlignmentState } from '../editorial/alignment.ts';
+import type { TimelinePages } from './timeline-pages.ts';
 
 export type { Page, Draft };
 
@@ -106,6 +107,12 @@ export interface Corpus {
   timeline(lang: Lang): RenderedEvent[];
   /** The first day of the newest source's date: what the timeline knows up to (never the clock). */
   knownUpTo: string;
+  /** The timeline's months, oldest first (timeline-pages.ts). */
+  timelineMonths: TimelinePages['timelineMonths'];
+  /** One page of one month of the timeline, with what it shows (timeline-pages.ts). */
+  timelinePage: TimelinePages['timelinePage'];
+  /** The topics the timeline can be filtered by, with their numbers of events. */
+  timelineTopics: TimelinePages['timelineTopics'];
   /** Briefings (per language) that cite a source. */
   citing(lang: Lang, source: string): Briefing[];
   /** Briefings (per language) that cite one paragraph of a source, and the section that cites it first. */
