@@ -16,7 +16,7 @@ describe.each(BUILDS)('built site in $dir (base $base)', ({ dir, base }) => {
 
   it('has every page type in both languages', () => {
     for (const lang of LANGS) {
-      for (const path of ['', 'topics/', 'timeline/', 'search/', 'about/']) expect(site.pages.has(`/${lang}/${path}`), `/${lang}/${path}`).toBe(true);
+      for (const path of ['', 'topics/', 'timeline/', 'timeline/2025-12/', 'search/', 'about/']) expect(site.pages.has(`/${lang}/${path}`), `/${lang}/${path}`).toBe(true);
       for (const kind of ['briefings', 'sources', 'topics']) expect(langPages.some((p) => p.startsWith(`/${lang}/${kind}/`) && p.split('/').length === 5)).toBe(true);
     }
     expect(site.pages.has('/')).toBe(true);

@@ -39,7 +39,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
     const context = await site.browser.newContext({ bypassCSP: true, colorScheme: 'dark' });
     const page = await context.newPage();
     const found: string[] = [];
-    for (const path of ['/', '/ar/', '/en/', '/ar/briefings/miami-mediators-meeting/', '/en/sources/miami-mediators-meeting/', '/ar/topics/turkey/', '/en/timeline/', '/ar/timeline/topics/turkey/', '/ar/search/?q=%D9%82%D9%88%D9%87']) {
+    for (const path of ['/', '/ar/', '/en/', '/ar/briefings/miami-mediators-meeting/', '/en/sources/miami-mediators-meeting/', '/ar/topics/turkey/', '/en/timeline/', '/ar/timeline/2025-12/', '/en/timeline/topics/turkey/2025-12/', '/ar/timeline/topics/turkey/', '/ar/search/?q=%D9%82%D9%88%D9%87']) {
       for (const v of await audit(page, site.server.url(path))) found.push(`${path} ${v}`);
     }
     await context.close();

@@ -278,6 +278,39 @@ describe('the timeline says what happened', () => {
     await context.close();
   });
 
+  it('each month has its own page to cite, reached from the timeline, with its counterpart and the months around it', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const at = (path: string) => `${BASE.replace(/\/$/, '')}${path}`;
+    const follow = async (selector: string) => { await page.click(selector); await page.waitForLoadState('load'); };
+    const dates = async () => page.$$eval('.timeline__item time', (els) => els.map((el) => el.getAttribute('datetime')!));
+    for (const lang of LANGS) {
+      const other = LANGS.find((l) => l !== lang)!;
+      const december = groupByMonth(corpus!.timeline(lang), 'oldest').find((m) => m.month === '2025-12')!.items.map((e) => e.date);
+      await open(page, `/${lang}/timeline/`);
+      // The month heading is the link to the month's page.
+      await follow(`#m-2025-12 a[href="${at(`/${lang}/timeline/2025-12/`)}"]`);
+      expect(new URL(page.url()).pathname).toBe(at(`/${lang}/timeline/2025-12/`));
+      expect(await dates()).toEqual(december);
+      expect(await page.textContent('h1')).toContain(t(lang, 'timeline.monthTitle', { month: '' }).trim());
+      expect(await page.getAttribute(`a[data-lang-switch="${other}"]`, 'href')).toBe(at(`/${other}/timeline/2025-12/`));
+      // Its status filter counts this page and filters it, without a script.
+      expect(await page.textContent('.tl-controls a[href="#months"]')).toContain(`(${december.length})`);
+      await page.click('a[href="#only-unconfirmed"]');
+      const shown = await page.$$eval('.timeline__item', (els) => els.filter((el) => el.getClientRects().length > 0).map((el) => el.className));
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.length).toBeLessThan(december.length);
+      expect(shown.every((c) => c.includes('--unconfirmed'))).toBe(true);
+      // The months before and after, and the way back.
+      await follow(`.tl-pager a[href="${at(`/${lang}/timeline/2026-01/`)}"]`);
+      expect((await dates()).every((d) => d.startsWith('2026-01'))).toBe(true);
+      await follow(`.tl-pager a[href="${at(`/${lang}/timeline/2025-12/`)}"]`);
+      await follow(`.tl-pager a[href="${at(`/${lang}/timeline/`)}"]`);
+      expect(new URL(page.url()).pathname).toBe(at(`/${lang}/timeline/`));
+    }
+    await context.close();
+  });
+
   it('the home page lists distinct latest events, at most two per briefing, with outlet tags', async () => {
     const page = await phone();
     for (const lang of LANGS) {
