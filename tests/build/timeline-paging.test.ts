@@ -62,6 +62,11 @@ describe('timeline paging on a corpus that pages', () => {
       expect(items(one!).length + items(two!).length).toBeGreaterThan(TIMELINE_PAGE_EVENTS);
       expect(Math.abs(items(one!).length - items(two!).length)).toBeLessThanOrEqual(1);
       expect(site.pages.has(`/${lang}/timeline/2026-01/3/`)).toBe(false);
+      // Each part links every part of its month, itself marked as the current page.
+      for (const [i, page] of [one!, two!].entries()) {
+        expect(page.querySelectorAll('.tl-parts a').map((a) => a.getAttribute('href'))).toEqual([`/${lang}/timeline/2026-01/`, `/${lang}/timeline/2026-01/2/`]);
+        expect(page.querySelector('.tl-parts a[aria-current="page"]')?.text).toBe(String(i + 1));
+      }
     }
   });
 

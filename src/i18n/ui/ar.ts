@@ -153,6 +153,7 @@ export const ar: Record<UiKey, string> = {
   'timeline.partTitle': '{title} (الصفحة {part} من {parts})',
   'timeline.monthIntro': 'الأحداث المؤرخة في هذا الشهر، الأقدم أولًا، مع الإحالة إلى فقرة كل منها.',
   'timeline.partOf': 'الصفحة {part} من {parts} من هذا الشهر',
+  'timeline.pagesOfMonth': 'صفحات هذا الشهر',
   'timeline.previousPage': 'الصفحة السابقة',
   'timeline.nextPage': 'الصفحة التالية',
   'timeline.monthNav': 'أشهر الخط الزمني',

@@ -154,6 +154,7 @@ export const en = {
   'timeline.partTitle': '{title} (page {part} of {parts})',
   'timeline.monthIntro': 'The dated events of this month, oldest first, each with its citation.',
   'timeline.partOf': 'Page {part} of {parts} of this month',
+  'timeline.pagesOfMonth': 'Pages of this month',
   'timeline.previousPage': 'Previous page',
   'timeline.nextPage': 'Next page',
   'timeline.monthNav': 'Months of the timeline',
