@@ -185,6 +185,17 @@ describe('an estimated date explains itself on a tap', () => {
   });
 });
 
+/** A phone without script, for walking timeline pages: base-aware paths, links followed, event dates read. */
+async function timelineWalk() {
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const at = (path: string) => `${BASE.replace(/\/$/, '')}${path}`;
+  // A link to another page: wait for it to load before reading it.
+  const follow = async (selector: string) => { await page.click(selector); await page.waitForLoadState('load'); };
+  const dates = async () => page.$$eval('.timeline__item time', (els) => els.map((el) => el.getAttribute('datetime')!));
+  return { context, page, at, follow, dates };
+}
+
 describe('the timeline says what happened', () => {
   it('plans whose date passed before the newest source, unconfirmed, say "not confirmed"; later plans stay "planned"', async () => {
     const page = await phone();
@@ -237,12 +248,7 @@ describe('the timeline says what happened', () => {
   });
 
   it('filters by topic with a static page per topic, no script: only that topic\'s events, in both languages, with a way back', async () => {
-    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    const at = (path: string) => `${BASE.replace(/\/$/, '')}${path}`;
-    // A link to another page: wait for it to load before reading it.
-    const follow = async (selector: string) => { await page.click(selector); await page.waitForLoadState('load'); };
-    const dates = async () => page.$$eval('.timeline__item time', (els) => els.map((el) => el.getAttribute('datetime')!));
+    const { context, page, at, follow, dates } = await timelineWalk();
     for (const lang of LANGS) {
       const other = LANGS.find((l) => l !== lang)!;
       const expected = groupByMonth(eventsOfTopic(corpus!.timeline(lang), 'turkey'), 'newest').flatMap((m) => m.items.map((e) => e.date));
@@ -279,11 +285,7 @@ describe('the timeline says what happened', () => {
   });
 
   it('each month has its own page to cite, reached from the timeline, with its counterpart and the months around it', async () => {
-    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    const at = (path: string) => `${BASE.replace(/\/$/, '')}${path}`;
-    const follow = async (selector: string) => { await page.click(selector); await page.waitForLoadState('load'); };
-    const dates = async () => page.$$eval('.timeline__item time', (els) => els.map((el) => el.getAttribute('datetime')!));
+    const { context, page, at, follow, dates } = await timelineWalk();
     for (const lang of LANGS) {
       const other = LANGS.find((l) => l !== lang)!;
       const december = groupByMonth(corpus!.timeline(lang), 'oldest').find((m) => m.month === '2025-12')!.items.map((e) => e.date);
