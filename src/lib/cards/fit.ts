@@ -8,7 +8,8 @@
  * layouts are tried, only the cost does: each is a full Pango layout. The size is guessed from
  * what texts of nearly the same length got before (per kind of block), drawn at once, and
  * certified by measuring its neighbours (the next larger size must not fit); a cut starts from
- * the share of the text the height allows and closes in from there. Most cards take one drawn
+ * the lines its room holds (counted from the whole text's height and the line pitch) times the
+ * characters per line earlier cuts kept, and closes in from there. Most cards take one drawn
  * layout and one measured layout per block.
  */
 export interface Measure<T> {
@@ -16,6 +17,8 @@ export interface Measure<T> {
   height(text: string, size: number): Promise<number>;
   /** Lays out and draws the text. */
   draw(text: string, size: number): Promise<{ height: number; drawn: T }>;
+  /** From one line to the next at this size (a line's height plus the spacing): a cut's first guess counts lines. */
+  pitch(size: number): Promise<number>;
 }
 
 /** Per kind of block: [text length, chosen size index] seen so far, sorted by length. */
@@ -76,22 +79,35 @@ export async function fitText<T>(measure: Measure<T>, kind: string, text: string
   while (chosen > 0 && chosen < n && (await fits(chosen - 1, false))) chosen--;
   remember(key, text.length, chosen);
   if (chosen < n) return drawn?.index === chosen ? drawn.value : (await measure.draw(text, sizes[chosen]!)).drawn;
-  return cut(measure, key, text, sizes[n - 1]!, maxHeight);
+  return cut(measure, key, text, sizes[n - 1]!, maxHeight, heights.get(n - 1)!);
 }
 
-/** Per kind of block and room: how many characters the cuts so far kept (the latest 64). */
-const kept = new Map<string, number[]>();
+/** Per kind of block and room: characters per line the cuts so far kept (the latest 64). */
+const perLine = new Map<string, number[]>();
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1]!;
 }
 
+/**
+ * How many lines of a text fit the room, and how many it has in all, from the height of all
+ * of it: a layout's height is its ink, from the top of its first line to the bottom of its
+ * last, the lines a pitch apart.
+ */
+async function lineCounts<T>(measure: Measure<T>, size: number, maxHeight: number, fullHeight: number): Promise<{ room: number; all: number }> {
+  const pitch = await measure.pitch(size);
+  const all = 1 + Math.floor(fullHeight / pitch);
+  // The ink of one line's top to another's bottom, as this text has it.
+  const ink = fullHeight - (all - 1) * pitch;
+  return { room: Math.max(1, 1 + Math.floor((maxHeight - ink) / pitch)), all };
+}
+
 /** A no-break space: the ellipsis stays on its last word's line. */
 const NBSP = '\u00a0';
 
 /** The longest run of whole words (at least one, fewer than all) that fits with " …". */
-async function cut<T>(measure: Measure<T>, key: string, text: string, size: number, maxHeight: number): Promise<T | undefined> {
+async function cut<T>(measure: Measure<T>, key: string, text: string, size: number, maxHeight: number, fullHeight: number): Promise<T | undefined> {
   const words = text.split(/\s+/);
   const prefix = (k: number) => `${words.slice(0, k).join(' ')}${NBSP}…`;
   const known = new Map<number, boolean>();
@@ -106,11 +122,13 @@ async function cut<T>(measure: Measure<T>, key: string, text: string, size: numb
   };
   const last = words.length - 1;
   if (last < 1) return undefined;
-  // Start from as many characters as earlier cuts kept in the same room (else half the text),
-  // drawn at once (it is usually the answer), then gallop and bisect: lo fits (or is 0), hi
-  // does not (or is past the last candidate).
-  const seen = kept.get(key);
-  const budget = seen?.length ? median(seen) : text.length / 2;
+  // Start from the lines the room holds times the characters per line that earlier cuts in
+  // the same room kept (else this text's own: its last line is half full, on average), drawn
+  // at once (it is usually the answer), then gallop and bisect: lo fits (or is 0), hi does not
+  // (or is past the last candidate).
+  const lines = await lineCounts(measure, size, maxHeight, fullHeight);
+  const seen = perLine.get(key);
+  const budget = lines.room * (seen?.length ? median(seen) : text.length / Math.max(1, lines.all - 0.5));
   let start = 1;
   while (start < last && prefix(start + 1).length - 2 <= budget) start++;
   let lo: number;
@@ -138,9 +156,9 @@ async function cut<T>(measure: Measure<T>, key: string, text: string, size: numb
     else hi = mid;
   }
   if (lo === 0) return undefined;
-  const list = kept.get(key) ?? [];
-  list.push(prefix(lo).length - 2);
+  const list = perLine.get(key) ?? [];
+  list.push((prefix(lo).length - 2) / lines.room);
   if (list.length > 64) list.shift();
-  kept.set(key, list);
+  perLine.set(key, list);
   return drawn?.k === lo ? drawn.value : (await measure.draw(prefix(lo), size)).drawn;
 }

@@ -84,7 +84,21 @@ const measure = (style: Style): Measure<Mask> => ({
     const { data, info } = await layout(text, style, size).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
     return { height: info.height, drawn: { data, width: info.width, height: info.height } };
   },
+  pitch: (size) => pitch(style, size),
 });
+
+/** Line to line at a size: a font metric, the same for every card (measured once per process). */
+const pitches = new Map<string, Promise<number>>();
+function pitch(style: Style, size: number): Promise<number> {
+  const key = JSON.stringify([style.rtl, style.bold, size]);
+  let p = pitches.get(key);
+  if (!p) {
+    const m = measure(style);
+    const word = style.rtl ? 'كلمة' : 'word';
+    pitches.set(key, (p = Promise.all([m.height(word, size), m.height(`${word}\n${word}`, size)]).then(([one, two]) => two - one)));
+  }
+  return p;
+}
 
 /** Labels, the site name and dates repeat across cards: each is drawn once per process. */
 const repeated = new Map<string, Promise<Mask>>();
