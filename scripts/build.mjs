@@ -43,11 +43,28 @@ const budget = Number(process.env.BUILD_MEMORY_MB ?? 3584) * MB;
 // BUILD_STAGING: the page build may fill the fresh staging folder with hard links to its cached
 // pages (src/lib/corpus/linked-pages.ts) instead of copying them.
 const env = { ...process.env, OUT_DIR: staging, SEARCH_DOCS: docs, BUILD_STAGING: '1' };
-const run = (args, extra = {}) => {
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extra } });
+const run = (args, extra = {}, stdio = 'inherit') => {
+  const child = spawn(process.execPath, args, { stdio, env: { ...env, ...extra } });
   child.done = new Promise((res) => child.on('exit', (code, signal) => res(code ?? (signal ? 1 : 0))));
   return child;
 };
+
+/**
+ * The output of a step running beside the page build, held until `release()`: Astro writes each
+ * line of its page list in two parts ("├─ /en/index.html", then " (+12ms)"), so a line written
+ * between them splits it, and whoever reads the list (tests, people) misses that page.
+ */
+function heldOutput(child) {
+  const held = [];
+  let holding = true;
+  for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+    from.on('data', (chunk) => (holding ? held.push([to, chunk]) : to.write(chunk)));
+  }
+  return () => {
+    holding = false;
+    for (const [to, chunk] of held.splice(0)) to.write(chunk);
+  };
+}
 
 /** Resident memory of a process and all its descendants; Infinity where /proc cannot tell. */
 function treeRss(pid) {
@@ -74,16 +91,21 @@ const readBundles = () => JSON.parse(readFileSync(manifest, 'utf8')).bundles;
 /** Bundles to index at a time if the index step starts now (0: not now), the page build holding `pageBuildBytes`. */
 const plan = (bundles, pageBuildBytes) =>
   indexJobsNow({ budget, cores: availableParallelism(), pageBuildBytes, jobBytes: Math.max(...bundles.map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR });
-const startIndex = (jobs) => run([resolve('scripts/index-search.mjs'), indexed, docs], process.env.SEARCH_INDEX_JOBS ? {} : { SEARCH_INDEX_JOBS: String(jobs) });
+const startIndex = (jobs, stdio) => run([resolve('scripts/index-search.mjs'), indexed, docs], process.env.SEARCH_INDEX_JOBS ? {} : { SEARCH_INDEX_JOBS: String(jobs) }, stdio);
 let index;
+let releaseIndexOutput = () => {};
 if (existsSync(manifest) && astroExit === undefined) {
   // Beside the page build: its peak is ahead, so plan with the larger of that and what it uses now.
   const bundles = readBundles();
   const pages = bundles.reduce((n, b) => n + b.pages, 0);
   const jobs = plan(bundles, Math.max(pageBuildPeakBytes(pages), treeRss(astro.pid)));
-  if (jobs > 0) index = startIndex(jobs);
+  if (jobs > 0) {
+    index = startIndex(jobs, ['ignore', 'pipe', 'pipe']);
+    releaseIndexOutput = heldOutput(index);
+  }
 }
 let status = await astro.done;
+releaseIndexOutput();
 if (status === 0) status = await (index ?? startIndex(existsSync(manifest) ? plan(readBundles(), 0) : 1)).done;
 else if (index) {
   index.kill();
