@@ -93,10 +93,20 @@ function pageOf(record: SearchRecord, named: Set<string>): IndexedPage {
   return { url: record.url, type: record.type, topics: [...new Set([...named, ...record.topics])], mentions: [...mentions] };
 }
 
+/**
+ * The topics whose names a page's document carries beside its text: those its text names and
+ * those the page links to (SearchRecord.links), never the page's other topic-filter topics. A
+ * source page's filter topics are those of the briefings citing it: indexing their names made a
+ * source cited by a briefing about Turkey a result for تركيا without saying or showing it.
+ */
+export function indexedTopics(record: SearchRecord, named: Set<string>): string[] {
+  return [...new Set([...named, ...record.links])].filter((id) => id !== record.ownTopic);
+}
+
 /** The index document of a record: its own topic's names weigh like a title, others' little. */
-function contentOf(record: SearchRecord, page: IndexedPage, byId: Map<string, TopicNames>, analyzer: Analyzer): string {
+function contentOf(record: SearchRecord, named: Set<string>, byId: Map<string, TopicNames>, analyzer: Analyzer): string {
   const own = record.ownTopic ? byId.get(record.ownTopic)!.all : [];
-  const others = page.topics.filter((id) => id !== record.ownTopic).flatMap((id) => byId.get(id)?.all ?? []);
+  const others = indexedTopics(record, named).flatMap((id) => byId.get(id)?.all ?? []);
   return indexDocument(record, analyzer, own, others);
 }
 
@@ -106,8 +116,8 @@ export function* searchDocuments(corpus: Corpus, lang: Lang, analyzer: Analyzer)
   const byId = new Map(names.map((n) => [n.id, n]));
   const scan = createMentionScanner(names, analyzer);
   for (const record of languageRecords(corpus, lang)) {
-    const page = pageOf(record, scanRecord(scan, record));
-    yield { url: record.url, content: contentOf(record, page, byId, analyzer), page };
+    const named = scanRecord(scan, record);
+    yield { url: record.url, content: contentOf(record, named, byId, analyzer), page: pageOf(record, named) };
   }
 }
 
@@ -179,7 +189,7 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
       }
       const named = scanRecord(scan, record);
       const page = pageOf(record, named);
-      const content = contentOf(record, page, byId, analyzer);
+      const content = contentOf(record, named, byId, analyzer);
       const hash = createHash('sha256').update(content).digest('hex');
       let file: string;
       if (cache) file = cache.store(record.url, { key: key!, hash, chars: content.length, named: [...named] }, content);

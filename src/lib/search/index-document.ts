@@ -62,7 +62,7 @@ function saidIn(words: readonly string[]): (name: readonly string[]) => boolean 
 
 /**
  * @param ownNames  every name of the topic a topic page is about (both languages)
- * @param mentionedNames  every name of the other topics the page mentions or is tagged with
+ * @param mentionedNames  every name of the other topics the page mentions or links to (documents.ts, indexedTopics)
  */
 export function indexDocument(record: SearchRecord, analyzer: Analyzer, ownNames: string[], mentionedNames: string[]): string {
   const title = analyzer.tokens(record.title);

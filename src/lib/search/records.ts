@@ -25,8 +25,18 @@ export interface SearchRecord {
   id: string;
   title: string;
   sections: SearchSection[];
-  /** Topic ids the page is about or links to. */
+  /**
+   * Topic ids the page is about or links to: the topic filter's pages. A source page's are the
+   * topics of the briefings citing it.
+   */
   topics: string[];
+  /**
+   * Topic ids the page itself shows links to (a briefing's topics, a topic page's own and
+   * related topics, a source page's outlets). Their names are indexed with the page
+   * (index-document.ts) though its text may not say them; what only the briefings citing a
+   * source are about is not: the source page neither says nor shows it.
+   */
+  links: string[];
   /** Outlet names (in the page language) of the sources behind the page. */
   outlets: string[];
   /** The topic a topic page is about. */
@@ -66,6 +76,17 @@ function htmlSections(html: string): SearchSection[] {
   });
 }
 
+/** The topics of the outlets (publisher, original reporting) of the sources, as their pages link them. */
+export function outletTopics(corpus: Corpus, sourceIds: readonly string[]): string[] {
+  const ids = new Set<string>();
+  for (const id of sourceIds) {
+    const record = corpus.sources.get(id)?.record;
+    if (!record) continue;
+    for (const outlet of [record.publisher, ...record.original]) if (outlet.topic) ids.add(outlet.topic);
+  }
+  return [...ids];
+}
+
 export function outletNames(corpus: Corpus, lang: Lang, sourceIds: readonly string[]): string[] {
   const names = new Set<string>();
   for (const id of sourceIds) {
@@ -98,6 +119,7 @@ export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRe
         ...b.events.map((e) => ({ anchor: 'events', heading: t(lang, 'briefing.events'), text: plainText(e.html) })),
       ],
       topics: [...b.data.topics],
+      links: [...b.data.topics],
       outlets: outletNames(corpus, lang, b.data.sources),
     };
   }
@@ -119,6 +141,7 @@ export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRe
         text: lang === 'ar' ? p.text : source.translation.get(p.n) ?? '',
       })),
       topics: [...new Set(citedBy.flatMap((b) => b.data.topics))],
+      links: outletTopics(corpus, [source.id]),
       outlets: outletNames(corpus, lang, [source.id]),
     };
   }
@@ -135,6 +158,7 @@ export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRe
         ...r.stances.map((s) => ({ anchor: 'stances', heading: t(lang, 'topic.stances'), text: s.stance[lang] })),
       ],
       topics: [topic.id, ...corpus.related(topic.id)],
+      links: [topic.id, ...corpus.related(topic.id)],
       outlets: [],
       ownTopic: topic.id,
     };
