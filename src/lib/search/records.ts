@@ -76,26 +76,18 @@ function htmlSections(html: string): SearchSection[] {
   });
 }
 
-/** The topics of the outlets (publisher, original reporting) of the sources, as their pages link them. */
-export function outletTopics(corpus: Corpus, sourceIds: readonly string[]): string[] {
-  const ids = new Set<string>();
+/** The outlets with a topic of their own (publisher, original reporting) of the sources, as their pages link them. */
+function* outletsOf(corpus: Corpus, sourceIds: readonly string[]) {
   for (const id of sourceIds) {
     const record = corpus.sources.get(id)?.record;
-    if (!record) continue;
-    for (const outlet of [record.publisher, ...record.original]) if (outlet.topic) ids.add(outlet.topic);
+    if (record) for (const outlet of [record.publisher, ...record.original]) if (outlet.topic) yield { topic: outlet.topic, name: outlet.name };
   }
-  return [...ids];
 }
 
-export function outletNames(corpus: Corpus, lang: Lang, sourceIds: readonly string[]): string[] {
-  const names = new Set<string>();
-  for (const id of sourceIds) {
-    const record = corpus.sources.get(id)?.record;
-    if (!record) continue;
-    for (const outlet of [record.publisher, ...record.original]) if (outlet.topic) names.add(outlet.name[lang]);
-  }
-  return [...names].sort();
-}
+/** The topic ids of the sources' outlets (their pages link them). */
+export const outletTopics = (corpus: Corpus, sourceIds: readonly string[]): string[] => [...new Set([...outletsOf(corpus, sourceIds)].map((o) => o.topic))];
+
+export const outletNames = (corpus: Corpus, lang: Lang, sourceIds: readonly string[]): string[] => [...new Set([...outletsOf(corpus, sourceIds)].map((o) => o.name[lang]))].sort();
 
 /**
  * One language's records, one at a time (URLs are root-relative: the client adds the base). The
