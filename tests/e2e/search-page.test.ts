@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useServedSite } from '../helpers/served-site.ts';
-import { resultHrefs, settled } from '../helpers/search-page.ts';
+import { resultHrefs, searchFor, settled } from '../helpers/search-page.ts';
+import { createAnalyzer } from '../../src/lib/search/analyze.ts';
+import type { SearchData } from '../../src/lib/search/data.ts';
 
 const site = useServedSite();
 
@@ -280,6 +282,69 @@ describe('the search page', () => {
     const page = await open(`/en/search/?q=${encodeURIComponent('Witkofz')}`);
     expect(await settled(page)).toMatch(/^(0 results|No results)$/);
     expect(await page.$$eval('#search-help a', (as) => as.map((a) => a.textContent))).toContain('Steve Witkoff');
+    await page.close();
+  });
+
+  /** Every result of a query, page after page of results, as paths. */
+  async function allResults(lang: string, q: string): Promise<string[]> {
+    const url = (n: number) => `${site.server.url(`/${lang}/search/`)}?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ''}`;
+    const page = await site.browser.newPage();
+    await page.goto(url(1));
+    const total = Number(/\d+/.exec(await settled(page))![0]);
+    const hrefs = await resultHrefs(page);
+    for (let n = 2; hrefs.length < total; n++) {
+      await page.goto(url(n));
+      await settled(page);
+      hrefs.push(...(await resultHrefs(page)));
+    }
+    await page.close();
+    expect(hrefs.length).toBe(total);
+    return hrefs.map(path);
+  }
+
+  it('every result for Turkey says or shows Turkey, and pages naming it only as Turkish or Ankara are found', async () => {
+    // Tokens of Turkey's names and aliases (تركيا, تركي, أنقرة, Turkey, Türkiye, Ankara, Turkish…),
+    // as the search page's own data has them.
+    const data = (await (await fetch(site.server.url('/pagefind/ar/search-data.json'))).json()) as SearchData;
+    const analyzer = createAnalyzer(data.names);
+    const turkey = new Set(data.topics.find((t) => t.url === '/ar/topics/turkey/')!.names.flat());
+    expect(turkey).toEqual(new Set(['تركيا', 'انقره', 'تركي', 'turkey', 'turkiye', 'ankara', 'turkish']));
+    for (const [lang, q, aliasOnly] of [
+      ['ar', 'تركيا', '/ar/topics/times-of-israel/'],
+      ['en', 'Turkey', '/en/topics/times-of-israel/'],
+    ] as const) {
+      const found = await allResults(lang, q);
+      // Sources cited by a briefing about Turkey, whose pages never say or show it, were results
+      // (pentagon-peacekeeping-funding, pakistan-pivotal-role, italy-founding-member).
+      const silent: string[] = [];
+      for (const p of found) {
+        const html = await (await fetch(site.server.url(p))).text();
+        const main = /<main[\s\S]*?<\/main>/.exec(html)![0].replace(/<[^>]+>/g, ' ');
+        if (!analyzer.tokens(main).some((t) => turkey.has(t))) silent.push(p);
+      }
+      expect(silent, `${lang} ${q}: results that never say Turkey`).toEqual([]);
+      // This page says «التركي» / "Turkish", never the country's name: found through the register's aliases.
+      expect(found, `${lang} ${q}`).toContain(aliasOnly);
+      expect(found, `${lang} ${q}`).toEqual(expect.arrayContaining([`/${lang}/sources/us-plan-international-force/`, `/${lang}/sources/miami-mediators-meeting/`]));
+    }
+  });
+
+  it('واشنطن with or without a clitic finds the same pages, shown and highlighted as written', async () => {
+    const page = await open(`/ar/search/?q=${encodeURIComponent('واشنطن')}`);
+    await settled(page);
+    const shown = await results(page);
+    const hrefs = shown.map((r) => r.href);
+    expect(hrefs.map(path)).toEqual(expect.arrayContaining(['/ar/briefings/isf-overview/', '/ar/briefings/miami-mediators-meeting/', '/ar/sources/us-plan-international-force/']));
+    // The index holds اشنطن (its و read as a conjunction, on both sides); a reader never sees it.
+    const titles = await page.$$eval('#search-results > li a', (as) => as.map((a) => a.textContent ?? ''));
+    for (const text of [...titles, ...shown.map((r) => r.excerpt)]) expect(text).not.toMatch(/(^|[^\u0621-\u064A])اشنطن/);
+    const marks = shown.flatMap((r) => r.marks);
+    expect(marks.some((m) => m?.includes('واشنطن'))).toBe(true);
+    expect(marks.some((m) => /(^|[^\u0621-\u064A])اشنطن/.test(m ?? ''))).toBe(false);
+    for (const variant of ['وواشنطن', 'بواشنطن', 'لواشنطن', 'وَاشِنْطُن']) {
+      await searchFor(page, variant);
+      expect(await resultHrefs(page), variant).toEqual(hrefs);
+    }
     await page.close();
   });
 
