@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diversify, FIRST_DOCUMENTS, sourcesFirst, isNameWord, leadTopic, order, PAGE_SIZE, proximity, TOPICS_PER_PAGE, type Match } from '../../src/lib/search/rank.ts';
+import type { SearchData } from '../../src/lib/search/data.ts';
+import type { Engine } from '../../src/scripts/search/engine.ts';
+import { rankHits } from '../../src/scripts/search/rank-hits.ts';
 
 const TOPICS = [
   { id: 'turkey', names: [['تركيا'], ['turkey'], ['تركي']] },
@@ -88,5 +91,48 @@ describe('result order', () => {
     const score: Record<string, number> = { b1: 10, s1: 9, b2: 8, b3: 4 };
     const ids = diversify(['lead', 'b1', 's1', 'b2', 'b3'], (id) => score[id] ?? 0, (id) => family[id], (id) => id !== 'lead');
     expect(ids).toEqual(['lead', 'b1', 'b2', 's1', 'b3']);
+  });
+});
+
+describe('spreading the first page across documents', () => {
+  const family: Record<string, string> = { b1: 'x', s1: 'x', b2: 'y', s2: 'y', s3: 'z' };
+  const spread = (ids: string[], score: Record<string, number>) => diversify(ids, (id) => score[id] ?? 0, (id) => family[id], (id) => id !== 'lead');
+  it.each([
+    // A query three documents answer (five pages): the third comes before a second page of either.
+    ['a few documents: each before a second page of one', { b1: 10, s2: 9, b2: 8, s1: 7, s3: 5 }, ['lead', 'b1', 's2', 's3', 'b2', 's1']],
+    // A document scoring under half of a second page waits for it.
+    ['a much weaker document waits', { b1: 10, s2: 9, b2: 8, s1: 7, s3: 3 }, ['lead', 'b1', 's2', 'b2', 's1', 's3']],
+    // One document: its pages keep their order.
+    ['one document', { b1: 10, s1: 9 }, ['lead', 'b1', 's1']],
+  ])('%s', (_, score, expected) => {
+    const ids = ['lead', ...Object.keys(score).sort((a, b) => score[b as keyof typeof score]! - score[a as keyof typeof score]!)];
+    expect(spread(ids, score as Record<string, number>)).toEqual(expected);
+  });
+});
+
+describe('rankHits: the order the search page shows', () => {
+  // A fake engine: a topic page and pages of documents x, y, z with their scores; every page data known.
+  const kinds: Record<string, { id: string; k: 'b' | 's' }> = { b1: { id: 'x', k: 'b' }, s1: { id: 'x', k: 's' }, b2: { id: 'y', k: 'b' }, s2: { id: 'y', k: 's' }, s3: { id: 'z', k: 's' } };
+  const engineWith = (scores: Record<string, number>): Engine => {
+    const hits = Object.entries(scores).map(([id, score]) => ({ id, score, result: { id, score, words: [1], data: async () => ({ url: id, meta: {}, locations: [1] }) } }));
+    return {
+      data: { names: {} as SearchData['names'], topics: [{ id: 'ceasefire', name: 'Ceasefire', kind: 'concept', url: '/en/topics/ceasefire/', page: 'topic', briefings: 2, sources: 3, names: [['ceasefire']] }], documents: 11, meta: '' },
+      analyzer: { token: (w) => w.toLowerCase(), tokens: (t) => t.toLowerCase().split(/\s+/), queryTerms: (q) => q.toLowerCase().split(/\s+/).filter(Boolean) },
+      search: async (_terms, _filters, phrase) => (phrase ? [] : hits),
+      preload: () => undefined,
+      load: async (hit) => ({ url: hit.id, positions: [1], data: { t: hit.id, k: kinds[hit.id]?.k ?? 't', id: kinds[hit.id]?.id ?? 'ceasefire', s: [] } }),
+      topicPages: async () => new Set(),
+    };
+  };
+
+  it('shows each of the few documents a query matches before a second page of one, the topic first', async () => {
+    // Not a broad query (3 of 11 documents): the first page is spread all the same.
+    const ranking = await rankHits(engineWith({ topic: 50, b1: 10, s2: 9, b2: 8, s1: 7, s3: 5 }), 'ceasefire', {});
+    expect(ranking?.ids).toEqual(['topic', 'b1', 's2', 's3', 'b2', 's1']);
+    expect(ranking?.lead).toBe('ceasefire');
+  });
+
+  it('returns nothing for a query replaced before its data was loaded', async () => {
+    expect(await rankHits(engineWith({ b1: 10, s1: 9 }), 'truce', {}, async () => false)).toBeUndefined();
   });
 });

@@ -7,9 +7,10 @@
  * 3. other topic pages, which are short and so rank high on any name they mention: none before
  *    the FIRST_DOCUMENTS best documents, at most TOPICS_PER_PAGE on a page of results; the rest
  *    follow, still reachable;
- * 4. for a broad query (its words are on most documents), a second page of the same document (a
- *    briefing and its source) gives way to other documents among the first results, so it shows
- *    several sources;
+ * 4. on the first page of results, a second page of the same document (a briefing and its source)
+ *    gives way to another document scoring at least half as much (SAME_DOCUMENT_FACTOR), whatever
+ *    the query: a query its few documents answer shows each of them before a second page of one,
+ *    and a common word shows several sources, not pairs of one;
  * 5. when a source holds the query as a phrase, it comes before its own briefing: its words are
  *    the evidence the briefing summarises.
  */
@@ -25,8 +26,6 @@ export function better(a: number[], b: number[]): boolean {
 export const TOPICS_PER_PAGE = 2;
 /** Documents that come before any other topic page. */
 export const FIRST_DOCUMENTS = 3;
-/** A query is broad when at least this share of the documents match it. */
-export const BROAD_SHARE = 0.7;
 /** A page holding the whole query as a phrase ranks as if it matched this much better. */
 export const PHRASE_BOOST = 2;
 /** Topic pages other than the lead compete with documents at this share of their score. */
@@ -54,7 +53,7 @@ export function proximity(positions: number[]): number {
 export const SAME_DOCUMENT_FACTOR = 0.5;
 /**
  * How many leading documents are spread across documents (their data is loaded to know which
- * document each is): a page of results, whose data is shown anyway.
+ * document each is): a page of results, whose data is shown next anyway.
  */
 export const DIVERSITY_WINDOW = PAGE_SIZE;
 

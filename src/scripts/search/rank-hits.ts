@@ -4,7 +4,7 @@
  * has them all), applies the topic filter from its page list, picks the lead topic and spreads
  * the leading results across documents.
  */
-import { adjusted, BROAD_SHARE, DIVERSITY_WINDOW, diversify, leadTopic, order, PAGE_SIZE, proximity, sourcesFirst, type Match } from '../../lib/search/rank.ts';
+import { adjusted, DIVERSITY_WINDOW, diversify, leadTopic, order, PAGE_SIZE, proximity, sourcesFirst, type Match } from '../../lib/search/rank.ts';
 import type { Engine, Filters, Hit } from './engine.ts';
 
 export interface Ranking {
@@ -59,12 +59,11 @@ export async function rankHits(engine: Engine, query: string, filters: Filters, 
   const lead = unfiltered && !partial ? leadTopic(terms, engine.data.topics, (id) => scoreOfTopic.get(id) ?? 0) : undefined;
   let ids = order(matches, lead && scoreOfTopic.has(lead) ? lead : undefined);
   // The leading documents' data says which document each page is (a briefing and its source
-  // are one): a broad query spreads across documents, a phrase shows the source before its
-  // briefing. Only then is their data loaded before the order is known.
+  // are one): the first page of results spreads across documents, a phrase shows the source
+  // before its briefing. So their data is loaded before the order is known: the data the page
+  // shows next, after the same pause, in the same one round of requests.
   const isDocument = (id: string) => !topicOf.has(id);
-  const broad = matches.filter((m) => !m.topic).length >= BROAD_SHARE * engine.data.documents;
-  const window = broad ? DIVERSITY_WINDOW : terms.length > 1 ? PAGE_SIZE : 0;
-  const leading = ids.filter(isDocument).slice(0, window);
+  const leading = ids.filter(isDocument).slice(0, DIVERSITY_WINDOW);
   if (leading.length && !(await settled())) return undefined;
   // The topic pages among the first results keep their places whatever the documents' data says
   // (diversify and sourcesFirst move documents only), so their data is fetched now, with the
@@ -75,10 +74,8 @@ export async function rankHits(engine: Engine, query: string, filters: Filters, 
     const p = pages.get(id);
     return p && { id: p.data.id, kind: p.data.k };
   };
-  if (broad) {
-    const score = new Map(matches.map((m) => [m.id, adjusted(m)]));
-    ids = diversify(ids, (id) => score.get(id) ?? 0, (id) => page(id)?.id, isDocument);
-  }
+  const score = new Map(matches.map((m) => [m.id, adjusted(m)]));
+  ids = diversify(ids, (id) => score.get(id) ?? 0, (id) => page(id)?.id, isDocument);
   if (terms.length > 1) ids = sourcesFirst(ids, page, (id) => phraseIds.has(id));
   const ranking: Ranking = { key, ids, hits: byId, lead: lead && scoreOfTopic.has(lead) ? lead : undefined, partial };
   last = ranking;
