@@ -8,6 +8,7 @@
 import { createAnalyzer, type Analyzer } from '../../lib/search/analyze.ts';
 import { SEARCH_DATA_FILE, TOPIC_LIST_DIR, type SearchData } from '../../lib/search/data.ts';
 import { reveal } from '../../lib/search/hidden.ts';
+import { findFallbacks } from '../../lib/search/prefix-fallback.ts';
 import type { PageData } from '../../lib/search/index-document.ts';
 import { config } from './config.ts';
 
@@ -117,24 +118,30 @@ export function loadEngine(): Promise<Engine> {
     const pages = new WeakMap<Hit, Promise<LoadedPage>>();
     const lists = new Map<string, Promise<Set<string>>>();
     /**
-     * Pagefind leaves out of a search the words its index does not hold, so a bundle without one
-     * of the words answers with pages that have the others. One bundle holds every word of the
-     * language; merged bundles do not, so a page must also have every word some bundle holds
-     * (each word's pages, looked up once; none of this when the language is one bundle).
+     * A language of several bundles answers as its one bundle would (none of this when it is one
+     * bundle: that is the answer). Pagefind searches each bundle on its own, so a bundle may answer
+     * a word as the whole language would not: it leaves out of a search a word it does not hold
+     * (answering with pages that have the others), and when it holds no word starting with the
+     * query word it falls back to a shorter word that the query word starts with
+     * (src/lib/search/prefix-fallback.ts). So a page must be one of each word's one-bundle matches
+     * (each word's looked up once; a word no page has constrains nothing, as in one bundle).
      */
+    const matchesOf = async (q: string) => new Map(((await pf.search(q))?.results ?? []).map((r) => [r.id, r.words] as const));
     const wordPages = new Map<string, Promise<Set<string>>>();
-    const pagesWith = (word: string) => {
+    const oneBundle = (word: string) => {
       let pages = wordPages.get(word);
       if (!pages) {
         if (wordPages.size > 64) wordPages.clear();
-        pages = pf.search(word).then((found) => new Set((found?.results ?? []).map((r) => r.id)));
+        pages = findFallbacks(word, matchesOf).then((split) => split.extended);
+        // A failed lookup (a network error loading a chunk) is tried again by the next search.
+        pages.catch(() => wordPages.delete(word));
         wordPages.set(word, pages);
       }
       return pages;
     };
-    const holdingAll = async (terms: string[]): Promise<((id: string) => boolean) | undefined> => {
-      if (!data.merge?.length || terms.length < 2) return undefined;
-      const held = (await Promise.all(terms.map(pagesWith))).filter((pages) => pages.size > 0);
+    const asOneBundle = async (terms: string[]): Promise<((id: string) => boolean) | undefined> => {
+      if (!data.merge?.length || !terms.length) return undefined;
+      const held = (await Promise.all(terms.map(oneBundle))).filter((pages) => pages.size > 0);
       return (id) => held.every((pages) => pages.has(id));
     };
     const pfFilters = (filters: Filters) => Object.fromEntries(Object.entries(filters).filter(([k, v]) => v && k !== 'topic'));
@@ -143,7 +150,7 @@ export function loadEngine(): Promise<Engine> {
       analyzer,
       async search(terms, filters, phrase = false) {
         const q = phrase ? `"${terms.join(' ')}"` : terms.join(' ');
-        const [found, keep] = await Promise.all([pf.search(q, { filters: pfFilters(filters) }), holdingAll(terms)]);
+        const [found, keep] = await Promise.all([pf.search(q, { filters: pfFilters(filters) }), asOneBundle(terms)]);
         return (found?.results ?? []).filter((result) => !keep || keep(result.id)).map((result) => ({ id: result.id, score: result.score, result }));
       },
       preload(terms) {
