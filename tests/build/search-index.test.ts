@@ -71,6 +71,5 @@ describe.each(BUILDS)('search bundles in $dir', ({ dir, base }) => {
       expect(list, topic.id).toContain(topic.page);
       for (const id of list) expect(pages.has(id), `${topic.id}: ${id}`).toBe(true);
     }
-    expect(data.documents).toBe([...pages.values()].filter((f) => !f.url.includes('/topics/')).length);
   });
 });

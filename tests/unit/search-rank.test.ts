@@ -116,7 +116,7 @@ describe('rankHits: the order the search page shows', () => {
   const engineWith = (scores: Record<string, number>): Engine => {
     const hits = Object.entries(scores).map(([id, score]) => ({ id, score, result: { id, score, words: [1], data: async () => ({ url: id, meta: {}, locations: [1] }) } }));
     return {
-      data: { names: {} as SearchData['names'], topics: [{ id: 'ceasefire', name: 'Ceasefire', kind: 'concept', url: '/en/topics/ceasefire/', page: 'topic', briefings: 2, sources: 3, names: [['ceasefire']] }], documents: 11, meta: '' },
+      data: { names: {} as SearchData['names'], topics: [{ id: 'ceasefire', name: 'Ceasefire', kind: 'concept', url: '/en/topics/ceasefire/', page: 'topic', briefings: 2, sources: 3, names: [['ceasefire']] }], meta: '' },
       analyzer: { token: (w) => w.toLowerCase(), tokens: (t) => t.toLowerCase().split(/\s+/), queryTerms: (q) => q.toLowerCase().split(/\s+/).filter(Boolean) },
       search: async (_terms, _filters, phrase) => (phrase ? [] : hits),
       preload: () => undefined,

@@ -22,12 +22,6 @@ export interface SearchTopic {
 export interface SearchData {
   names: NameTable;
   topics: SearchTopic[];
-  /**
-   * How many briefings and source pages the language has. Written for the ranking's broad-query
-   * rule, which is gone (every query's first page is spread across documents, rank.ts); no
-   * script of the page reads it now.
-   */
-  documents: number;
   /** The bundle's metadata file, which Pagefind fetches only after its entry: preloaded. */
   meta: string;
   /**

@@ -110,7 +110,7 @@ export function writeSearchData(input: SearchDataInput, pagefindDir: string, bun
   const topics: SearchTopic[] = input.topics.map((t) => ({ ...t, page: id(t.url) }));
   const meta = readdirSync(bundleDir).find((f) => f.endsWith('.pf_meta'));
   if (!meta) throw new Error(`no Pagefind metadata in ${bundleDir}`);
-  const data: SearchData = { names: input.names, topics, documents: input.pages.filter((p) => p.type !== 'topic').length, meta, ...(others.length ? { merge: others } : {}) };
+  const data: SearchData = { names: input.names, topics, meta, ...(others.length ? { merge: others } : {}) };
   // The bundle's files are hard links shared with the search index cache (write-index.ts): a new file, never one written in place.
   rmSync(join(bundleDir, SEARCH_DATA_FILE), { force: true });
   writeFileSync(join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
