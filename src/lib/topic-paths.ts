@@ -1,7 +1,6 @@
 /** Static paths of the per-topic routes. */
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { getCorpus } from './corpus/index.ts';
-import { countTopics } from './timeline.ts';
 
 /** The topic page and its feeds: every topic in every language. */
 export function topicPaths(): { params: { lang: Lang; id: string } }[] {
@@ -16,6 +15,6 @@ export function topicPaths(): { params: { lang: Lang; id: string } }[] {
  */
 export function timelineTopicPaths(): { params: { lang: Lang; id: string } }[] {
   const corpus = getCorpus();
-  const ids = new Set(LANGS.flatMap((lang) => countTopics(corpus.timeline(lang)).map((x) => x.id)));
+  const ids = new Set(LANGS.flatMap((lang) => corpus.timelineTopics(lang).map((x) => x.id)));
   return LANGS.flatMap((lang) => [...ids].sort().map((id) => ({ params: { lang, id } })));
 }

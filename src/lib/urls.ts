@@ -46,6 +46,8 @@ export const routes = {
   timelineOldest: (lang: Lang) => `/${lang}/timeline/oldest/`,
   /** The timeline of one topic's events (only topics with events have one). */
   timelineTopic: (lang: Lang, id: string, order: 'newest' | 'oldest' = 'newest') => `/${lang}/timeline/topics/${id}/${order === 'oldest' ? 'oldest/' : ''}`,
+  /** A timeline's first page in either order: the whole timeline's, or with `topic` that topic's. */
+  timelineStart: (lang: Lang, topic?: string | null, order: 'newest' | 'oldest' = 'newest') => (topic ? routes.timelineTopic(lang, topic, order) : order === 'oldest' ? routes.timelineOldest(lang) : routes.timeline(lang)),
   /**
    * One month of the timeline (of one topic's events with `topic`), a stable address to cite:
    * `/en/timeline/2026-01/`; a month too long for one page goes on at `/en/timeline/2026-01/2/`.
@@ -76,6 +78,7 @@ export const href = {
   timeline: (lang: Lang) => withBase(routes.timeline(lang)),
   timelineOldest: (lang: Lang) => withBase(routes.timelineOldest(lang)),
   timelineTopic: (lang: Lang, id: string, order: 'newest' | 'oldest' = 'newest') => withBase(routes.timelineTopic(lang, id, order)),
+  timelineStart: (lang: Lang, topic?: string | null, order: 'newest' | 'oldest' = 'newest') => withBase(routes.timelineStart(lang, topic, order)),
   timelineMonth: (lang: Lang, month: string, part = 1, topic?: string | null) => withBase(routes.timelineMonth(lang, month, part, topic)),
   search: (lang: Lang) => withBase(routes.search(lang)),
   about: (lang: Lang) => withBase(routes.about(lang)),

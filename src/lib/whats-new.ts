@@ -37,7 +37,8 @@ export function whatsNew(corpus: Corpus, lang: Lang, { limit = 8, maxEvents = 3 
   for (const source of corpus.sources.values()) {
     if (!shownWithBriefing.has(source.id)) entries.push({ kind: 'source', date: source.record.published.date, source });
   }
-  const events = [...corpus.timeline(lang)].reverse().slice(0, maxEvents);
+  // The newest events, however many of one briefing (the list's rank orders them), asked for as such.
+  const events = corpus.latestEvents(lang, maxEvents, maxEvents);
   for (const event of events) entries.push({ kind: 'event', date: event.date, event });
   return entries.sort((a, b) => compareIso(b.date, a.date) || RANK[a.kind] - RANK[b.kind] || key(a).localeCompare(key(b))).slice(0, limit);
 }

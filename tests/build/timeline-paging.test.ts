@@ -5,7 +5,8 @@
  * reachable from the first page; every count says what its page shows; month pages have their
  * counterparts and sitemap entries and stay out of the search index. Then two edits with the
  * build cache: an event's text re-renders the pages that show that event and no other timeline
- * page; a briefing's body (the bench's one-briefing edit) re-renders no timeline page.
+ * or topic page; a briefing's body (the bench's one-briefing edit) re-renders no timeline page
+ * and no topic page (none shows the added text).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +46,8 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const isTimeline = (path: string) => /^\/(?:ar|en)\/timeline\//.test(path);
+/** A topic's own page: /en/topics/turkey/ (not the topics index, not a topic's timeline). */
+const isTopic = (path: string) => /^\/(?:ar|en)\/topics\/[^/]+\/$/.test(path);
 /** Month pages of the whole timeline (not a topic's): /en/timeline/2026-01/ and /en/timeline/2026-01/2/. */
 const MONTH_PAGE = /^\/(ar|en)\/timeline\/(\d{4}(?:-\d{2})?)\/(?:(\d+)\/)?$/;
 const items = (page: HTMLElement) => page.querySelectorAll('.timeline__item');
@@ -135,7 +138,7 @@ describe('timeline paging on a corpus that pages', () => {
     }
   });
 
-  it('an event edited re-renders the pages that show it, no other timeline page; a briefing body edited, none', () => {
+  it('an event edited re-renders the pages that show it, no other timeline or topic page; a briefing body edited, none', () => {
     // A synthetic English briefing with the corpus's oldest event (28 March 2024).
     const dir = join(root, 'content', 'briefings', 'en');
     const file = readdirSync(dir).find((f) => f.startsWith('bench-') && readFileSync(join(dir, f), 'utf8').includes('date: "2024-03-28"'))!;
@@ -144,7 +147,8 @@ describe('timeline paging on a corpus that pages', () => {
     const edited = text.replace('text: "Politico reports that', 'text: "Politico reported that');
     expect(edited).not.toBe(text);
     writeFileSync(join(dir, file), edited);
-    const after = build().filter(isTimeline);
+    const renderedAfterEvent = build();
+    const after = renderedAfterEvent.filter(isTimeline);
     const shows = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8').includes('Politico reported that');
     // Rendered again: exactly the timeline pages that now show the edited text.
     const showing = [...site.pages.keys()].filter((p) => isTimeline(p) && shows(p));
@@ -155,10 +159,20 @@ describe('timeline paging on a corpus that pages', () => {
     expect(after.filter((p) => MONTH_PAGE.test(p))).toEqual(['/en/timeline/2024-03/']);
     expect(after.some((p) => p.startsWith('/ar/'))).toBe(false);
     expect(after.length).toBeLessThan([...site.pages.keys()].filter(isTimeline).length / 10);
+    // Topic pages: only those that show the edited event (among a topic's newest, or a sentence
+    // citing a topic), not every page showing some event, nor those of topics the event is not about.
+    const topicsShowing = [...site.pages.keys()].filter((p) => isTopic(p) && shows(p));
+    expect(renderedAfterEvent.filter(isTopic).sort()).toEqual(topicsShowing.sort());
 
     writeFileSync(join(dir, file), `${edited.trimEnd()}\n\nOne more sentence in the body, added by the timeline paging test.\n`);
-    expect(build().filter(isTimeline)).toEqual([]);
+    const renderedAfterBody = build();
+    expect(renderedAfterBody.filter(isTimeline)).toEqual([]);
+    // No topic page shows a briefing's body beyond the sentences that cite the topic.
+    expect(renderedAfterBody.filter(isTopic)).toEqual([]);
+    // The edited briefing's own page is rendered again: the edit was seen.
+    expect(renderedAfterBody).toContain(`/en/briefings/${file.replace(/\.md$/, '')}/`);
     // The first build rendered every timeline page: the counts above are of a build that could skip.
     expect(rendered.filter(isTimeline).length).toBe([...site.pages.keys()].filter(isTimeline).length);
+    expect(rendered.filter(isTopic).length).toBe([...site.pages.keys()].filter(isTopic).length);
   }, 600_000);
 });

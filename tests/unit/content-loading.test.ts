@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
 import { isError } from '../../src/lib/problems.ts';
+import { distinctSentences } from '../../src/lib/sentences.ts';
 import { copyFixture, MINI } from '../helpers/fixture.ts';
 
 let fixture: ReturnType<typeof copyFixture> | undefined;
@@ -16,6 +17,21 @@ describe('the mini fixture', () => {
     expect(corpus!.backlinks('en', 'turkey')[0]!.sentences).toEqual(['Turkey is ready to take part, according to sources cited by Axios.', 'According to sources cited by Axios, Ankara is ready to take part.', 'If the sources are right, Turkey would be among the countries ready to contribute to the force.']);
     expect(corpus!.related('axios')).toEqual(['turkey']);
     expect(corpus!.timeline('ar').map((e) => e.date)).toEqual(['2025-11-17']);
+  });
+
+  it.each([
+    // Three citing sentences, one restating another: two shown.
+    ['en', 'turkey', 3, [{ id: 'sample', title: 'Turkey ready to join', n: 2 }]],
+    ['en', 'turkey', 1, [{ id: 'sample', title: 'Turkey ready to join', n: 1 }]],
+    ['en', 'axios', 3, [{ id: 'sample', title: 'Turkey ready to join', n: 1 }]],
+    ['en', 'no-such-topic', 3, []],
+  ] as const)('mentionedIn(%s, %s, %i): what a topic page shows of the briefings linking it', (lang, topic, count, expected) => {
+    const corpus = loadCorpus(MINI).corpus!;
+    const got = corpus.mentionedIn(lang, topic, count);
+    expect(got.map((m) => ({ id: m.id, title: m.title, n: m.sentences.length }))).toEqual(expected);
+    // The same briefings, in the same order, with their first distinct citing sentences.
+    expect(got.map((m) => m.id)).toEqual(corpus.backlinks(lang, topic).map((b) => b.briefing.id));
+    for (const [i, m] of got.entries()) expect(m.sentences).toEqual(distinctSentences(corpus.backlinks(lang, topic)[i]!.sentences).slice(0, count));
   });
 });
 

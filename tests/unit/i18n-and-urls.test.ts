@@ -52,7 +52,17 @@ describe('urls', () => {
   it('routes share ids across languages', () => {
     expect(routes.briefing('ar', 'x').replace('/ar/', '/en/')).toBe(routes.briefing('en', 'x'));
   });
+  it.each([
+    [null, 'newest', '/en/timeline/'],
+    [null, 'oldest', '/en/timeline/oldest/'],
+    ['turkey', 'newest', '/en/timeline/topics/turkey/'],
+    ['turkey', 'oldest', '/en/timeline/topics/turkey/oldest/'],
+    [undefined, 'newest', '/en/timeline/'],
+  ] as const)('timelineStart(en, %s, %s): a timeline\'s first page', (topic, order, expected) => {
+    expect(routes.timelineStart('en', topic, order)).toBe(expected);
+  });
 });
+
 
 describe('plural', () => {
   it.each([

@@ -1,12 +1,13 @@
 /**
  * The corpus's timeline pages (src/lib/corpus/timeline-pages.ts) on this site's content: the
  * months of both languages, and each page with exactly its events, each with the status and
- * outlet the page shows (so the page needs no other read for them).
+ * outlet the page shows (so the page needs no other read for them); a topic's newest events and
+ * the site's newest few, as the topic and home pages show them.
  */
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/locales.ts';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
-import { eventsOfTopic, groupByMonth, timelineStatus } from '../../src/lib/timeline.ts';
+import { countTopics, eventsOfTopic, groupByMonth, latestDistinct, timelineStatus } from '../../src/lib/timeline.ts';
 
 const { corpus } = loadCorpus();
 const c = corpus!;
@@ -28,10 +29,10 @@ describe('timeline pages of the corpus', () => {
     const december = groupByMonth(c.timeline(lang), 'oldest').find((g) => g.month === '2025-12')!.items;
     expect(page.events.map((e) => [e.date, e.briefing])).toEqual(december.map((e) => [e.date, e.briefing]));
     for (const e of page.events) {
-      expect(e.shown).toBe(timelineStatus({ ...e, confirmed: e.confirmations.length > 0 }, c.knownUpTo));
+      expect(e.timelineStatus).toBe(timelineStatus({ ...e, confirmed: e.confirmations.length > 0 }, c.knownUpTo));
       expect(e.outlet).toBe(c.sources.get(c.briefing(lang, e.briefing)!.data.sources[0]!)!.outlet[lang]);
     }
-    expect(page.events.map((e) => e.shown)).toContain('unconfirmed');
+    expect(page.events.map((e) => e.timelineStatus)).toContain('unconfirmed');
     expect([page.earlier, page.later, page.part, page.parts, page.monthEvents]).toEqual(['2025-11', '2026-01', 1, 1, december.length]);
     expect(c.timelinePage(lang, null, '2024-03', 1)!.earlier).toBeUndefined();
     expect(c.timelinePage(lang, null, '2026-01', 1)!.later).toBeUndefined();
@@ -52,6 +53,50 @@ describe('timeline pages of the corpus', () => {
       const shown = months.flatMap((m) => c.timelinePage(lang, 'turkey', m.month, 1)!.events);
       expect(shown.map((e) => e.date)).toEqual(eventsOfTopic(c.timeline(lang), 'turkey').map((e) => e.date));
       expect(shown.every((e) => e.topics.includes('turkey'))).toBe(true);
+    }
+  });
+
+  it('every event of the corpus has one shape: a briefing\'s events are the timeline\'s, status and outlet decided', () => {
+    for (const lang of LANGS) {
+      const fromBriefings = c.briefings[lang].flatMap((b) => b.events);
+      expect(new Set(c.timeline(lang))).toEqual(new Set(fromBriefings));
+      for (const e of fromBriefings) {
+        expect(e.timelineStatus).toBe(timelineStatus({ ...e, confirmed: e.confirmations.length > 0 }, c.knownUpTo));
+        expect(e.outlet).toBe(c.sources.get(c.briefing(lang, e.briefing)!.data.sources[0]!)!.outlet[lang]);
+      }
+    }
+  });
+
+  it.each(LANGS.flatMap((lang) => [
+    [lang, 'turkey', 5],
+    [lang, 'turkey', 1],
+    [lang, 'united-states', 3],
+    [lang, 'no-such-topic', 5],
+  ] as const))('%s: topicEvents(%s, %i): the topic\'s newest events as its page shows them, and how many it has', (lang, topic, count) => {
+    const all = groupByMonth(eventsOfTopic(c.timeline(lang), topic), 'newest').flatMap((m) => m.items);
+    const got = c.topicEvents(lang, topic, count);
+    expect(got.total).toBe(all.length);
+    expect(got.events).toEqual(all.slice(0, count));
+    expect(c.topicEvents(lang, topic, count)).toEqual(got);
+  });
+
+  it.each(LANGS.flatMap((lang) => [
+    [lang, 5, 2],
+    [lang, 3, 3],
+    [lang, 3, 1],
+    [lang, 0, 2],
+  ] as const))('%s: latestEvents(%i, %i) is latestDistinct of the timeline', (lang, count, perBriefing) => {
+    expect(c.latestEvents(lang, count, perBriefing)).toEqual(latestDistinct(c.timeline(lang), count, perBriefing));
+  });
+
+  it('latestEvents with perBriefing = count is the newest events as they are (What\'s new)', () => {
+    for (const lang of LANGS) expect(c.latestEvents(lang, 3, 3)).toEqual([...c.timeline(lang)].reverse().slice(0, 3));
+  });
+
+  it('timelineTopics counts each language\'s timeline once and gives the same list to every page', () => {
+    for (const lang of LANGS) {
+      expect(c.timelineTopics(lang)).toEqual(countTopics(c.timeline(lang)));
+      expect(c.timelineTopics(lang)).toBe(c.timelineTopics(lang));
     }
   });
 });

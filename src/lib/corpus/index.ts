@@ -7,7 +7,8 @@ import { LANGS, type Lang } from '../../i18n/locales.ts';
 import { runRules } from '../check/run.ts';
 import type { Content } from '../check/types.ts';
 import { compareIso } from '../dates.ts';
-import { knownUpTo } from '../timeline.ts';
+import { distinctSentences } from '../sentences.ts';
+import { knownUpTo, timelineStatus } from '../timeline.ts';
 import { ContentError, hint, isBlocking, sortProblems, type ContentProblem } from '../problems.ts';
 import { devPreview } from './dev-preview.ts';
 import { citationsOfDrafts, findDrafts, labelDraftProblems, type Draft } from './drafts.ts';
@@ -111,20 +112,25 @@ export function loadCorpus(root = projectRoot(), options: LoadOptions = {}): Loa
     const stances = topic.record.stances.filter((st) => keptSources.has(st.source));
     keptTopics.set(id, stances.length === topic.record.stances.length ? topic : { ...topic, record: { ...topic.record, stances } });
   }
-  const keptBriefings = Object.fromEntries(LANGS.map((lang) => [lang, briefings[lang].flatMap(({ briefing }) => {
+  // What the timeline knows up to, of the sources it publishes (a draft's date does not count).
+  const knownAsOf = knownUpTo([...keptSources.values()].map((s) => s.record.published.date));
+  const keptBriefings = Object.fromEntries(LANGS.map((lang) => [lang, briefings[lang].flatMap(({ briefing }): Briefing[] => {
     const d = drafts.briefings.get(briefing.id);
     if (d && !include) return [];
     const draft = note(d, drafts.sources.get(briefing.id));
     // Pages rely on every listed source and topic existing; only a draft can break that.
-    const data = { ...briefing.data, sources: briefing.data.sources.filter((x) => keptSources.has(x)), topics: briefing.data.topics.filter((x) => keptTopics.has(x)) };
-    return [draft ? { ...briefing, data, draft } : briefing];
+    const data = draft ? { ...briefing.data, sources: briefing.data.sources.filter((x) => keptSources.has(x)), topics: briefing.data.topics.filter((x) => keptTopics.has(x)) } : briefing.data;
+    // Each event's status and outlet, decided once here for every page that shows it (model.ts RenderedEvent).
+    const outlet = keptSources.get(data.sources[0] ?? '')?.outlet[lang] ?? '';
+    const events = briefing.events.map((e) => ({ ...e, timelineStatus: timelineStatus({ ...e, confirmed: e.confirmations.length > 0 }, knownAsOf), outlet }));
+    return [{ ...briefing, data, events, ...(draft ? { draft } : {}) }];
   })])) as Record<Lang, Briefing[]>;
   for (const lang of LANGS) sortBriefings(keptBriefings[lang]);
   const found = [...drafts.sources.values(), ...drafts.briefings.values()];
-  return { corpus: { ...buildIndexes(keptSources, keptTopics, keptBriefings), page: (lang, id) => pages.get(`${lang}/${id}`), drafts: found }, problems: sorted };
+  return { corpus: { ...buildIndexes(keptSources, keptTopics, keptBriefings, knownAsOf), page: (lang, id) => pages.get(`${lang}/${id}`), drafts: found }, problems: sorted };
 }
 
-function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, briefings: Record<Lang, Briefing[]>): Omit<Corpus, 'page' | 'drafts'> {
+function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, briefings: Record<Lang, Briefing[]>, knownAsOf: string): Omit<Corpus, 'page' | 'drafts'> {
   const byId = Object.fromEntries(LANGS.map((l) => [l, new Map(briefings[l].map((b) => [b.id, b]))])) as Record<Lang, Map<string, Briefing>>;
   const position = Object.fromEntries(LANGS.map((l) => [l, new Map(briefings[l].map((b, i) => [b.id, i]))])) as Record<Lang, Map<string, number>>;
 
@@ -158,8 +164,6 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
   const timeline = Object.fromEntries(
     LANGS.map((l) => [l, briefings[l].flatMap((b) => b.events).sort((x, y) => compareIso(x.date, y.date) || x.briefing.localeCompare(y.briefing))]),
   ) as Record<Lang, RenderedEvent[]>;
-
-  const knownAsOf = knownUpTo([...sources.values()].map((s) => s.record.published.date));
 
   const citing = Object.fromEntries(
     LANGS.map((l) => {
@@ -198,10 +202,11 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
       return { older: briefings[lang][i + 1], newer: i > 0 ? briefings[lang][i - 1] : undefined };
     },
     backlinks: (lang, topic) => backlinks[lang].get(topic) ?? [],
+    mentionedIn: (lang, topic, count) => (backlinks[lang].get(topic) ?? []).map(({ briefing, sentences }) => ({ id: briefing.id, title: briefing.data.title, sentences: distinctSentences(sentences).slice(0, count) })),
     related: (topic) => [...(related.get(topic) ?? [])].sort(),
     timeline: (lang) => timeline[lang],
     knownUpTo: knownAsOf,
-    ...timelinePages(timeline, byId, sources, knownAsOf),
+    ...timelinePages(timeline),
     citing: (lang, source) => citing[lang].get(source) ?? [],
     citingParagraph: (lang, source, n) => citingParagraph[lang].get(`${source}#${n}`) ?? [],
   };

@@ -19,13 +19,14 @@ import { splitFrontmatter, type YamlSource } from '../yaml-source.ts';
 import { join, listFiles, readUtf8, rel } from './files.ts';
 import { parseRecord } from './issues.ts';
 import { checkId, reportPlaceholders } from './yaml-records.ts';
-import type { Briefing, ResolvedCitation, Source, Topic } from './model.ts';
+import type { Briefing, LoadedEvent, ResolvedCitation, Source, Topic } from './model.ts';
 import { cachedContentRevision, cachedYamlSource } from './parse-cache.ts';
 import { namedTopics } from '../named-topics.ts';
 
 /** A loaded briefing with what the checks need beyond what pages render. */
 export interface LoadedBriefing {
-  briefing: Briefing;
+  /** Its events as the file gives them: what the published corpus decides about them comes later (index.ts). */
+  briefing: Briefing<LoadedEvent>;
   /** The frontmatter's YAML, for the line of any field. */
   yaml: YamlSource;
   /** True when the frontmatter value at `path` is a stand-in for an invalid one. */

@@ -10,6 +10,7 @@ import type { Draft } from './drafts.ts';
 import type { CitationLink } from '../citations.ts';
 import type { AlignmentState } from '../editorial/alignment.ts';
 import type { TimelinePages } from './timeline-pages.ts';
+import type { TimelineStatus } from '../timeline.ts';
 
 export type { Page, Draft };
 
@@ -44,7 +45,8 @@ export interface Topic {
 
 export type ResolvedCitation = CitationLink;
 
-export interface RenderedEvent extends BriefingEvent {
+/** A dated event as its briefing file gives it, rendered (load-briefings.ts). */
+export interface LoadedEvent extends BriefingEvent {
   html: string;
   citations: ResolvedCitation[];
   /** For a planned event: the later source's paragraphs reporting that it took place. */
@@ -53,6 +55,19 @@ export interface RenderedEvent extends BriefingEvent {
   lang: Lang;
   /** Topics linked in the event text. */
   topics: string[];
+}
+
+/**
+ * A dated event as every page shows it (EventList): with what the published corpus decides about
+ * it, decided once when the corpus is loaded (index.ts), not by each page. A page that decided
+ * them itself would read the newest source's date or the whole briefing, and be rendered again
+ * when a newer source arrives or the briefing's body changes, though neither changes what it shows.
+ */
+export interface RenderedEvent extends LoadedEvent {
+  /** Its status on the timeline as of the newest published source (`status` is the one its briefing gives). */
+  timelineStatus: TimelineStatus;
+  /** The outlet of its briefing's first source, in the event's language. */
+  outlet: string;
 }
 
 /** One entry of a briefing's update log, rendered. */
@@ -66,13 +81,14 @@ export interface RenderedUpdate {
   line: number;
 }
 
-export interface Briefing {
+/** A briefing; `E`: its events as loaded (LoadedEvent, the loaders and checks) or as pages show them. */
+export interface Briefing<E extends LoadedEvent = RenderedEvent> {
   id: string;
   lang: Lang;
   file: string;
   data: BriefingFrontmatter;
   keyPoints: { html: string; citations: ResolvedCitation[] }[];
-  events: RenderedEvent[];
+  events: E[];
   /** Dated update log, newest first. */
   updates: RenderedUpdate[];
   html: string;
@@ -101,9 +117,19 @@ export interface Corpus {
   neighbours(lang: Lang, id: string): { older: Briefing | undefined; newer: Briefing | undefined };
   /** Topic id → briefings of a language that link it, with the citing sentences. */
   backlinks(lang: Lang, topic: string): { briefing: Briefing; sentences: string[] }[];
+  /**
+   * The same as a topic page shows it: each briefing's id and title with its first `sentences`
+   * distinct citing sentences (sentences.ts). A page reading `backlinks` renders again when any
+   * part of those briefings changes (their bodies, their events); one reading this, when what it
+   * shows does.
+   */
+  mentionedIn(lang: Lang, topic: string, sentences: number): { id: string; title: string; sentences: string[] }[];
   /** Topic id → related topics (declared either way). */
   related(topic: string): string[];
-  /** All events of a language, oldest first. */
+  /**
+   * All events of a language, oldest first. A page that shows some of them asks for those
+   * (timelinePage, topicEvents, latestEvents): reading this makes it render again on any event's edit.
+   */
   timeline(lang: Lang): RenderedEvent[];
   /** The first day of the newest source's date: what the timeline knows up to (never the clock). */
   knownUpTo: string;
@@ -113,6 +139,10 @@ export interface Corpus {
   timelinePage: TimelinePages['timelinePage'];
   /** The topics the timeline can be filtered by, with their numbers of events. */
   timelineTopics: TimelinePages['timelineTopics'];
+  /** A topic's newest events and its number of events (a topic page shows a few, timeline-pages.ts). */
+  topicEvents: TimelinePages['topicEvents'];
+  /** The newest few events, a few at most of one briefing (the home page, timeline-pages.ts). */
+  latestEvents: TimelinePages['latestEvents'];
   /** Briefings (per language) that cite a source. */
   citing(lang: Lang, source: string): Briefing[];
   /** Briefings (per language) that cite one paragraph of a source, and the section that cites it first. */

@@ -1,24 +1,17 @@
 /**
- * The timeline's pages as the corpus gives them (issue 16): its months with their numbers of
- * events and pages, and one page of one month with exactly what that page shows. A page asks
- * for these instead of the whole timeline, so its recorded reads (page-deps.ts) are its own
- * events: an edit re-renders the month page holding the changed event and the first pages that
- * show it, not every timeline page. For the same reason each event comes with its status and
- * its outlet's name already decided: a page that read the newest source's date or the whole
- * briefing for them would be rendered again when a newer source arrives or the briefing's text
- * changes, though neither changes what it shows.
+ * What pages show of the timeline, as the corpus gives it (issue 16): the timeline's months with
+ * their numbers of events and pages, one page of one month with exactly what that page shows,
+ * the topics it can be filtered by, a topic's newest events and the site's newest few. A page
+ * asks for these instead of the whole timeline, so its recorded reads (page-deps.ts) are the
+ * events it shows: an edit re-renders the pages that show the changed event, not every page that
+ * shows some event. Each event already carries its status and outlet (model.ts RenderedEvent).
+ *
+ * Everything here is made once per corpus, when a page (or a cache key) first asks: cache keys
+ * call these again for every page that read them, on every build.
  */
 import { LANGS, type Lang } from '../../i18n/locales.ts';
-import { countTopics, eventsOfTopic, groupByMonth, partRange, timelineMonths, timelineStatus, type TimelineMonth, type TimelineStatus, type TopicCount } from '../timeline.ts';
-import type { Briefing, RenderedEvent, Source } from './model.ts';
-
-/** A timeline event as a page shows it. */
-export interface TimelineEntry extends RenderedEvent {
-  /** Its status on the timeline as of the newest source (`status` is the one its briefing gives). */
-  shown: TimelineStatus;
-  /** The outlet of the briefing's first source, in the page's language. */
-  outlet: string;
-}
+import { countTopics, eventsOfTopic, groupByMonth, latestDistinct, partRange, timelineMonths, type TimelineMonth, type TopicCount } from '../timeline.ts';
+import type { RenderedEvent } from './model.ts';
 
 /** One page of one month: part `part` of `parts`, oldest first. */
 export interface TimelinePage {
@@ -27,7 +20,7 @@ export interface TimelinePage {
   parts: number;
   /** The month's events in this language, on all its pages. */
   monthEvents: number;
-  events: TimelineEntry[];
+  events: RenderedEvent[];
   /** The months before and after that have pages (in any language), for the month page's links. */
   earlier: string | undefined;
   later: string | undefined;
@@ -39,44 +32,68 @@ export interface TimelinePages {
   /** Part `part` of a month (of one topic's events, or of all), or undefined if it has no such page. */
   timelinePage(lang: Lang, topic: string | null, month: string, part: number): TimelinePage | undefined;
   /** The topics the timeline can be filtered by, with their numbers of events (timeline.ts countTopics). */
-  timelineTopics(lang: Lang): TopicCount[];
+  timelineTopics(lang: Lang): readonly TopicCount[];
+  /** A topic's `count` newest events (newest first, as on the timeline) and how many it has in all. */
+  topicEvents(lang: Lang, topic: string, count: number): { events: RenderedEvent[]; total: number };
+  /** The newest `count` events, at most `perBriefing` of one briefing (timeline.ts latestDistinct), newest first. */
+  latestEvents(lang: Lang, count: number, perBriefing: number): RenderedEvent[];
 }
 
-export function timelinePages(timeline: Record<Lang, RenderedEvent[]>, byId: Record<Lang, Map<string, Briefing>>, sources: Map<string, Source>, knownUpTo: string): TimelinePages {
-  // Months of each language per topic ('' for all events), made when a page first asks.
-  const grouped = new Map<string, Record<Lang, { month: string; items: RenderedEvent[] }[]>>();
-  const groupsOf = (topic: string | null) => {
-    const key = topic ?? '';
-    let groups = grouped.get(key);
-    if (!groups) {
-      groups = Object.fromEntries(LANGS.map((l) => [l, groupByMonth(topic ? eventsOfTopic(timeline[l], topic) : timeline[l], 'oldest')])) as Record<Lang, { month: string; items: RenderedEvent[] }[]>;
-      grouped.set(key, groups);
-    }
-    return groups;
+/** A language's months of one timeline (all events or one topic's), indexed by month. */
+interface Months {
+  list: TimelineMonth[];
+  /** Month → its position in `list`. */
+  at: Map<string, number>;
+  /** Month → its events in this language, oldest first. */
+  items: Map<string, RenderedEvent[]>;
+}
+
+/** A lazily made value per key. */
+function memo<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
   };
-  const months = new Map<string, TimelineMonth[]>();
-  const monthsOf = (lang: Lang, topic: string | null) => {
-    const key = `${lang} ${topic ?? ''}`;
-    let list = months.get(key);
-    if (!list) months.set(key, (list = timelineMonths(lang, groupsOf(topic))));
-    return list;
-  };
-  const entry = (lang: Lang, e: RenderedEvent): TimelineEntry => ({
-    ...e,
-    shown: timelineStatus({ ...e, confirmed: e.confirmations.length > 0 }, knownUpTo),
-    outlet: sources.get(byId[lang].get(e.briefing)?.data.sources[0] ?? '')?.outlet[lang] ?? '',
+}
+
+/** `timeline`: every language's events, oldest first (the corpus's timeline). */
+export function timelinePages(timeline: Record<Lang, RenderedEvent[]>): TimelinePages {
+  // Months of each language per topic ('' for all events): every language's, since a month has
+  // pages (and the same parts) in every language where any language has events in it.
+  const groupsOf = memo((topic: string) =>
+    Object.fromEntries(LANGS.map((l) => [l, groupByMonth(topic ? eventsOfTopic(timeline[l], topic) : timeline[l], 'oldest')])) as Record<Lang, { month: string; items: RenderedEvent[] }[]>,
+  );
+  const monthsOf = memo((key: string): Months => {
+    const space = key.indexOf(' ');
+    const lang = key.slice(0, space) as Lang;
+    const groups = groupsOf(key.slice(space + 1));
+    const list = timelineMonths(lang, groups);
+    return { list, at: new Map(list.map((m, i) => [m.month, i])), items: new Map(groups[lang].map((g) => [g.month, g.items])) };
+  });
+  const months = (lang: Lang, topic: string | null) => monthsOf(`${lang} ${topic ?? ''}`);
+  const topicCounts = memo((lang: Lang) => countTopics(timeline[lang]));
+  // A topic's events newest first: the timeline's order reversed by date, stable within a date.
+  const newestOfTopic = memo((key: string) => {
+    const space = key.indexOf(' ');
+    return groupByMonth(eventsOfTopic(timeline[key.slice(0, space) as Lang], key.slice(space + 1)), 'newest').flatMap((m) => m.items);
   });
   return {
-    timelineTopics: (lang) => countTopics(timeline[lang]),
-    timelineMonths: (lang, topic) => monthsOf(lang, topic).map((m) => ({ ...m })),
+    timelineTopics: (lang) => topicCounts(lang),
+    timelineMonths: (lang, topic) => months(lang, topic).list.map((m) => ({ ...m })),
     timelinePage: (lang, topic, month, part) => {
-      const list = monthsOf(lang, topic);
-      const i = list.findIndex((m) => m.month === month);
-      const m = list[i];
-      if (!m || !Number.isInteger(part) || part < 1 || part > m.parts) return undefined;
-      const items = groupsOf(topic)[lang].find((g) => g.month === month)?.items ?? [];
+      const { list, at, items: byMonth } = months(lang, topic);
+      const i = at.get(month);
+      const m = i === undefined ? undefined : list[i];
+      if (i === undefined || !m || !Number.isInteger(part) || part < 1 || part > m.parts) return undefined;
+      const items = byMonth.get(month) ?? [];
       const { from, to } = partRange(items.length, m.parts, part);
-      return { month, part, parts: m.parts, monthEvents: items.length, events: items.slice(from, to).map((e) => entry(lang, e)), earlier: list[i - 1]?.month, later: list[i + 1]?.month };
+      return { month, part, parts: m.parts, monthEvents: items.length, events: items.slice(from, to), earlier: list[i - 1]?.month, later: list[i + 1]?.month };
     },
+    topicEvents: (lang, topic, count) => {
+      const all = newestOfTopic(`${lang} ${topic}`);
+      return { events: all.slice(0, count), total: all.length };
+    },
+    latestEvents: (lang, count, perBriefing) => latestDistinct(timeline[lang], count, perBriefing),
   };
 }
