@@ -123,7 +123,7 @@ describe('timeline paging on a corpus that pages', () => {
     }
   });
 
-  it('month pages: counterpart links, sitemap entries, not in the search index', () => {
+  it('month pages: counterpart links, sitemap entries, not in the search index, inside the header\'s Timeline', () => {
     const sitemap = readdirSync(out).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
     for (const [path, page] of site.pages) {
       if (!isTimeline(path)) continue;
@@ -135,6 +135,10 @@ describe('timeline paging on a corpus that pages', () => {
       expect(page.querySelector(`a[data-lang-switch="${other}"]`)?.getAttribute('href'), path).toBe(counterpart);
       expect(sitemap, path).toContain(`${path}</loc>`);
       expect(page.querySelector('[data-pagefind-body]'), path).toBeNull();
+      // The header's Timeline item: the page itself on the timeline's first page, the section
+      // it is in on every other timeline page (nav-current.ts); no other item is current.
+      const current = page.querySelectorAll('.site-nav a[aria-current]').map((a) => [a.getAttribute('href'), a.getAttribute('aria-current')]);
+      expect(current, path).toEqual([[`/${lang}/timeline/`, path === `/${lang}/timeline/` ? 'page' : 'true']]);
     }
   });
 

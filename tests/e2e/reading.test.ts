@@ -296,6 +296,11 @@ describe('the timeline says what happened', () => {
       expect(await dates()).toEqual(december);
       expect(await page.textContent('h1')).toContain(t(lang, 'timeline.monthTitle', { month: '' }).trim());
       expect(await page.getAttribute(`a[data-lang-switch="${other}"]`, 'href')).toBe(at(`/${other}/timeline/2025-12/`));
+      // The header says the reader is in the Timeline (the section, not this page), and shows it.
+      const nav = page.locator(`.site-nav a[href="${at(`/${lang}/timeline/`)}"]`);
+      expect(await nav.getAttribute('aria-current')).toBe('true');
+      expect(Number(await nav.evaluate((a) => getComputedStyle(a).fontWeight))).toBeGreaterThanOrEqual(700);
+      expect(await page.locator('.site-nav a[aria-current]').count()).toBe(1);
       // Its status filter counts this page and filters it, without a script.
       expect(await page.textContent('.tl-controls a[href="#months"]')).toContain(`(${december.length})`);
       await page.click('a[href="#only-unconfirmed"]');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ar } from '../../src/i18n/ui/ar.ts';
 import { en } from '../../src/i18n/ui/en.ts';
 import { LANGS, LOCALES, isLang, otherLangs, plural, t } from '../../src/i18n/index.ts';
+import { navCurrent } from '../../src/lib/nav-current.ts';
 import { counterpartPath, routes, withBase } from '../../src/lib/urls.ts';
 
 describe('locale table and dictionaries', () => {
@@ -63,6 +64,26 @@ describe('urls', () => {
   });
 });
 
+describe('navCurrent: the header item of the page shown', () => {
+  const timeline = { path: '/en/timeline/', section: true };
+  const home = { path: '/en/' };
+  const topics = { path: '/en/topics/' };
+  it.each([
+    ['the timeline itself', timeline, '/en/timeline/', 'page'],
+    ['a month of the timeline', timeline, '/en/timeline/2026-01/', 'true'],
+    ['a later part of a month', timeline, '/en/timeline/2026-01/2/', 'true'],
+    ['the oldest-first timeline', timeline, '/en/timeline/oldest/', 'true'],
+    ['a topic\'s timeline', timeline, '/en/timeline/topics/turkey/', 'true'],
+    ['a topic\'s month', timeline, '/en/timeline/topics/turkey/2026-01/', 'true'],
+    ['the other language\'s timeline', timeline, '/ar/timeline/2026-01/', undefined],
+    ['a topic page (not in the timeline)', timeline, '/en/topics/turkey/', undefined],
+    ['the home page: itself', home, '/en/', 'page'],
+    ['the home page is no section', home, '/en/timeline/', undefined],
+    ['an item that is no section', topics, '/en/topics/turkey/', undefined],
+  ] as const)('%s', (_what, item, page, expected) => {
+    expect(navCurrent(item, page)).toBe(expected);
+  });
+});
 
 describe('plural', () => {
   it.each([
