@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HTMLElement } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/bench/corpus.mjs';
 import { BENCH_DIR } from '../../scripts/bench/lib.mjs';
@@ -148,12 +148,14 @@ describe('timeline paging on a corpus that pages', () => {
     const file = readdirSync(dir).find((f) => f.startsWith('bench-') && readFileSync(join(dir, f), 'utf8').includes('date: "2024-03-28"'))!;
     expect(file).toBeDefined();
     const text = readFileSync(join(dir, file), 'utf8');
-    const edited = text.replace('text: "Politico reports that', 'text: "Politico reported that');
+    // Words found nowhere else (the briefing's key points also say "Politico reported that").
+    const edited = text.replace('text: "Politico reports that', 'text: "Politico reported, in this edited event, that');
     expect(edited).not.toBe(text);
     writeFileSync(join(dir, file), edited);
     const renderedAfterEvent = build();
     const after = renderedAfterEvent.filter(isTimeline);
-    const shows = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8').includes('Politico reported that');
+    const html = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
+    const shows = (path: string) => html(path).includes('in this edited event');
     // Rendered again: exactly the timeline pages that now show the edited text.
     const showing = [...site.pages.keys()].filter((p) => isTimeline(p) && shows(p));
     expect(after.sort()).toEqual(showing.sort());
@@ -166,7 +168,15 @@ describe('timeline paging on a corpus that pages', () => {
     // Topic pages: only those that show the edited event (among a topic's newest, or a sentence
     // citing a topic), not every page showing some event, nor those of topics the event is not about.
     const topicsShowing = [...site.pages.keys()].filter((p) => isTopic(p) && shows(p));
+    expect(topicsShowing.length).toBeGreaterThan(0);
     expect(renderedAfterEvent.filter(isTopic).sort()).toEqual(topicsShowing.sort());
+    // And no page left out shows the event as it was: no item linking this briefing on a
+    // timeline or topic page still has the old words.
+    const briefingLink = `/en/briefings/${file.replace(/\.md$/, '')}/`;
+    for (const path of [...site.pages.keys()].filter((p) => isTimeline(p) || isTopic(p))) {
+      const stale = parse(html(path)).querySelectorAll('li').filter((li) => li.querySelector(`a[href="${briefingLink}"]`) && li.text.includes('Politico reports that'));
+      expect(stale.length, path).toBe(0);
+    }
 
     writeFileSync(join(dir, file), `${edited.trimEnd()}\n\nOne more sentence in the body, added by the timeline paging test.\n`);
     const renderedAfterBody = build();
