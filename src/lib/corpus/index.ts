@@ -7,7 +7,6 @@ import { LANGS, type Lang } from '../../i18n/locales.ts';
 import { runRules } from '../check/run.ts';
 import type { Content } from '../check/types.ts';
 import { compareIso } from '../dates.ts';
-import { distinctSentences } from '../sentences.ts';
 import { knownUpTo, timelineStatus } from '../timeline.ts';
 import { ContentError, hint, isBlocking, sortProblems, type ContentProblem } from '../problems.ts';
 import { devPreview } from './dev-preview.ts';
@@ -202,7 +201,7 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
       return { older: briefings[lang][i + 1], newer: i > 0 ? briefings[lang][i - 1] : undefined };
     },
     backlinks: (lang, topic) => backlinks[lang].get(topic) ?? [],
-    mentionedIn: (lang, topic, count) => (backlinks[lang].get(topic) ?? []).map(({ briefing, sentences }) => ({ id: briefing.id, title: briefing.data.title, sentences: distinctSentences(sentences).slice(0, count) })),
+    mentionedIn: (lang, topic) => (backlinks[lang].get(topic) ?? []).map(({ briefing, sentences }) => ({ id: briefing.id, title: briefing.data.title, sentences })),
     related: (topic) => [...(related.get(topic) ?? [])].sort(),
     timeline: (lang) => timeline[lang],
     knownUpTo: knownAsOf,
