@@ -40,8 +40,12 @@ describe('the search page', () => {
     await settled(page);
     expect((await resultHrefs(page)).length).toBeGreaterThan(0);
     expect(requests.some((u) => u.includes('/pagefind/'))).toBe(true);
-    // The WebAssembly is preloaded, and Pagefind takes the preload rather than fetching it again.
-    expect(requests.filter((u) => u.endsWith('/wasm.ar.pagefind'))).toHaveLength(1);
+    // Pagefind's script, its WebAssembly and our data are preloaded by the page's head, and each is
+    // taken from the preload rather than fetched again (a preload that does not match is fetched twice).
+    const preloaded = await page.$$eval('head link[rel="modulepreload"], head link[rel="preload"][as="fetch"]', (links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname.split('/').pop()));
+    // (The script adds Pagefind's entry and metadata after these.)
+    expect(preloaded.slice(0, 3)).toEqual(['pagefind.js', 'wasm.ar.pagefind', 'search-data.json']);
+    for (const file of ['/pagefind.js', '/wasm.ar.pagefind', '/search-data.json']) expect(requests.filter((u) => new URL(u).pathname.endsWith(file)), file).toHaveLength(1);
     expect(requests.filter((u) => u.endsWith('.pf_meta')).length).toBeLessThanOrEqual(1);
     await page.close();
   });

@@ -22,7 +22,8 @@ const page = (base: string, extra = '') => `<!doctype html><html><head><link rel
 function files(base: string): Record<string, string> {
   return {
     'index.html': page(base),
-    'en/index.html': page(base, `<script type="module" src="${base}_astro/s.js"></script>`),
+    // A search page preloads part of its bundle: those files are the bundle's, not the shell's.
+    'en/index.html': page(base, `<link rel="modulepreload" href="${base}pagefind/en/pagefind.js"><script type="module" src="${base}_astro/s.js"></script>`),
     'en/x/index.html': page(base, `<picture><source type="image/avif" srcset="${base}_images/m-1.avif 480w, ${base}_images/m-2.avif 960w"><img src="${base}_images/m.png" alt="m"></picture>`),
     'en/rss.xml': '<rss/>',
     'ar/index.html': page(base),

@@ -196,10 +196,13 @@ export function offlineManifest(site: string, base: string, langs: readonly stri
       shared.forEach((s) => sharedRefs.add(s));
       if (own.length) images[page] = [...new Set(own)].sort();
     }
-    const shell = closure(site, b, [...sharedRefs]);
     // The language's search bundles: its own, then any it is split into (`<lang>-2`, …).
     const bundles = existsSync(join(site, 'pagefind')) ? readdirSync(join(site, 'pagefind')).filter((d) => d === lang || new RegExp(`^${lang}-\\d+$`).test(d)) : [lang];
     const search = bundles.sort().flatMap((d) => walk(join(site, 'pagefind', d))).map((f) => toPath(site, f));
+    // The search page preloads part of its bundle; those files stay in `search` only, so a reader
+    // who opened pages does not fetch the search engine again when a new build comes.
+    const inSearch = new Set(search);
+    const shell = closure(site, b, [...sharedRefs]).filter((f) => !inSearch.has(f));
     const files = new Set([...pages.map((p) => `${p}index.html`), ...shell, ...Object.values(images).flat(), ...search]);
     const bytes = [...files].reduce((n, p) => n + statSync(join(site, p)).size, 0);
     return { lang, pages: pages.sort(), shell, images, search, files, bytes };

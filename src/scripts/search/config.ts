@@ -4,8 +4,6 @@ export type PluralForms = Record<'zero' | 'one' | 'two' | 'few' | 'many' | 'othe
 export interface Config {
   /** The language's Pagefind bundle, with the site's base. */
   bundle: string;
-  /** Its WebAssembly file (preloaded: see engine.ts). */
-  wasm: string;
   /** The site's base ("/" or "/briefings/"). */
   base: string;
   pluralLocale: string;

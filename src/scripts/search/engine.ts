@@ -72,12 +72,13 @@ let engine: Promise<Engine> | undefined;
 
 /**
  * Pagefind fetches its script, then its entry, then its metadata and WebAssembly: three round
- * trips in a row. All but the metadata are fetched beside the script instead (preloads, which
- * Pagefind's own fetches then take from the memory cache whatever the host's cache headers say):
- * the WebAssembly's name is known in advance; the entry's address is Pagefind's own, with a tag
- * we choose (metaCacheTag) where Pagefind would put the time, so it stays as fresh as Pagefind
- * keeps it (a new address on every page load, never from a cache); the metadata's name is in our
- * data, preloaded as soon as that arrives.
+ * trips in a row. None of them waits for another here (preloads, which Pagefind's own fetches
+ * then take from the memory cache whatever the host's cache headers say): its script, its
+ * WebAssembly and our data are preloaded by the page's head (SearchView.astro); the entry's
+ * address is Pagefind's own, with a tag we choose (metaCacheTag) where Pagefind would put the
+ * time, so it stays as fresh as Pagefind keeps it (a new address on every page load, never from a
+ * cache), preloaded as this script starts; the metadata's name is in our data, preloaded as soon
+ * as that arrives.
  */
 function preload(href: string): void {
   const link = document.createElement('link');
@@ -91,7 +92,6 @@ function preload(href: string): void {
 export function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
     const metaCacheTag = String(Date.now());
-    preload(config.wasm);
     preload(`${config.bundle}pagefind-entry.json?ts=${metaCacheTag}`);
     const [pf, data] = await Promise.all([
       (async () => {

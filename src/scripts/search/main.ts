@@ -2,7 +2,8 @@
  * The search page (loaded only there; reading pages ship no search code). The URL holds the
  * query, filters and page of results (state.ts); typing updates it in place, moving between
  * pages of results adds to the history, so Back and shared links return to the same results.
- * The engine starts loading when the search box (or a filter) gets focus.
+ * The engine's files are fetched with the page (preloads in SearchView.astro's head); it starts
+ * when the search box (or a filter) gets focus, or at once when the URL holds a query.
  */
 import { buildExcerpt } from '../../lib/search/excerpt.ts';
 import { PAGE_SIZE } from '../../lib/search/rank.ts';
