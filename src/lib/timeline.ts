@@ -60,8 +60,9 @@ export function groupByMonth<T extends { date: string }>(events: readonly T[], o
 export function latestDistinct<T extends { date: string; briefing: string }>(events: readonly T[], count: number, perBriefing = 2): T[] {
   const taken = new Map<string, number>();
   const out: T[] = [];
-  for (const e of [...events].reverse()) {
-    if (out.length === count) break;
+  // From the newest end, stopping at `count`: no copy of a timeline of thousands for a few events.
+  for (let i = events.length - 1; i >= 0 && out.length < count; i--) {
+    const e = events[i]!;
     const n = taken.get(e.briefing) ?? 0;
     if (n >= perBriefing) continue;
     taken.set(e.briefing, n + 1);
