@@ -49,6 +49,19 @@ describe.each(BUILDS)('built site in $dir (base $base)', ({ dir, base }) => {
     }
   });
 
+  it('the header marks the page itself, or the section it is in, and nothing else', () => {
+    // Briefings, Topics and Timeline are sections (src/lib/nav-current.ts); Home and About are pages only.
+    const sections = ['briefings/', 'topics/', 'timeline/'];
+    for (const path of navigable) {
+      const lang = path.slice(1, 3);
+      const rest = path.slice(4);
+      const item = sections.find((s) => rest.startsWith(s)) ?? (['', 'about/'].includes(rest) ? rest : undefined);
+      const expected = item === undefined ? [] : [[`${base}${lang}/${item}`, rest === item ? 'page' : 'true']];
+      const current = site.pages.get(path)!.querySelectorAll('.site-nav a[aria-current]').map((a) => [a.getAttribute('href'), a.getAttribute('aria-current')]);
+      expect(current, path).toEqual(expected);
+    }
+  });
+
   it('every page has canonical, hreflang alternates and x-default', () => {
     for (const path of navigable) {
       const head = site.pages.get(path)!.querySelector('head')!;

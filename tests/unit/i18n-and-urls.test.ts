@@ -67,7 +67,9 @@ describe('urls', () => {
 describe('navCurrent: the header item of the page shown', () => {
   const timeline = { path: '/en/timeline/', section: true };
   const home = { path: '/en/' };
-  const topics = { path: '/en/topics/' };
+  const topics = { path: '/en/topics/', section: true };
+  const briefings = { path: '/en/briefings/', section: true };
+  const about = { path: '/en/about/' };
   it.each([
     ['the timeline itself', timeline, '/en/timeline/', 'page'],
     ['a month of the timeline', timeline, '/en/timeline/2026-01/', 'true'],
@@ -79,7 +81,12 @@ describe('navCurrent: the header item of the page shown', () => {
     ['a topic page (not in the timeline)', timeline, '/en/topics/turkey/', undefined],
     ['the home page: itself', home, '/en/', 'page'],
     ['the home page is no section', home, '/en/timeline/', undefined],
-    ['an item that is no section', topics, '/en/topics/turkey/', undefined],
+    ['a topic page is in Topics', topics, '/en/topics/turkey/', 'true'],
+    ['the topics index itself', topics, '/en/topics/', 'page'],
+    ['a topic\'s timeline is not in Topics', topics, '/en/timeline/topics/turkey/', undefined],
+    ['a briefing is in Briefings', briefings, '/en/briefings/isf-overview/', 'true'],
+    ['a source page is not in Briefings', briefings, '/en/sources/isf-overview/', undefined],
+    ['an item that is no section', about, '/en/about/x/', undefined],
   ] as const)('%s', (_what, item, page, expected) => {
     expect(navCurrent(item, page)).toBe(expected);
   });
