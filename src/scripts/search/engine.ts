@@ -9,6 +9,7 @@ import { createAnalyzer, type Analyzer } from '../../lib/search/analyze.ts';
 import { SEARCH_DATA_FILE, TOPIC_LIST_DIR, type SearchData } from '../../lib/search/data.ts';
 import { reveal } from '../../lib/search/hidden.ts';
 import { findFallbacks } from '../../lib/search/prefix-fallback.ts';
+import { promiseMemo } from '../../lib/search/promise-memo.ts';
 import type { PageData } from '../../lib/search/index-document.ts';
 import { config } from './config.ts';
 
@@ -126,19 +127,11 @@ export function loadEngine(): Promise<Engine> {
      * (src/lib/search/prefix-fallback.ts). So a page must be one of each word's one-bundle matches
      * (each word's looked up once; a word no page has constrains nothing, as in one bundle).
      */
-    const matchesOf = async (q: string) => new Map(((await pf.search(q))?.results ?? []).map((r) => [r.id, r.words] as const));
-    const wordPages = new Map<string, Promise<Set<string>>>();
-    const oneBundle = (word: string) => {
-      let pages = wordPages.get(word);
-      if (!pages) {
-        if (wordPages.size > 64) wordPages.clear();
-        pages = findFallbacks(word, matchesOf).then((split) => split.extended);
-        // A failed lookup (a network error loading a chunk) is tried again by the next search.
-        pages.catch(() => wordPages.delete(word));
-        wordPages.set(word, pages);
-      }
-      return pages;
-    };
+    // One Pagefind search a query text: a one-word query's own search is also the first of the
+    // searches its word's one-bundle matches need (and a quoted one-word query the second).
+    const searchAll = promiseMemo((q: string) => pf.search(q), 64);
+    const matchesOf = async (q: string) => new Map(((await searchAll(q))?.results ?? []).map((r) => [r.id, r.words] as const));
+    const oneBundle = promiseMemo((word: string) => findFallbacks(word, matchesOf).then((split) => split.extended), 64);
     const asOneBundle = async (terms: string[]): Promise<((id: string) => boolean) | undefined> => {
       if (!data.merge?.length || !terms.length) return undefined;
       const held = (await Promise.all(terms.map(oneBundle))).filter((pages) => pages.size > 0);
@@ -150,7 +143,8 @@ export function loadEngine(): Promise<Engine> {
       analyzer,
       async search(terms, filters, phrase = false) {
         const q = phrase ? `"${terms.join(' ')}"` : terms.join(' ');
-        const [found, keep] = await Promise.all([pf.search(q, { filters: pfFilters(filters) }), asOneBundle(terms)]);
+        const only = pfFilters(filters);
+        const [found, keep] = await Promise.all([Object.keys(only).length ? pf.search(q, { filters: only }) : searchAll(q), asOneBundle(terms)]);
         return (found?.results ?? []).filter((result) => !keep || keep(result.id)).map((result) => ({ id: result.id, score: result.score, result }));
       },
       preload(terms) {
