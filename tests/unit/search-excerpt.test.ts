@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/lib/search/analyze.ts';
-import { buildExcerpt } from '../../src/lib/search/excerpt.ts';
+import { buildExcerpt, excerptSections, type ExcerptOptions } from '../../src/lib/search/excerpt.ts';
 import { hide, reveal } from '../../src/lib/search/hidden.ts';
 import type { PageData } from '../../src/lib/search/index-document.ts';
 import { plainText } from '../../src/lib/search/records.ts';
@@ -78,6 +78,30 @@ describe('excerpts from match positions, in the original spelling and spacing', 
     const e = buildExcerpt(p, analyzer, [start + 3], { opening: true })!;
     expect(e.anchor).toBe('p1');
     expect(e.matched).toBe(false);
+  });
+});
+
+describe('the sections an excerpt reads', () => {
+  const p = page([
+    ['p1', '', 'أولى ثانية'],
+    ['p2', '', 'ثالثة رابعة'],
+    ['p3', '', 'خامسة سادسة'],
+    ['p4', '', 'سابعة ثامنة'],
+  ]);
+  const at = (i: number, k = 0) => p.s[i]![3] + k;
+  const cases: [string, number[], ExcerptOptions, number[]][] = [
+    ['no match: the first only', [], {}, [0]],
+    ['the first and those holding a match', [at(2, 1), at(2)], {}, [0, 2]],
+    ['the last section up to the end of the page', [at(3, 1)], {}, [0, 3]],
+    ['every section when names are marked', [at(2)], { names: [['x']] }, [0, 1, 2, 3]],
+    ['the opening: the first only', [at(2)], { opening: true, names: [['x']] }, [0]],
+  ];
+  it.each(cases)('%s', (_, positions, options, expected) => {
+    expect(excerptSections(p, positions, options)).toEqual(expected);
+  });
+  it('an empty page has none', () => {
+    expect(excerptSections({ ...p, s: [] }, [1], { opening: true })).toEqual([]);
+    expect(excerptSections({ ...p, s: [] }, [1])).toEqual([]);
   });
 });
 

@@ -73,16 +73,16 @@ export interface ExcerptOptions {
 }
 
 /**
- * The best section for the matches and a window of about `size` words around its matches.
- * @param positions  Pagefind's match positions for this page
+ * The sections an excerpt reads (indices into `page.s`): the first; and, with names to mark,
+ * every other, else those holding a match. Reading a section's words is the cost of an excerpt
+ * (a source is thousands of them); without names, a section none of whose positions matched has
+ * no hit and cannot beat the first section, so the others need not be read: the same excerpt.
+ * The opening (a lead topic's) reads the first section only.
  */
-export function buildExcerpt(page: PageData, analyzer: Analyzer, positions: Iterable<number>, { names = [], size = 30, opening = false, several = false }: ExcerptOptions = {}): Excerpt | undefined {
-  const at = new Set(positions);
-  let best: { i: number; words: Word[]; hits: boolean[]; rank: number[] } | undefined;
-  // Reading a section's words is the cost here (a source is thousands of them). Without names to
-  // mark, a section none of whose positions matched has no hit and cannot beat the first
-  // section, so only the first and those holding a match are read: the same excerpt.
-  const sorted = names.length ? [] : [...at].sort((a, b) => a - b);
+export function excerptSections(page: PageData, positions: Iterable<number>, { names = [], opening = false }: Pick<ExcerptOptions, 'names' | 'opening'> = {}): number[] {
+  if (opening || !page.s.length) return page.s.length ? [0] : [];
+  if (names.length) return page.s.map((_, i) => i);
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
   const matched = (i: number) => {
     const from = page.s[i]![3];
     const to = page.s[i + 1]?.[3] ?? Infinity;
@@ -95,9 +95,18 @@ export function buildExcerpt(page: PageData, analyzer: Analyzer, positions: Iter
     }
     return lo < sorted.length && sorted[lo]! < to;
   };
-  // The opening: the first section from its start (a lead topic's description).
-  (opening ? page.s.slice(0, 1) : page.s).forEach(([, , text, start], i) => {
-    if (i > 0 && !names.length && !matched(i)) return;
+  return page.s.flatMap((_, i) => (i === 0 || matched(i) ? [i] : []));
+}
+
+/**
+ * The best section for the matches and a window of about `size` words around its matches.
+ * @param positions  Pagefind's match positions for this page
+ */
+export function buildExcerpt(page: PageData, analyzer: Analyzer, positions: Iterable<number>, { names = [], size = 30, opening = false, several = false }: ExcerptOptions = {}): Excerpt | undefined {
+  const at = new Set(positions);
+  let best: { i: number; words: Word[]; hits: boolean[]; rank: number[] } | undefined;
+  for (const i of excerptSections(page, at, { names, opening })) {
+    const [, , text, start] = page.s[i]!;
     const words = sectionWords(text, start, analyzer);
     const hits = words.map((w) => w.token !== '' && at.has(w.position));
     if (several) {
@@ -110,7 +119,7 @@ export function buildExcerpt(page: PageData, analyzer: Analyzer, positions: Iter
     const adjacent = hits.filter((h, j) => h && hits[j + 1]).length;
     const rank = [distinct, adjacent, count];
     if (!best || better(rank, best.rank)) best = { i, words, hits, rank };
-  });
+  }
   if (!best) return undefined;
   const { words, hits } = best;
   // The window holding the most matches, opened a little before its first match.

@@ -10,6 +10,7 @@ import { PAGE_SIZE } from '../../lib/search/rank.ts';
 import { config, counted, fill } from './config.ts';
 import { loadEngine, type LoadedPage } from './engine.ts';
 import { rankHits } from './rank-hits.ts';
+import { readAhead } from './slices.ts';
 import { FILTERS, readState, stateUrl, type State } from './state.ts';
 import { helpContent, pagerItems, resultItem, type ResultView } from './view.ts';
 
@@ -99,11 +100,27 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
     // The lead topic's names count as matches in every excerpt: `Turkey` highlights «تركيا».
     const names = lead?.names ?? [];
     const several = engine.analyzer.queryTerms(state.q).length > 1;
-    const view = (p: LoadedPage, i: number): ResultView => {
-      const isLead = lead !== undefined && ids[i] === lead.page;
-      const excerpt = buildExcerpt(p.data, engine.analyzer, p.positions, { names, opening: isLead, several });
-      return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead ? lead : undefined };
+    const isLead = (i: number) => lead !== undefined && ids[i] === lead.page;
+    const current = () => mine === generation;
+    // Each result's words are read ahead in slices (slices.ts): its excerpt then costs little,
+    // and the page answers the reader between slices.
+    const view = async (p: LoadedPage, i: number): Promise<ResultView | undefined> => {
+      const options = { names, opening: isLead(i), several };
+      if (!(await readAhead(p.data, engine.analyzer, p.positions, options, current))) return undefined;
+      const excerpt = buildExcerpt(p.data, engine.analyzer, p.positions, options);
+      return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead(i) ? lead : undefined };
     };
+    // The first screen of results is shown first, at once; each of the others follows in a task
+    // of its own, so the first results are not held back by the excerpts below them. Returning to
+    // a position (Back) shows them all at once, to scroll there.
+    const first = after.scrollTo === undefined ? FIRST_SCREEN : loaded.length;
+    const views: ResultView[] = [];
+    for (const [i, p] of loaded.slice(0, first).entries()) {
+      const v = await view(p, i);
+      if (!v) return;
+      views.push(v);
+    }
+    if (!current()) return;
     list.start = (page - 1) * PAGE_SIZE + 1;
     // The status line above the results changes with the first of them, in the same frame: set
     // after them, its new height would move the results already shown.
@@ -113,16 +130,13 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
     statusEl.textContent = `${ranking.partial ? `${config.strings.partial} ` : ''}${count}${where}`;
     if (ranking.ids.length === 0) help.replaceChildren(...helpContent(engine.analyzer.queryTerms(state.q), engine.data.topics, (t) => `${config.base}${t.url.slice(1)}`));
     else help.replaceChildren();
-    // The first screen of results is shown first; each of the others follows in a task of its
-    // own (an excerpt reads a whole page's text), so the first results are not held back by the
-    // excerpts below them and no one task keeps the page from answering the reader. Returning to
-    // a position (Back) shows them all at once, to scroll there.
-    const first = after.scrollTo === undefined ? FIRST_SCREEN : loaded.length;
-    list.replaceChildren(...loaded.slice(0, first).map((p, i) => resultItem(view(p, i))));
+    list.replaceChildren(...views.map(resultItem));
     for (let i = first; i < loaded.length; i++) {
       await nextTask();
-      if (mine !== generation) return;
-      list.append(resultItem(view(loaded[i]!, i)));
+      if (!current()) return;
+      const v = await view(loaded[i]!, i);
+      if (!v) return;
+      list.append(resultItem(v));
     }
     shown(state);
     const items = pagerItems(page, pages, (n) => stateUrl({ ...state, page: n }, here()));

@@ -1,0 +1,57 @@
+/**
+ * Long work of the search page in slices, so the main thread answers the reader between them
+ * (typing, scrolling, a tap on a result) instead of being held for hundreds of milliseconds on a
+ * slow phone. Building excerpts reads whole pages' words (a source is thousands of them, and a
+ * query naming a topic reads every section to mark its names); done in one go for a screen of
+ * results, it was one task of 100–500 ms at a mid-range phone's speed.
+ */
+import { excerptSections, type ExcerptOptions } from '../../lib/search/excerpt.ts';
+import type { Analyzer } from '../../lib/search/analyze.ts';
+import type { PageData } from '../../lib/search/index-document.ts';
+
+/** Work between two yields: a tenth of the 50 ms after which a task delays the reader. */
+const SLICE_MS = 5;
+
+interface Scheduler {
+  yield(): Promise<void>;
+}
+const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
+const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
+const waiting: (() => void)[] = [];
+if (channel) channel.port1.onmessage = () => waiting.shift()?.();
+
+/**
+ * Lets the browser run what waits (input, rendering) and resumes in a new task. scheduler.yield
+ * resumes before other queued work of the same priority where the browser has it; elsewhere a
+ * message, which, unlike a chain of zero timeouts, is not clamped to 4 ms each.
+ */
+export function yieldToBrowser(): Promise<void> {
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Reads the words an excerpt of this page will read (excerptSections), slice by slice. The
+ * analyzer remembers each word's token, so buildExcerpt then finds them read: the same excerpt,
+ * with the long part of its work done in tasks of a few milliseconds. Resolves to false as soon
+ * as `current` says the search was replaced (the rest is not read).
+ */
+export async function readAhead(page: PageData, analyzer: Analyzer, positions: Iterable<number>, options: Pick<ExcerptOptions, 'names' | 'opening'>, current: () => boolean): Promise<boolean> {
+  let start = performance.now();
+  for (const i of excerptSections(page, positions, options)) {
+    const pieces = page.s[i]![2].split(/\s+/u);
+    for (const word of pieces) {
+      if (word) analyzer.token(word);
+      if (performance.now() - start > SLICE_MS) {
+        await yieldToBrowser();
+        if (!current()) return false;
+        start = performance.now();
+      }
+    }
+  }
+  return true;
+}
