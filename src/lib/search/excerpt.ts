@@ -24,7 +24,7 @@ export interface Excerpt {
   matched: boolean;
 }
 
-interface Word {
+export interface Word {
   /** The word as written, with its punctuation. */
   text: string;
   /** Whitespace after it, as written. */
@@ -47,13 +47,21 @@ export function sectionWords(text: string, start: number, analyzer: Analyzer): W
   return out;
 }
 
-/** Marks the words where a whole name stands (a one-word name of at least three letters). */
+/**
+ * Marks the words where a whole name stands (a one-word name of at least three letters). Names
+ * are looked up by their first word, so a section is walked once whatever the number of names.
+ */
 function markNames(words: Word[], hits: boolean[], names: readonly string[][]): void {
-  const indexed = words.map((w, i) => [w.token, i] as const).filter(([t]) => t !== '');
+  const byFirst = new Map<string, string[][]>();
   for (const name of names) {
     if (!name.length || (name.length === 1 && name[0]!.length < 3)) continue;
-    for (let k = 0; k + name.length <= indexed.length; k++) {
-      if (name.every((n, j) => indexed[k + j]![0] === n)) for (let j = 0; j < name.length; j++) hits[indexed[k + j]![1]] = true;
+    byFirst.set(name[0]!, [...(byFirst.get(name[0]!) ?? []), name]);
+  }
+  if (!byFirst.size) return;
+  const indexed = words.map((w, i) => [w.token, i] as const).filter(([t]) => t !== '');
+  for (let k = 0; k < indexed.length; k++) {
+    for (const name of byFirst.get(indexed[k]![0]) ?? []) {
+      if (k + name.length <= indexed.length && name.every((n, j) => indexed[k + j]![0] === n)) for (let j = 0; j < name.length; j++) hits[indexed[k + j]![1]] = true;
     }
   }
 }
@@ -98,29 +106,50 @@ export function excerptSections(page: PageData, positions: Iterable<number>, { n
   return page.s.flatMap((_, i) => (i === 0 || matched(i) ? [i] : []));
 }
 
+/** A section read for an excerpt: its words, which of them are marked, and its rank. */
+export interface ReadSection {
+  i: number;
+  words: Word[];
+  hits: boolean[];
+  /** Distinct matched words, adjacent matches, matches: the higher (rank.ts `better`), the better. */
+  rank: number[];
+}
+
+/** Reads section `i` of a page: its words, the matches among them (positions `at`, names) and its rank. */
+export function readSection(page: PageData, i: number, analyzer: Analyzer, at: ReadonlySet<number>, { names = [], several = false }: Pick<ExcerptOptions, 'names' | 'several'> = {}): ReadSection {
+  const [, , text, start] = page.s[i]!;
+  const words = sectionWords(text, start, analyzer);
+  const hits = words.map((w) => w.token !== '' && at.has(w.position));
+  if (several) {
+    const lone = hits.map((h, j) => h && words[j]!.token.length <= 3 && !hits[j - 1] && !hits[j + 1]);
+    lone.forEach((l, j) => l && (hits[j] = false));
+  }
+  markNames(words, hits, names);
+  const count = hits.filter(Boolean).length;
+  const distinct = new Set(words.filter((_, j) => hits[j]).map((w) => w.token)).size;
+  const adjacent = hits.filter((h, j) => h && hits[j + 1]).length;
+  return { i, words, hits, rank: [distinct, adjacent, count] };
+}
+
+/** Whether a read section beats the best so far (the first read wins ties). */
+export const beats = (read: ReadSection, best: ReadSection | undefined): boolean => !best || better(read.rank, best.rank);
+
 /**
  * The best section for the matches and a window of about `size` words around its matches.
  * @param positions  Pagefind's match positions for this page
  */
-export function buildExcerpt(page: PageData, analyzer: Analyzer, positions: Iterable<number>, { names = [], size = 30, opening = false, several = false }: ExcerptOptions = {}): Excerpt | undefined {
+export function buildExcerpt(page: PageData, analyzer: Analyzer, positions: Iterable<number>, options: ExcerptOptions = {}): Excerpt | undefined {
   const at = new Set(positions);
-  let best: { i: number; words: Word[]; hits: boolean[]; rank: number[] } | undefined;
-  for (const i of excerptSections(page, at, { names, opening })) {
-    const [, , text, start] = page.s[i]!;
-    const words = sectionWords(text, start, analyzer);
-    const hits = words.map((w) => w.token !== '' && at.has(w.position));
-    if (several) {
-      const lone = hits.map((h, j) => h && words[j]!.token.length <= 3 && !hits[j - 1] && !hits[j + 1]);
-      lone.forEach((l, j) => l && (hits[j] = false));
-    }
-    markNames(words, hits, names);
-    const count = hits.filter(Boolean).length;
-    const distinct = new Set(words.filter((_, j) => hits[j]).map((w) => w.token)).size;
-    const adjacent = hits.filter((h, j) => h && hits[j + 1]).length;
-    const rank = [distinct, adjacent, count];
-    if (!best || better(rank, best.rank)) best = { i, words, hits, rank };
+  let best: ReadSection | undefined;
+  for (const i of excerptSections(page, at, options)) {
+    const read = readSection(page, i, analyzer, at, options);
+    if (beats(read, best)) best = read;
   }
-  if (!best) return undefined;
+  return best && excerptOf(page, best, options);
+}
+
+/** The excerpt of a page's best section: the window holding the most matches, as written. */
+export function excerptOf(page: PageData, best: ReadSection, { size = 30, opening = false }: Pick<ExcerptOptions, 'size' | 'opening'> = {}): Excerpt {
   const { words, hits } = best;
   // The window holding the most matches, opened a little before its first match.
   let from = 0;

@@ -5,12 +5,11 @@
  * The engine's files are fetched with the page (preloads in SearchView.astro's head); it starts
  * when the search box (or a filter) gets focus, or at once when the URL holds a query.
  */
-import { buildExcerpt } from '../../lib/search/excerpt.ts';
 import { PAGE_SIZE } from '../../lib/search/rank.ts';
 import { config, counted, fill } from './config.ts';
 import { loadEngine, type LoadedPage } from './engine.ts';
 import { rankHits } from './rank-hits.ts';
-import { readAhead } from './slices.ts';
+import { excerptInSlices } from './slices.ts';
 import { FILTERS, readState, stateUrl, type State } from './state.ts';
 import { helpContent, pagerItems, resultItem, type ResultView } from './view.ts';
 
@@ -102,12 +101,10 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
     const several = engine.analyzer.queryTerms(state.q).length > 1;
     const isLead = (i: number) => lead !== undefined && ids[i] === lead.page;
     const current = () => mine === generation;
-    // Each result's words are read ahead in slices (slices.ts): its excerpt then costs little,
-    // and the page answers the reader between slices.
+    // Each excerpt is built in slices (slices.ts): the page answers the reader between them.
     const view = async (p: LoadedPage, i: number): Promise<ResultView | undefined> => {
-      const options = { names, opening: isLead(i), several };
-      if (!(await readAhead(p.data, engine.analyzer, p.positions, options, current))) return undefined;
-      const excerpt = buildExcerpt(p.data, engine.analyzer, p.positions, options);
+      const excerpt = await excerptInSlices(p.data, engine.analyzer, p.positions, { names, opening: isLead(i), several }, current);
+      if (excerpt === false) return undefined;
       return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead(i) ? lead : undefined };
     };
     // The first screen of results is shown first, at once; each of the others follows in a task

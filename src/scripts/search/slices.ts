@@ -3,9 +3,10 @@
  * (typing, scrolling, a tap on a result) instead of being held for hundreds of milliseconds on a
  * slow phone. Building excerpts reads whole pages' words (a source is thousands of them, and a
  * query naming a topic reads every section to mark its names); done in one go for a screen of
- * results, it was one task of 100–500 ms at a mid-range phone's speed.
+ * results, it was one task of 100–500 ms at a mid-range phone's speed (Chromium, 4× CPU
+ * slowdown).
  */
-import { excerptSections, type ExcerptOptions } from '../../lib/search/excerpt.ts';
+import { beats, excerptOf, excerptSections, readSection, type Excerpt, type ExcerptOptions, type ReadSection } from '../../lib/search/excerpt.ts';
 import type { Analyzer } from '../../lib/search/analyze.ts';
 import type { PageData } from '../../lib/search/index-document.ts';
 
@@ -35,23 +36,26 @@ export function yieldToBrowser(): Promise<void> {
 }
 
 /**
- * Reads the words an excerpt of this page will read (excerptSections), slice by slice. The
- * analyzer remembers each word's token, so buildExcerpt then finds them read: the same excerpt,
- * with the long part of its work done in tasks of a few milliseconds. Resolves to false as soon
- * as `current` says the search was replaced (the rest is not read).
+ * buildExcerpt (src/lib/search/excerpt.ts) in slices, from a task of its own: the same sections read in the same order,
+ * the same best section and window, so the same excerpt; between sections, once a slice has run
+ * SLICE_MS, the browser gets the main thread back. Resolves to false as soon as `current` says
+ * the search was replaced (the rest is not read).
  */
-export async function readAhead(page: PageData, analyzer: Analyzer, positions: Iterable<number>, options: Pick<ExcerptOptions, 'names' | 'opening'>, current: () => boolean): Promise<boolean> {
+export async function excerptInSlices(page: PageData, analyzer: Analyzer, positions: Iterable<number>, options: ExcerptOptions, current: () => boolean): Promise<Excerpt | undefined | false> {
+  const at = new Set(positions);
+  let best: ReadSection | undefined;
+  // Each excerpt starts in a task of its own: the one that delivered the page's data has worked already.
+  await yieldToBrowser();
+  if (!current()) return false;
   let start = performance.now();
-  for (const i of excerptSections(page, positions, options)) {
-    const pieces = page.s[i]![2].split(/\s+/u);
-    for (const word of pieces) {
-      if (word) analyzer.token(word);
-      if (performance.now() - start > SLICE_MS) {
-        await yieldToBrowser();
-        if (!current()) return false;
-        start = performance.now();
-      }
+  for (const i of excerptSections(page, at, options)) {
+    if (performance.now() - start > SLICE_MS) {
+      await yieldToBrowser();
+      if (!current()) return false;
+      start = performance.now();
     }
+    const read = readSection(page, i, analyzer, at, options);
+    if (beats(read, best)) best = read;
   }
-  return true;
+  return best && excerptOf(page, best, options);
 }
