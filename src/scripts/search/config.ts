@@ -1,4 +1,6 @@
 /** The search page's settings and strings, written into the page at build time (SearchView). */
+import { formatInteger } from '../../lib/integers.ts';
+
 export type PluralForms = Record<'zero' | 'one' | 'two' | 'few' | 'many' | 'other', string>;
 
 export interface Config {
@@ -7,6 +9,8 @@ export interface Config {
   /** The site's base ("/" or "/briefings/"). */
   base: string;
   pluralLocale: string;
+  /** The language's thousands separator (src/lib/integers.ts: no Intl.NumberFormat on the page). */
+  group: string;
   strings: Record<'loading' | 'tips' | 'suggest' | 'error' | 'partial' | 'next' | 'previous' | 'page' | 'pageOf' | 'topicKind' | 'mentions', string>;
   counts: PluralForms;
   briefings: PluralForms;
@@ -20,10 +24,11 @@ export interface Config {
 export const config = JSON.parse(document.getElementById('search-config')!.textContent!) as Config;
 
 const rules = new Intl.PluralRules(config.pluralLocale);
-const numbers = new Intl.NumberFormat(config.pluralLocale);
+/** An integer as the rest of the site writes it. */
+export const number = (n: number) => formatInteger(n, config.group);
 
 /** A count in words with the language's plural form. */
-export const counted = (forms: PluralForms, n: number) => (forms[rules.select(n) as keyof PluralForms] ?? forms.other).replace('{n}', numbers.format(n));
+export const counted = (forms: PluralForms, n: number) => (forms[rules.select(n) as keyof PluralForms] ?? forms.other).replace('{n}', number(n));
 
 /** A string with `{name}` placeholders filled. */
-export const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? (typeof vars[k] === 'number' ? numbers.format(vars[k]) : String(vars[k])) : whole));
+export const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? (typeof vars[k] === 'number' ? number(vars[k]) : String(vars[k])) : whole));

@@ -5,7 +5,7 @@
  */
 import type { Excerpt } from '../../lib/search/excerpt.ts';
 import type { SearchTopic } from '../../lib/search/data.ts';
-import { config, counted, fill } from './config.ts';
+import { config, counted, fill, number } from './config.ts';
 
 export interface ResultView {
   url: string;
@@ -61,7 +61,7 @@ export function pagerItems(current: number, pages: number, href: (page: number) 
   if (current > 1) items.push(item(current - 1, config.strings.previous, 'prev'));
   shown.forEach((n, i) => {
     if (i > 0 && n - shown[i - 1]! > 1) items.push(el('li', { className: 'search-pages__gap' }, '…'));
-    items.push(item(n, new Intl.NumberFormat(config.pluralLocale).format(n)));
+    items.push(item(n, number(n)));
   });
   if (current < pages) items.push(item(current + 1, config.strings.next, 'next'));
   return items;
