@@ -36,10 +36,10 @@ export function yieldToBrowser(): Promise<void> {
 }
 
 /**
- * buildExcerpt (src/lib/search/excerpt.ts) in slices, from a task of its own: the same sections read in the same order,
- * the same best section and window, so the same excerpt; between sections, once a slice has run
- * SLICE_MS, the browser gets the main thread back. Resolves to false as soon as `current` says
- * the search was replaced (the rest is not read).
+ * buildExcerpt (src/lib/search/excerpt.ts) in slices, from a task of its own: the same sections
+ * read in the same order, the same best section and window, so the same excerpt; once a slice has
+ * run SLICE_MS, the browser gets the main thread back before the next word. Resolves to false
+ * as soon as `current` says the search was replaced (the rest is not read).
  */
 export async function excerptInSlices(page: PageData, analyzer: Analyzer, positions: Iterable<number>, options: ExcerptOptions, current: () => boolean): Promise<Excerpt | undefined | false> {
   const at = new Set(positions);
@@ -49,10 +49,15 @@ export async function excerptInSlices(page: PageData, analyzer: Analyzer, positi
   if (!current()) return false;
   let start = performance.now();
   for (const i of excerptSections(page, at, options)) {
-    if (performance.now() - start > SLICE_MS) {
-      await yieldToBrowser();
-      if (!current()) return false;
-      start = performance.now();
+    // A section's words are first read one by one (a long paragraph of unseen Arabic words is tens
+    // of milliseconds); the analyzer remembers their tokens, so readSection then finds them read.
+    for (const word of page.s[i]![2].split(/\s+/u)) {
+      if (performance.now() - start > SLICE_MS) {
+        await yieldToBrowser();
+        if (!current()) return false;
+        start = performance.now();
+      }
+      if (word) analyzer.token(word);
     }
     const read = readSection(page, i, analyzer, at, options);
     if (beats(read, best)) best = read;
