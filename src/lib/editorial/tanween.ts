@@ -15,6 +15,9 @@ export function moveTanween(word: string): string {
 }
 
 export function findTanweenOnAlif(text: string): Finding[] {
+  // Most texts have no fathatan on an alif at all: the pattern's lazy word prefix is tried from
+  // every letter of a text that has none, about 1 s of every build at 1,000 sources.
+  if (!text.includes('\u0627\u064B')) return [];
   const out: Finding[] = [];
   for (const m of text.matchAll(ON_ALIF)) {
     const start = m.index ?? 0;
