@@ -1,5 +1,5 @@
 /**
- * The corpus's parse cache (part of the build cache: `briefings-parse-cache.json` in Astro's
+ * The corpus's parse cache (part of the build cache: `briefings-parse-cache.jsonl` in Astro's
  * cacheDir, src/integrations/incremental-pages.ts). Loading the corpus parses the YAML of every
  * source, topic and briefing file and hashes every briefing's content for the alignment check;
  * for an unchanged file, both come from here instead.
@@ -14,40 +14,34 @@
  *
  * Off unless started (the dev server, `npm run check` and tests parse every file). The file is
  * written whole under a temporary name and renamed, and keeps only the entries this build used.
+ *
+ * One entry a line (line-cache.ts): an entry is parsed only when a file asks for it, and one
+ * used again is written back as the bytes it was read from, instead of the whole file being
+ * parsed and serialised again on every build.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { contentRevision } from '../editorial/alignment.ts';
-import { readJsonCache, writeJsonCache } from '../json-cache.ts';
+import { openLineCache, type LineCache } from '../line-cache.ts';
 import { parseYamlSource, yamlSnapshot, yamlSourceOf, type YamlSnapshot, type YamlSource } from '../yaml-source.ts';
 
-interface Saved {
-  version: string;
-  yaml: Record<string, YamlSnapshot>;
-  revisions: Record<string, string>;
-}
-
 interface State {
-  file?: string | undefined;
-  version?: string | undefined;
-  previous: Saved;
-  next: Saved;
+  cache?: LineCache | undefined;
   hits: number;
   misses: number;
 }
 
-const empty = (version = ''): Saved => ({ version, yaml: {}, revisions: {} });
 // Astro loads this module twice (the config's integrations and the bundled pages): one state.
 const shared = globalThis as typeof globalThis & { __briefingsParseCache?: State };
-const state: State = (shared.__briefingsParseCache ??= { previous: empty(), next: empty(), hits: 0, misses: 0 });
+const state: State = (shared.__briefingsParseCache ??= { hits: 0, misses: 0 });
 
 /** The code an entry depends on; undefined when it cannot be read (then nothing is cached). */
 function codeVersion(): string | undefined {
   try {
     const hash = createHash('sha256');
     hash.update(String((createRequire(import.meta.url)('yaml/package.json') as { version: string }).version));
-    for (const module of ['../yaml-source.ts', '../editorial/alignment.ts', './parse-cache.ts']) hash.update('\0').update(readFileSync(new URL(module, import.meta.url)));
+    for (const module of ['../yaml-source.ts', '../editorial/alignment.ts', './parse-cache.ts', '../line-cache.ts']) hash.update('\0').update(readFileSync(new URL(module, import.meta.url)));
     return hash.digest('hex');
   } catch {
     return undefined;
@@ -57,12 +51,9 @@ function codeVersion(): string | undefined {
 /** Turns the cache on for this process, with the entries saved in `file` by the same code. */
 export function startParseCache(file: string): void {
   const version = codeVersion();
-  state.file = version ? file : undefined;
-  state.version = version;
-  state.next = empty(version);
+  state.cache = version ? openLineCache(file, version) : undefined;
   state.hits = 0;
   state.misses = 0;
-  state.previous = (version && readJsonCache<Saved>(file, version)) || empty();
 }
 
 /**
@@ -70,42 +61,41 @@ export function startParseCache(file: string): void {
  * from the cache, of all.
  */
 export function saveParseCache(): { hits: number; total: number } | undefined {
-  const file = state.file;
-  if (!file) return undefined;
-  const { version, ...entries } = state.next;
-  writeJsonCache(file, version, entries);
-  const counts = { hits: state.hits, total: state.hits + state.misses };
-  state.file = undefined;
-  state.previous = empty();
-  state.next = empty();
-  return counts;
+  if (!state.cache) return undefined;
+  state.cache.save();
+  state.cache = undefined;
+  return { hits: state.hits, total: state.hits + state.misses };
 }
 
 const keyOf = (...parts: (string | number)[]) => createHash('sha256').update(parts.join('\0')).digest('base64url');
 
 /** parseYamlSource(text, firstLine), from the cache when this text was parsed before. */
 export function cachedYamlSource(text: string, firstLine = 1): YamlSource {
-  if (!state.file) return parseYamlSource(text, firstLine);
-  const key = keyOf(firstLine, text);
-  const known = state.next.yaml[key] ?? state.previous.yaml[key];
-  if (known) {
+  const cache = state.cache;
+  if (!cache) return parseYamlSource(text, firstLine);
+  const name = `yaml ${keyOf(firstLine, text)}`;
+  const known = cache.get(name);
+  if (known !== undefined) {
     state.hits++;
-    state.next.yaml[key] = known;
-    return yamlSourceOf(known);
+    return yamlSourceOf(JSON.parse(known) as YamlSnapshot);
   }
   state.misses++;
   const snapshot = yamlSnapshot(text, firstLine);
   // A text JSON cannot keep exactly is parsed every time.
   if (!snapshot) return parseYamlSource(text, firstLine);
-  state.next.yaml[key] = snapshot;
+  // JSON.stringify escapes every line break, so the entry stays on its line.
+  cache.set(name, JSON.stringify(snapshot));
   return yamlSourceOf(snapshot);
 }
 
 /** contentRevision(text), from the cache when this text was hashed before. */
 export function cachedContentRevision(text: string): string {
-  if (!state.file) return contentRevision(text);
-  const key = keyOf('revision', text);
-  const revision = state.next.revisions[key] ?? state.previous.revisions[key] ?? contentRevision(text);
-  state.next.revisions[key] = revision;
+  const cache = state.cache;
+  if (!cache) return contentRevision(text);
+  const name = `revision ${keyOf('revision', text)}`;
+  const known = cache.get(name);
+  if (known !== undefined) return known;
+  const revision = contentRevision(text);
+  cache.set(name, revision);
   return revision;
 }
