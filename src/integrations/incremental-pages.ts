@@ -8,9 +8,9 @@
  * unchanged pages are hard-linked into it from the cache instead of copied
  * (src/lib/corpus/linked-pages.ts), so Astro must not empty the folder first.
  *
- * A build also keeps the corpus's parse cache there (src/lib/corpus/parse-cache.ts): it is
- * started before the content check loads the corpus (editor-loop.ts, at build start) and saved
- * as soon as the corpus is loaded, before the pages.
+ * A build also keeps the corpus's parse and render caches there (src/lib/corpus/parse-cache.ts,
+ * render-cache.ts): they are started before the content check loads the corpus (editor-loop.ts,
+ * at build start) and saved as soon as the corpus is loaded, before the pages.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
 import { linkCachedPages, pruneLinkedPages, shareRenderedPages } from '../lib/corpus/linked-pages.ts';
 import { saveParseCache, startParseCache } from '../lib/corpus/parse-cache.ts';
+import { saveRenderCache, startRenderCache } from '../lib/corpus/render-cache.ts';
 import { savePageDeps, startPageDeps } from '../lib/corpus/page-deps.ts';
 
 export default function incrementalPages(): AstroIntegration {
@@ -36,7 +37,10 @@ export default function incrementalPages(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheDir = config.experimental.incrementalBuild ? config.cacheDir : undefined;
         outDir = fileURLToPath(config.outDir);
-        if (cacheDir && building) startParseCache(path('briefings-parse-cache.json'));
+        if (cacheDir && building) {
+          startParseCache(path('briefings-parse-cache.jsonl'));
+          startRenderCache(path('briefings-render-cache.jsonl'));
+        }
       },
       'astro:build:start': ({ logger }) => {
         if (!cacheDir) return;
@@ -57,7 +61,9 @@ export default function incrementalPages(): AstroIntegration {
         // 4,068 files' twice, and the page build's garbage collector walked them all along).
         getCorpus();
         const parsed = saveParseCache();
+        const rendered = saveRenderCache();
         if (parsed) logger.info(`corpus: ${parsed.hits} of ${parsed.total} file texts parsed from the cache`);
+        if (rendered) logger.info(`corpus: ${rendered.reused} of ${rendered.total} Markdown renders from the cache`);
         writeFileSync(running, '');
         startPageDeps(path('briefings-page-reads.json'));
         if (staging) logger.info(`${linkCachedPages(fileURLToPath(cacheDir), outDir)} page(s) of the last build linked from the cache`);

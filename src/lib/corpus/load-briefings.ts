@@ -1,7 +1,8 @@
 /**
  * Loads `content/briefings/{lang}/*.md`: frontmatter validated against the schema, then key
  * points, events and body rendered through markdown-it with citations resolved against the
- * loaded sources. Every problem is reported with file and line. Every file yields a briefing,
+ * loaded sources (each render from the build cache when nothing it depends on changed,
+ * render-cache.ts). Every problem is reported with file and line. Every file yields a briefing,
  * even one with invalid fields (stand-in values; see issues.ts), so its counterpart, its
  * unfinished placeholders and its body are still checked in the same pass.
  */
@@ -9,7 +10,6 @@ import { LANGS, LOCALES, type Lang } from '../../i18n/locales.ts';
 import { t } from '../../i18n/index.ts';
 import { briefingFrontmatter } from '../../schemas/content.ts';
 import { createEnv, type RenderEnv } from '../../markdown/env.ts';
-import { renderBlock, renderInline } from '../../markdown/create.ts';
 import { parseCitation } from '../citations.ts';
 import { compareIso } from '../dates.ts';
 import { hint, type ContentProblem } from '../problems.ts';
@@ -21,6 +21,7 @@ import { parseRecord } from './issues.ts';
 import { checkId, reportPlaceholders } from './yaml-records.ts';
 import type { Briefing, LoadedEvent, ResolvedCitation, Source, Topic } from './model.ts';
 import { cachedContentRevision, cachedYamlSource } from './parse-cache.ts';
+import { cachedRenderBlock, cachedRenderInline } from './render-cache.ts';
 import { namedTopics } from '../named-topics.ts';
 
 /** A loaded briefing with what the checks need beyond what pages render. */
@@ -142,7 +143,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
   };
   const keyPoints = data.keyPoints.map((point, i) => {
     const env = envFor(yaml.lineOf(['keyPoints', i, 'text']));
-    const html = renderInline(point.text, env);
+    const html = cachedRenderInline(point.text, env);
     collect(env);
     return { html, citations: citeAll(point.cite, ['keyPoints', i, 'cite']) };
   });
@@ -154,7 +155,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
   });
   const events = data.events.map((event, i) => {
     const env = envFor(yaml.lineOf(['events', i, 'text']));
-    const html = renderInline(event.text, env);
+    const html = cachedRenderInline(event.text, env);
     collect(env);
     // A confirmation comes from a later source, which this briefing need not list.
     const confirmations = event.confirmedBy.flatMap((raw, j) => {
@@ -169,7 +170,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
   const updates = data.updates
     .map((update, i) => {
       const env = envFor(yaml.lineOf(['updates', i, 'text']));
-      const html = renderInline(update.text, env);
+      const html = cachedRenderInline(update.text, env);
       collect(env);
       return { date: update.date, html, sources: update.sources, line: yaml.lineOf(['updates', i]) };
     })
@@ -178,7 +179,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
   if (parts.body.trim() === '') problems.push({ file, line: parts.bodyLine, message: 'the briefing has no body', fix: 'write the summary, "why it matters" and "open questions" sections below the frontmatter' });
   lintBody(parts.body, parts.bodyLine, file, problems);
   const bodyEnv = envFor(parts.bodyLine);
-  const html = renderBlock(parts.body, bodyEnv);
+  const html = cachedRenderBlock(parts.body, bodyEnv);
   collect(bodyEnv);
   const cited: Briefing['cited'] = [
     ...keyPoints.flatMap((k) => k.citations.map((citation) => ({ anchor: 'key-points', citation }))),

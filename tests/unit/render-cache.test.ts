@@ -1,0 +1,113 @@
+/**
+ * The corpus's render cache (src/lib/corpus/render-cache.ts) and the line file it is kept in
+ * (src/lib/line-cache.ts): a corpus loaded with renders from the cache is the corpus loaded
+ * without it, with the same problems on the same lines, also after a change elsewhere that a
+ * cached render depends on (a source losing the paragraph a briefing cites, a topic renamed).
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/corpus/index.ts';
+import { saveRenderCache, startRenderCache } from '../../src/lib/corpus/render-cache.ts';
+import { openLineCache } from '../../src/lib/line-cache.ts';
+import { copyFixture } from '../helpers/fixture.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'briefings-render-cache-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the line cache file', () => {
+  it('keeps the entries a build used, as they were, and only those', () => {
+    const file = join(work, 'lines.jsonl');
+    const first = openLineCache(file, 'v1');
+    first.set('yaml a', '{"x":"عربي\\n"}');
+    first.set('yaml b', 'two');
+    first.save();
+    const second = openLineCache(file, 'v1');
+    expect(second.get('yaml a')).toBe('{"x":"عربي\\n"}');
+    expect(second.get('yaml missing')).toBeUndefined();
+    second.set('yaml c', 'three');
+    second.save();
+    const third = openLineCache(file, 'v1');
+    expect([third.get('yaml a'), third.get('yaml b'), third.get('yaml c')]).toEqual(['{"x":"عربي\\n"}', undefined, 'three']);
+  });
+
+  it('writes nothing when the file already holds exactly the entries used', () => {
+    const file = join(work, 'same.jsonl');
+    const first = openLineCache(file, 'v1');
+    first.set('yaml a', 'one');
+    first.save();
+    const before = statSync(file);
+    const second = openLineCache(file, 'v1');
+    expect(second.get('yaml a')).toBe('one');
+    second.save();
+    expect(statSync(file).ino).toBe(before.ino);
+  });
+
+  it('starts empty for another version of the code, or a damaged file', () => {
+    const file = join(work, 'version.jsonl');
+    const first = openLineCache(file, 'v1');
+    first.set('yaml a', 'one');
+    first.save();
+    expect(openLineCache(file, 'v2').get('yaml a')).toBeUndefined();
+    writeFileSync(file, `{"version":"v1"}\n${readFileSync(file, 'utf8')}`);
+    expect(openLineCache(file, 'v1').get('yaml a')).toBeUndefined();
+  });
+});
+
+describe('the render cache', () => {
+  let fixture: ReturnType<typeof copyFixture> | undefined;
+  afterEach(() => {
+    fixture?.cleanup();
+    fixture = undefined;
+    // Off again (saving turns it off) for the other tests in this process.
+    saveRenderCache();
+  });
+
+  /** Loads the fixture once with the cache file as it is, and saves it; returns the load and the counts. */
+  const load = (file: string) => {
+    startRenderCache(file);
+    const result = loadCorpus(fixture!.root);
+    return { ...result, counts: saveRenderCache()! };
+  };
+  const same = (cached: ReturnType<typeof loadCorpus>, plain: ReturnType<typeof loadCorpus>) => {
+    expect(cached.problems).toEqual(plain.problems);
+    expect(JSON.stringify(cached.corpus.briefings)).toBe(JSON.stringify(plain.corpus.briefings));
+  };
+
+  it('loads the same corpus, with the same problems, every render from the cache the second time', () => {
+    fixture = copyFixture();
+    const file = join(work, 'warm.jsonl');
+    const plain = loadCorpus(fixture.root);
+    const cold = load(file);
+    expect(cold.counts.reused).toBe(0);
+    const warm = load(file);
+    expect(warm.counts.total).toBeGreaterThan(5);
+    expect(warm.counts.reused).toBe(warm.counts.total);
+    same(cold, plain);
+    same(warm, plain);
+  });
+
+  it('renders again a briefing citing a paragraph its source no longer has, with the problem on its line', () => {
+    fixture = copyFixture();
+    const file = join(work, 'seed.jsonl');
+    load(file);
+    fixture.edit('seeds/sample.txt', (text) => text.replace(/\n[^\n]*2803[^\n]*\n?$/u, '\n'));
+    const plain = loadCorpus(fixture.root);
+    const warm = load(file);
+    expect(warm.counts.reused).toBeLessThan(warm.counts.total);
+    same(warm, plain);
+    expect(warm.problems).toContainEqual(expect.objectContaining({ file: 'content/briefings/en/sample.md', line: 23, message: expect.stringMatching(/citation \[@3\]: source "sample" has 2 paragraphs; there is no paragraph 3/) }));
+  });
+
+  it('renders again a briefing linking a topic that was renamed', () => {
+    fixture = copyFixture();
+    const file = join(work, 'topic.jsonl');
+    load(file);
+    fixture.edit('content/topics/turkey.yaml', (text) => text.replace('en: "Turkey" }', 'en: "The Republic of Turkey" }'));
+    const plain = loadCorpus(fixture.root);
+    const warm = load(file);
+    same(warm, plain);
+    expect(warm.corpus.briefing('en', 'sample')!.keyPoints[0]!.html).toContain('The Republic of Turkey');
+  });
+});
