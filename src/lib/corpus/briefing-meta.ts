@@ -7,14 +7,14 @@
  */
 import { plural } from '../../i18n/index.ts';
 import type { Lang } from '../../i18n/locales.ts';
-import type { Briefing, Source } from './model.ts';
+import type { BriefingHead, Source } from './model.ts';
 
 /** The source whose published date the briefing carries, if any. */
-export function datingSource(briefing: Briefing, sources: ReadonlyMap<string, Source>): Source | undefined {
+export function datingSource(briefing: BriefingHead, sources: ReadonlyMap<string, Source>): Source | undefined {
   return briefing.data.sources.map((id) => sources.get(id)).find((s) => s?.record.published.date === briefing.data.date);
 }
 
 /** "Axios" for a source's own briefing; "5 sources" for an overview. */
-export function briefingFrom(briefing: Briefing, sources: ReadonlyMap<string, Source>, lang: Lang): string {
+export function briefingFrom(briefing: BriefingHead, sources: ReadonlyMap<string, Source>, lang: Lang): string {
   return sources.get(briefing.id)?.outlet[lang] ?? plural(lang, 'briefing.sourceCount', briefing.data.sources.length);
 }

@@ -18,7 +18,7 @@ import { loadTopics, type LoadedTopic } from './load-topics.ts';
 import { renderTopicContext } from './topic-context.ts';
 import { loadPages } from './load-pages.ts';
 import { linkAlignment } from '../editorial/alignment.ts';
-import type { Briefing, Corpus, DraftNote, RenderedEvent, Source, Topic } from './model.ts';
+import type { Briefing, BriefingHead, BriefingLink, Corpus, DraftNote, RenderedEvent, Source, Topic } from './model.ts';
 import { trackedCorpus } from './page-deps.ts';
 import { timelinePages } from './timeline-pages.ts';
 
@@ -132,6 +132,8 @@ export function loadCorpus(root = projectRoot(), options: LoadOptions = {}): Loa
 function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, briefings: Record<Lang, Briefing[]>, knownAsOf: string): Omit<Corpus, 'page' | 'drafts'> {
   const byId = Object.fromEntries(LANGS.map((l) => [l, new Map(briefings[l].map((b) => [b.id, b]))])) as Record<Lang, Map<string, Briefing>>;
   const position = Object.fromEntries(LANGS.map((l) => [l, new Map(briefings[l].map((b, i) => [b.id, i]))])) as Record<Lang, Map<string, number>>;
+  const heads = Object.fromEntries(LANGS.map((l) => [l, briefings[l].map((b): BriefingHead => ({ id: b.id, data: { title: b.data.title, date: b.data.date, sources: b.data.sources } }))])) as Record<Lang, BriefingHead[]>;
+  const linkTo = (b: Briefing | undefined): BriefingLink | undefined => b && { id: b.id, title: b.data.title };
 
   const backlinks = Object.fromEntries(LANGS.map((l) => [l, new Map<string, { briefing: Briefing; sentences: string[] }[]>()])) as Record<Lang, Map<string, { briefing: Briefing; sentences: string[] }[]>>;
   for (const lang of LANGS) {
@@ -194,12 +196,16 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     topics,
     briefings,
     briefing: (lang, id) => byId[lang].get(id),
+    hasBriefing: (lang, id) => byId[lang].has(id),
+    briefingHeads: (lang) => heads[lang],
+    latestBriefings: (lang, count, except) => briefings[lang].filter((b) => b.id !== except).slice(0, count),
     neighbours: (lang, id) => {
       const i = position[lang].get(id);
       if (i === undefined) return { older: undefined, newer: undefined };
       // The list is newest first.
-      return { older: briefings[lang][i + 1], newer: i > 0 ? briefings[lang][i - 1] : undefined };
+      return { older: linkTo(briefings[lang][i + 1]), newer: i > 0 ? linkTo(briefings[lang][i - 1]) : undefined };
     },
+    alignmentWith: (lang, id, other) => byId[lang].get(id)?.alignment.with[other],
     backlinks: (lang, topic) => backlinks[lang].get(topic) ?? [],
     mentionedIn: (lang, topic) => (backlinks[lang].get(topic) ?? []).map(({ briefing, sentences }) => ({ id: briefing.id, title: briefing.data.title, sentences })),
     related: (topic) => [...(related.get(topic) ?? [])].sort(),

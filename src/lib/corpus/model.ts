@@ -107,14 +107,47 @@ export interface Briefing<E extends LoadedEvent = RenderedEvent> {
   draft?: DraftNote;
 }
 
+/** A link to a briefing: what previous/next links show of it. */
+export interface BriefingLink {
+  id: string;
+  title: string;
+}
+
+/** What a list of every briefing shows of one (briefing-meta.ts reads `data.sources` and `data.date`). */
+export interface BriefingHead {
+  id: string;
+  data: Pick<BriefingFrontmatter, 'title' | 'date' | 'sources'>;
+}
+
 export interface Corpus {
   sources: Map<string, Source>;
   topics: Map<string, Topic>;
   /** Briefings per language, newest first (by primary source date, then id). */
   briefings: Record<Lang, Briefing[]>;
   briefing(lang: Lang, id: string): Briefing | undefined;
-  /** The briefings published before and after this one (by date), for previous/next links. */
-  neighbours(lang: Lang, id: string): { older: Briefing | undefined; newer: Briefing | undefined };
+  /**
+   * Whether a language has a briefing of this id. A page that only links to it asks this, not
+   * `briefing`: it then renders again when a briefing comes or goes, not on every edit of one.
+   */
+  hasBriefing(lang: Lang, id: string): boolean;
+  /**
+   * What lists of every briefing show (title, date, sources; briefing-meta.ts), newest first: a
+   * list reading `briefings` would render again on any edit of any briefing's text.
+   */
+  briefingHeads(lang: Lang): BriefingHead[];
+  /** The newest briefings of a language, `count` at most, leaving out `except` (the home page). */
+  latestBriefings(lang: Lang, count: number, except?: string): Briefing[];
+  /**
+   * The briefings published before and after this one (by date), for previous/next links: only
+   * what the links show, so a briefing renders again when its neighbour's title changes, not its text.
+   */
+  neighbours(lang: Lang, id: string): { older: BriefingLink | undefined; newer: BriefingLink | undefined };
+  /**
+   * A language version's alignment state against another language's version
+   * (`briefing(lang, id).alignment.with[other]`): what the other version's lag note needs of it,
+   * without making that page render again on every edit of this version's text.
+   */
+  alignmentWith(lang: Lang, id: string, other: Lang): AlignmentState | undefined;
   /** Topic id → briefings of a language that link it, with the citing sentences. */
   backlinks(lang: Lang, topic: string): { briefing: Briefing; sentences: string[] }[];
   /**
