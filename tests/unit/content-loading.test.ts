@@ -28,6 +28,9 @@ describe('the mini fixture', () => {
     expect(got.map((m) => ({ id: m.id, title: m.title, n: m.sentences.length }))).toEqual(expected);
     // The same briefings, in the same order, with the same citing sentences: nothing else of them.
     expect(got).toEqual(corpus.backlinks(lang, topic).map((b) => ({ id: b.briefing.id, title: b.briefing.data.title, sentences: b.sentences })));
+    // A topic's feeds: the same briefings, the very records.
+    expect(corpus.mentioning(lang, topic)).toEqual(corpus.backlinks(lang, topic).map((b) => b.briefing));
+    corpus.mentioning(lang, topic).forEach((b, i) => expect(b).toBe(corpus.backlinks(lang, topic)[i]!.briefing));
   });
 });
 

@@ -151,6 +151,12 @@ export interface Corpus {
   /** Topic id → briefings of a language that link it, with the citing sentences. */
   backlinks(lang: Lang, topic: string): { briefing: Briefing; sentences: string[] }[];
   /**
+   * The briefings of `backlinks`, without their sentences (a topic's feeds): a page's cache key
+   * then hashes no sentence (each briefing stands in it as its one hash), where reading
+   * `backlinks` hashed every citing sentence of the topic again.
+   */
+  mentioning(lang: Lang, topic: string): Briefing[];
+  /**
    * The same as a topic page shows it: each briefing's id and title with its citing sentences.
    * A page reading `backlinks` renders again when any part of those briefings changes (their
    * bodies, their events); one reading this, when their titles or citing sentences do. (Not

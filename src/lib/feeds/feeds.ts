@@ -28,6 +28,6 @@ export function topicFeed(lang: Lang, id: string, site: URL): Feed {
     homeUrl: absoluteUrl(href.topic(lang, id), site),
     rssUrl: absoluteUrl(href.topicRss(lang, id), site),
     jsonUrl: absoluteUrl(href.topicJsonFeed(lang, id), site),
-    items: feedItems(lang, site, corpus.backlinks(lang, id).map((b) => b.briefing)),
+    items: feedItems(lang, site, corpus.mentioning(lang, id)),
   };
 }
