@@ -3,14 +3,28 @@
  * for the build cache: what a page read (corpus/page-deps.ts), what a language's search
  * documents are made of (search/documents.ts).
  *
- * Records (briefings, sources, topics, pages: objects with a string `id` and `file`) are hashed
- * once per process and stand in other hashes as their hash, so a briefing reached from a hundred
- * places is hashed once. The corpus is not changed during a build, so this memo stays true.
+ * Records (briefings, sources, topics, pages: objects with a string `id` and `file`; and values
+ * marked `hashedOnce`) are hashed once per process and stand in other hashes as their hash, so a
+ * briefing reached from a hundred places is hashed once. The corpus is not changed during a build, so this memo stays true.
  */
 import { createHash } from 'node:crypto';
 
 const hashed = new WeakMap<object, string>();
-const isRecord = (v: object) => typeof (v as { id?: unknown }).id === 'string' && typeof (v as { file?: unknown }).file === 'string';
+
+/**
+ * Marks a value the corpus makes once and pages reach from many places without being a record
+ * (a timeline event: in its briefing, on its month's page and on each of its topics' pages):
+ * hashed once, and standing in other hashes as its hash, as a record does. The mark is a global
+ * symbol (Astro loads this module twice) on a property that is not enumerable: copies of the
+ * value do not carry it, and JSON and Object.keys do not see it.
+ */
+const ONCE = Symbol.for('briefings.hashedOnce');
+export function hashedOnce<T extends object>(value: T): T {
+  Object.defineProperty(value, ONCE, { value: true });
+  return value;
+}
+
+const isRecord = (v: object) => (typeof (v as { id?: unknown }).id === 'string' && typeof (v as { file?: unknown }).file === 'string') || (v as { [ONCE]?: boolean })[ONCE] === true;
 
 export function contentHash(value: unknown): string {
   // A record asked for itself (a page read `sources.get(id)`) is the hash it stands for inside

@@ -7,6 +7,7 @@ import { LANGS, type Lang } from '../../i18n/locales.ts';
 import { runRules } from '../check/run.ts';
 import type { Content } from '../check/types.ts';
 import { compareIso } from '../dates.ts';
+import { hashedOnce } from '../content-hash.ts';
 import { knownUpTo, timelineStatus } from '../timeline.ts';
 import { ContentError, hint, isBlocking, sortProblems, type ContentProblem } from '../problems.ts';
 import { devPreview } from './dev-preview.ts';
@@ -121,7 +122,8 @@ export function loadCorpus(root = projectRoot(), options: LoadOptions = {}): Loa
     const data = draft ? { ...briefing.data, sources: briefing.data.sources.filter((x) => keptSources.has(x)), topics: briefing.data.topics.filter((x) => keptTopics.has(x)) } : briefing.data;
     // Each event's status and outlet, decided once here for every page that shows it (model.ts RenderedEvent).
     const outlet = keptSources.get(data.sources[0] ?? '')?.outlet[lang] ?? '';
-    const events = briefing.events.map((e) => ({ ...e, timelineStatus: timelineStatus({ ...e, confirmed: e.confirmations.length > 0 }, knownAsOf), outlet }));
+    // Each event is hashed once for the cache keys of every page showing it (content-hash.ts).
+    const events = briefing.events.map((e) => hashedOnce({ ...e, timelineStatus: timelineStatus({ ...e, confirmed: e.confirmations.length > 0 }, knownAsOf), outlet }));
     return [{ ...briefing, data, events, ...(draft ? { draft } : {}) }];
   })])) as Record<Lang, Briefing[]>;
   for (const lang of LANGS) sortBriefings(keptBriefings[lang]);
