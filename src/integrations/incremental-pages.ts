@@ -38,8 +38,8 @@ export default function incrementalPages(): AstroIntegration {
         cacheDir = config.experimental.incrementalBuild ? config.cacheDir : undefined;
         outDir = fileURLToPath(config.outDir);
         if (cacheDir && building) {
-          startParseCache(path('briefings-parse-cache.jsonl'));
-          startRenderCache(path('briefings-render-cache.jsonl'));
+          startParseCache(path('briefings-parse-cache'));
+          startRenderCache(path('briefings-render-cache'));
         }
       },
       'astro:build:start': ({ logger }) => {

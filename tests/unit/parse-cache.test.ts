@@ -140,10 +140,10 @@ describe('the parse cache', () => {
     startParseCache(file);
     cachedYamlSource('a: 1\n');
     saveParseCache();
-    // The first line names the code version that wrote the entries below it.
-    const [, ...entries] = readFileSync(file, 'utf8').split('\n');
+    // The index's first line names the code version that wrote the entries.
+    const [header, ...entries] = readFileSync(`${file}.index`, 'utf8').split('\n');
     expect(entries.length).toBeGreaterThan(0);
-    writeFileSync(file, ['cache another', ...entries].join('\n'));
+    writeFileSync(`${file}.index`, [header!.replace(/^cache \S+/, 'cache another'), ...entries].join('\n'));
     startParseCache(file);
     cachedYamlSource('a: 1\n');
     expect(saveParseCache()).toEqual({ hits: 0, total: 1 });

@@ -4,7 +4,7 @@
  * without it, with the same problems on the same lines, also after a change elsewhere that a
  * cached render depends on (a source losing the paragraph a briefing cites, a topic renamed).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -18,40 +18,55 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the line cache file', () => {
   it('keeps the entries a build used, as they were, and only those', () => {
-    const file = join(work, 'lines.jsonl');
+    const file = join(work, 'lines');
     const first = openLineCache(file, 'v1');
-    first.set('yaml a', '{"x":"عربي\\n"}');
-    first.set('yaml b', 'two');
+    first.set('yaml:a', '{"x":"عربي\n"}');
+    first.set('yaml:b', 'two');
     first.save();
     const second = openLineCache(file, 'v1');
-    expect(second.get('yaml a')).toBe('{"x":"عربي\\n"}');
-    expect(second.get('yaml missing')).toBeUndefined();
-    second.set('yaml c', 'three');
+    expect(second.get('yaml:a')).toBe('{"x":"عربي\n"}');
+    expect(second.get('yaml:missing')).toBeUndefined();
+    second.set('yaml:c', 'three');
     second.save();
     const third = openLineCache(file, 'v1');
-    expect([third.get('yaml a'), third.get('yaml b'), third.get('yaml c')]).toEqual(['{"x":"عربي\\n"}', undefined, 'three']);
+    expect([third.get('yaml:a'), third.get('yaml:b'), third.get('yaml:c')]).toEqual(['{"x":"عربي\n"}', undefined, 'three']);
+    third.save();
   });
 
-  it('writes nothing when the file already holds exactly the entries used', () => {
-    const file = join(work, 'same.jsonl');
+  it('appends what a build adds, writes nothing when nothing changed, and copies the used entries once most are unused', () => {
+    const file = join(work, 'append');
     const first = openLineCache(file, 'v1');
-    first.set('yaml a', 'one');
+    for (let i = 0; i < 10; i++) first.set(`e:${i}`, `payload ${i}`);
     first.save();
-    const before = statSync(file);
+    const size = statSync(file).size;
     const second = openLineCache(file, 'v1');
-    expect(second.get('yaml a')).toBe('one');
+    for (let i = 0; i < 10; i++) second.get(`e:${i}`);
+    second.set('e:new', 'added');
     second.save();
-    expect(statSync(file).ino).toBe(before.ino);
+    // Appended: the first payloads are where they were.
+    expect(statSync(file).size).toBe(size + 'added'.length);
+    const index = statSync(`${file}.index`);
+    const third = openLineCache(file, 'v1');
+    for (const name of [...Array.from({ length: 10 }, (_, i) => `e:${i}`), 'e:new']) third.get(name);
+    third.save();
+    expect(statSync(`${file}.index`).ino).toBe(index.ino);
+    // Most of the file unused: a new file with only what is used.
+    const fourth = openLineCache(file, 'v1');
+    expect(fourth.get('e:new')).toBe('added');
+    fourth.save();
+    expect(statSync(file).size).toBe('added'.length);
+    expect(openLineCache(file, 'v1').get('e:new')).toBe('added');
   });
 
-  it('starts empty for another version of the code, or a damaged file', () => {
-    const file = join(work, 'version.jsonl');
+  it('starts empty for another version of the code, or a file shorter than its index says', () => {
+    const file = join(work, 'version');
     const first = openLineCache(file, 'v1');
-    first.set('yaml a', 'one');
+    first.set('yaml:a', 'one');
     first.save();
-    expect(openLineCache(file, 'v2').get('yaml a')).toBeUndefined();
-    writeFileSync(file, `{"version":"v1"}\n${readFileSync(file, 'utf8')}`);
-    expect(openLineCache(file, 'v1').get('yaml a')).toBeUndefined();
+    expect(openLineCache(file, 'v2').get('yaml:a')).toBeUndefined();
+    expect(openLineCache(file, 'v1').get('yaml:a')).toBe('one');
+    writeFileSync(file, 'on');
+    expect(openLineCache(file, 'v1').get('yaml:a')).toBeUndefined();
   });
 });
 
@@ -77,7 +92,7 @@ describe('the render cache', () => {
 
   it('loads the same corpus, with the same problems, every render from the cache the second time', () => {
     fixture = copyFixture();
-    const file = join(work, 'warm.jsonl');
+    const file = join(work, 'warm');
     const plain = loadCorpus(fixture.root);
     const cold = load(file);
     expect(cold.counts.reused).toBe(0);
@@ -90,7 +105,7 @@ describe('the render cache', () => {
 
   it('renders again a briefing citing a paragraph its source no longer has, with the problem on its line', () => {
     fixture = copyFixture();
-    const file = join(work, 'seed.jsonl');
+    const file = join(work, 'seed');
     load(file);
     fixture.edit('seeds/sample.txt', (text) => text.replace(/\n[^\n]*2803[^\n]*\n?$/u, '\n'));
     const plain = loadCorpus(fixture.root);
@@ -102,7 +117,7 @@ describe('the render cache', () => {
 
   it('renders again a briefing linking a topic that was renamed', () => {
     fixture = copyFixture();
-    const file = join(work, 'topic.jsonl');
+    const file = join(work, 'topic');
     load(file);
     fixture.edit('content/topics/turkey.yaml', (text) => text.replace('en: "Turkey" }', 'en: "The Republic of Turkey" }'));
     const plain = loadCorpus(fixture.root);

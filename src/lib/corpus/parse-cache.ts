@@ -1,5 +1,5 @@
 /**
- * The corpus's parse cache (part of the build cache: `briefings-parse-cache.jsonl` in Astro's
+ * The corpus's parse cache (part of the build cache: `briefings-parse-cache` in Astro's
  * cacheDir, src/integrations/incremental-pages.ts). Loading the corpus parses the YAML of every
  * source, topic and briefing file and hashes every briefing's content for the alignment check;
  * for an unchanged file, both come from here instead.
@@ -15,9 +15,9 @@
  * Off unless started (the dev server, `npm run check` and tests parse every file). The file is
  * written whole under a temporary name and renamed, and keeps only the entries this build used.
  *
- * One entry a line (line-cache.ts): an entry is parsed only when a file asks for it, and one
- * used again is written back as the bytes it was read from, instead of the whole file being
- * parsed and serialised again on every build.
+ * Kept by line-cache.ts: an entry is read and parsed only when a file asks for it, and a build
+ * writes only its new entries, instead of the whole file being parsed and serialised again on
+ * every build.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -73,7 +73,7 @@ const keyOf = (...parts: (string | number)[]) => createHash('sha256').update(par
 export function cachedYamlSource(text: string, firstLine = 1): YamlSource {
   const cache = state.cache;
   if (!cache) return parseYamlSource(text, firstLine);
-  const name = `yaml ${keyOf(firstLine, text)}`;
+  const name = `yaml:${keyOf(firstLine, text)}`;
   const known = cache.get(name);
   if (known !== undefined) {
     state.hits++;
@@ -83,7 +83,6 @@ export function cachedYamlSource(text: string, firstLine = 1): YamlSource {
   const snapshot = yamlSnapshot(text, firstLine);
   // A text JSON cannot keep exactly is parsed every time.
   if (!snapshot) return parseYamlSource(text, firstLine);
-  // JSON.stringify escapes every line break, so the entry stays on its line.
   cache.set(name, JSON.stringify(snapshot));
   return yamlSourceOf(snapshot);
 }
@@ -92,7 +91,7 @@ export function cachedYamlSource(text: string, firstLine = 1): YamlSource {
 export function cachedContentRevision(text: string): string {
   const cache = state.cache;
   if (!cache) return contentRevision(text);
-  const name = `revision ${keyOf('revision', text)}`;
+  const name = `revision:${keyOf('revision', text)}`;
   const known = cache.get(name);
   if (known !== undefined) return known;
   const revision = contentRevision(text);

@@ -1,5 +1,5 @@
 /**
- * The corpus's render cache (part of the build cache: `briefings-render-cache.jsonl` in Astro's
+ * The corpus's render cache (part of the build cache: `briefings-render-cache` in Astro's
  * cacheDir, started and saved with the parse cache by src/integrations/incremental-pages.ts).
  * Loading the corpus renders every briefing's body, key points, events and updates through
  * markdown-it; at 1,000 sources that was 3 s of every build's 7.8 s corpus load, for texts that
@@ -128,14 +128,13 @@ function cachedRender(kind: 'block' | 'inline', render: (source: string, env: Re
   const cache = state.cache;
   if (!cache) return render(source, env);
   const key = createHash('sha256').update([kind, env.lang, env.file, env.firstLine, env.contextLabel, source].join('\0')).digest('base64url');
-  const name = `render ${key}`;
+  const name = `render:${key}`;
   const saved = cache.get(name);
   let entry = saved === undefined ? undefined : (JSON.parse(saved) as Entry);
   state.total++;
   if (entry && entry.asked.every(([question, arg, was]) => ask(env, question, arg) === was)) state.reused++;
   else {
     entry = renderAsking(render, source, env);
-    // JSON.stringify escapes every line break, so the entry stays on its line.
     cache.set(name, JSON.stringify(entry));
   }
   env.problems.push(...entry.out.problems);
