@@ -12,7 +12,7 @@ import { knownUpTo, timelineStatus } from '../timeline.ts';
 import { ContentError, hint, isBlocking, sortProblems, type ContentProblem } from '../problems.ts';
 import { devPreview } from './dev-preview.ts';
 import { citationsOfDrafts, findDrafts, labelDraftProblems, type Draft } from './drafts.ts';
-import { join, listFiles, projectRoot } from './files.ts';
+import { join, listFiles, projectRoot, readOnce } from './files.ts';
 import { loadBriefings, resolveCitation } from './load-briefings.ts';
 import { loadSources, type LoadedSource } from './load-sources.ts';
 import { loadTopics, type LoadedTopic } from './load-topics.ts';
@@ -74,6 +74,11 @@ export interface LoadResult {
 
 /** Reads, validates and cross-links everything, and runs every editorial rule, in one pass. */
 export function loadCorpus(root = projectRoot(), options: LoadOptions = {}): LoadResult {
+  // Loaders and checks read many files twice: once from disk (files.ts readOnce).
+  return readOnce(() => load(root, options));
+}
+
+function load(root: string, options: LoadOptions): LoadResult {
   const problems: ContentProblem[] = [];
   const sources = loadSources(root, problems);
   const topics = loadTopics(root, problems);

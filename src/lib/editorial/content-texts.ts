@@ -28,19 +28,6 @@ export function readText(root: string, file: string): string | undefined {
   return 'text' in read ? read.text : undefined;
 }
 
-const texts = new WeakMap<Content, Map<string, string | undefined>>();
-
-/**
- * A content file's text, read once per check of a corpus however many rules look at it (four
- * rules read every briefing: at 1,000 bench sources each pass over the files cost about 0.3 s).
- */
-export function contentText(content: Content, file: string): string | undefined {
-  let known = texts.get(content);
-  if (!known) texts.set(content, (known = new Map()));
-  if (!known.has(file)) known.set(file, readText(content.root, file));
-  return known.get(file);
-}
-
 function markdownIn(root: string, dir: string): string[] {
   const path = join(root, dir);
   return existsSync(path) ? readdirSync(path).filter((n) => n.endsWith('.md')).sort().map((n) => `${dir}/${n}`) : [];
@@ -50,7 +37,7 @@ function markdownIn(root: string, dir: string): string[] {
 export function markdownTexts(content: Content, lang: Lang): FileText[] {
   const files = [...content.briefings[lang].map((b) => b.briefing.file), ...markdownIn(content.root, `content/pages/${lang}`)];
   return files.flatMap((file) => {
-    const text = contentText(content, file);
+    const text = readText(content.root, file);
     return text === undefined ? [] : [{ file, text }];
   });
 }

@@ -6,7 +6,7 @@
  */
 import { LANGS } from '../../../i18n/locales.ts';
 import { findDetachedPrefixes } from '../../editorial/detached-prefix.ts';
-import { contentText, markdownTexts, reportFindings } from '../../editorial/content-texts.ts';
+import { markdownTexts, readText, reportFindings } from '../../editorial/content-texts.ts';
 import type { Rule } from '../types.ts';
 
 export const detachedPrefixes: Rule = {
@@ -17,7 +17,7 @@ export const detachedPrefixes: Rule = {
     const name = (id: string) => content.topics.get(id)?.topic.record.name.ar;
     for (const lang of LANGS) for (const { file, text } of markdownTexts(content, lang)) reportFindings(report, file, 1, findDetachedPrefixes(text, name));
     for (const { topic } of content.topics.values()) {
-      const text = contentText(content, topic.file);
+      const text = readText(content.root, topic.file);
       if (text !== undefined) reportFindings(report, topic.file, 1, findDetachedPrefixes(text, name));
     }
   },

@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { findInvisibleCharacters } from '../../editorial/invisible.ts';
-import { contentText, reportFindings } from '../../editorial/content-texts.ts';
+import { readText, reportFindings } from '../../editorial/content-texts.ts';
 import { join } from '../../corpus/files.ts';
 import type { Rule } from '../types.ts';
 
@@ -30,7 +30,7 @@ export const invisibleCharacters: Rule = {
       ...filesUnder(content.root, 'src/i18n/ui', (n) => n.endsWith('.ts')),
     ];
     for (const file of files) {
-      const text = contentText(content, file);
+      const text = readText(content.root, file);
       if (text !== undefined) reportFindings(report, file, 1, findInvisibleCharacters(text));
     }
   },
