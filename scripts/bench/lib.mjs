@@ -163,7 +163,7 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
       if (!timeline.length || now - timeline[timeline.length - 1].ms >= 1000) {
         const byComm = {};
         for (const p of procs.values()) if (p.lastRss) byComm[p.comm] = Math.max(byComm[p.comm] ?? 0, p.lastRss);
-        timeline.push({ ms: Math.round(now), rss: byComm });
+        timeline.push({ ms: Math.round(now), tree: sum, rss: byComm });
       }
       for (const p of procs.values()) p.lastRss = 0;
     };

@@ -170,6 +170,10 @@ async function build(root, kind) {
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   process.stdout.write(`  ${kind.padEnd(8)} building… `);
   const r = await measure(NODE, ['scripts/build.mjs', '--config', 'scripts/bench/astro.config.mjs'], { env, log, cwd: CODE.dir, memoryLimit: MEMORY_LIMIT });
+  // Memory over time (the tree and each program, about once a second) beside the log lines'
+  // arrival times (only Astro's own lines carry a clock), to see which steps overlap at the peak.
+  const lines = r.lines.filter((l) => !/[├└]─/.test(l.line)).map((l) => ({ ms: Math.round(l.ms), line: l.line.replace(/\x1b\[[0-9;]*m/g, '').slice(0, 200) }));
+  writeFileSync(`${log.replace(/\.log$/, '')}.timeline.json`, JSON.stringify({ timeline: r.timeline, lines }));
   if (r.code !== 0) {
     const tail = r.output.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => !/[├└]─/.test(l)).slice(-12).join('\n');
     console.log(`FAILED after ${fmtMs(r.wallMs)} (exit ${r.code}), peak ${fmtBytes(r.peakTreeRss)}; log: ${relative(PROJECT, log)}`);
