@@ -5,7 +5,8 @@
 // Steps, each its own process: `astro build` (pages, feeds, social cards in a child process of
 // their own, images, and, as it starts, the search index's documents), the search index
 // (scripts/index-search.mjs), which reads those documents and never loads the corpus, and last
-// the offline manifest (scripts/offline-manifest.mjs), which lists the index's files. The index
+// the offline manifest (scripts/offline-manifest.mjs), which lists the index's files (it scans the
+// pages while the index is written, once the page build is over, if memory allows). The index
 // step starts as soon as the documents are written, beside page rendering, if the page build's
 // predicted peak memory plus one index job fits the memory budget (BUILD_MEMORY_MB, default
 // 3,584 MB; src/lib/search/index-memory.ts); otherwise once the page build has exited, then
@@ -23,7 +24,8 @@ import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
-import { PAGEFIND_BYTES_PER_CHAR, indexJobsNow, pageBuildPeakBytes } from '../src/lib/search/index-memory.ts';
+import { PAGEFIND_BYTES_PER_CHAR, indexJobsNow, offlineScanBesideIndex, pageBuildPeakBytes } from '../src/lib/search/index-memory.ts';
+import { offlineCacheFile } from '../src/lib/offline/cache-file.ts';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
 const staging = `${target}.staging`;
@@ -88,10 +90,14 @@ astro.done.then((code) => (astroExit = code));
 const manifest = join(docs, 'manifest.json');
 while (astroExit === undefined && !existsSync(manifest)) await new Promise((r) => setTimeout(r, 200));
 const readBundles = () => JSON.parse(readFileSync(manifest, 'utf8')).bundles;
+const jobBytesOf = (bundles) => Math.max(...bundles.map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR;
 /** Bundles to index at a time if the index step starts now (0: not now), the page build holding `pageBuildBytes`. */
-const plan = (bundles, pageBuildBytes) =>
-  indexJobsNow({ budget, cores: availableParallelism(), pageBuildBytes, jobBytes: Math.max(...bundles.map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR });
-const startIndex = (jobs, stdio) => run([resolve('scripts/index-search.mjs'), indexed, docs], process.env.SEARCH_INDEX_JOBS ? {} : { SEARCH_INDEX_JOBS: String(jobs) }, stdio);
+const plan = (bundles, pageBuildBytes) => indexJobsNow({ budget, cores: availableParallelism(), pageBuildBytes, jobBytes: jobBytesOf(bundles) });
+let indexJobs = 1;
+const startIndex = (jobs, stdio) => {
+  indexJobs = process.env.SEARCH_INDEX_JOBS ? Number(process.env.SEARCH_INDEX_JOBS) : jobs;
+  return run([resolve('scripts/index-search.mjs'), indexed, docs], process.env.SEARCH_INDEX_JOBS ? {} : { SEARCH_INDEX_JOBS: String(jobs) }, stdio);
+};
 let index;
 let releaseIndexOutput = () => {};
 if (existsSync(manifest) && astroExit === undefined) {
@@ -106,8 +112,20 @@ if (existsSync(manifest) && astroExit === undefined) {
 }
 let status = await astro.done;
 releaseIndexOutput();
-if (status === 0) status = await (index ?? startIndex(existsSync(manifest) ? plan(readBundles(), 0) : 1)).done;
-else if (index) {
+// The offline manifest, when it scans the pages beside the index step (see below).
+let offline;
+if (status === 0) {
+  index ??= startIndex(existsSync(manifest) ? plan(readBundles(), 0) : 1);
+  // The pages are final once the page build has exited: the offline manifest scans them (most of
+  // its work: 10 s of a one-edit build at 5,000 sources) while the index is written, where the
+  // memory budget holds both, and finishes once the index is in the site (it lists its files).
+  if (existsSync(manifest) && offlineScanBesideIndex({ budget, jobBytes: jobBytesOf(readBundles()), jobs: indexJobs, cached: existsSync(offlineCacheFile()) })) {
+    offline = run([resolve('scripts/offline-manifest.mjs'), staging, '--wait'], {}, ['pipe', 'inherit', 'inherit']);
+    // If it has failed already, writing to it fails too; its exit code says so.
+    offline.stdin.on('error', () => {});
+  }
+  status = await index.done;
+} else if (index) {
   index.kill();
   await index.done;
 }
@@ -117,7 +135,12 @@ if (status === 0 && existsSync(join(indexed, 'pagefind'))) {
 }
 rmSync(indexed, { recursive: true, force: true });
 // Last: the offline manifest lists the search index's files and hashes what the worker stores.
-if (status === 0) status = await run([resolve('scripts/offline-manifest.mjs'), staging]).done;
+if (offline) {
+  // Without `go` (the index failed) it exits without writing.
+  offline.stdin.end(status === 0 ? 'go\n' : '');
+  const offlineStatus = await offline.done;
+  if (status === 0) status = offlineStatus;
+} else if (status === 0) status = await run([resolve('scripts/offline-manifest.mjs'), staging]).done;
 if (status !== 0) {
   rmSync(docs, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });

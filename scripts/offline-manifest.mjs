@@ -9,23 +9,39 @@
 // as in the last build (unchanged pages are hard links to the page cache's copies) are not
 // read again.
 //
-//   node scripts/offline-manifest.mjs <built site dir>
+// With --wait, it scans the pages first (most of its work), then waits for its standard input to
+// end: scripts/build.mjs starts it so while the search index is still being written, and writes
+// `go` once the index is in the site; without `go` (the index failed) it exits, writing nothing.
+//
+//   node scripts/offline-manifest.mjs <built site dir> [--wait]
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LANGS } from '../src/i18n/locales.ts';
 import { readJsonCache, writeJsonCache } from '../src/lib/json-cache.ts';
-import { offlineFiles, offlineManifest } from '../src/lib/offline/manifest.ts';
+import { offlineCacheFile } from '../src/lib/offline/cache-file.ts';
+import { offlineFiles, offlineManifest, scanPages } from '../src/lib/offline/manifest.ts';
 
-const site = process.argv[2];
-if (!site) {
-  console.error('usage: node scripts/offline-manifest.mjs <built site dir>');
+const [site, flag] = process.argv.slice(2);
+if (!site || (flag !== undefined && flag !== '--wait')) {
+  console.error('usage: node scripts/offline-manifest.mjs <built site dir> [--wait]');
   process.exit(2);
 }
-const started = performance.now();
-const cacheFile = join(resolve(process.env.OFFLINE_CACHE ?? '.cache/offline'), 'files.json');
+let started = performance.now();
+const cacheFile = offlineCacheFile();
 const previous = new Map(Object.entries(readJsonCache(cacheFile, 1)?.files ?? {}));
 const cache = { previous, next: new Map() };
-const manifest = offlineManifest(site, process.env.BASE_PATH ?? '/', LANGS, ['sw.js'], cache);
+const scanned = scanPages(site, LANGS, cache);
+let waited = '';
+if (flag === '--wait') {
+  const scanMs = performance.now() - started;
+  let input = '';
+  for await (const chunk of process.stdin) input += chunk;
+  if (input.trim() !== 'go') process.exit(0);
+  waited = `; the pages scanned beside the search index: ${(scanMs / 1000).toFixed(1)} s`;
+  // The time reported is this step's own: the scan, then what is left after the index.
+  started = performance.now() - scanMs;
+}
+const manifest = offlineManifest(site, process.env.BASE_PATH ?? '/', LANGS, ['sw.js'], cache, scanned);
 for (const [path, text] of Object.entries(offlineFiles(manifest))) {
   mkdirSync(dirname(join(site, path)), { recursive: true });
   writeFileSync(join(site, path), text);
@@ -33,4 +49,4 @@ for (const [path, text] of Object.entries(offlineFiles(manifest))) {
 writeJsonCache(cacheFile, 1, { files: Object.fromEntries(cache.next) });
 const reused = [...cache.next.keys()].filter((id) => previous.has(id)).length;
 const sizes = Object.values(manifest.langs).map((l) => `${l.lang} ${(l.bytes / 1e6).toFixed(1)} MB`).join(', ');
-console.log(`[offline] build ${manifest.build}: ${sizes} in ${((performance.now() - started) / 1000).toFixed(1)} s (${reused} of ${cache.next.size} files unchanged, not read)`);
+console.log(`[offline] build ${manifest.build}: ${sizes} in ${((performance.now() - started) / 1000).toFixed(1)} s (${reused} of ${cache.next.size} files unchanged, not read${waited})`);

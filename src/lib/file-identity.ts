@@ -5,9 +5,13 @@
  * the build cache's copy, the same file from build to build. So an unchanged identity means
  * unchanged bytes, and a changed file has a new identity.
  */
-import { statSync } from 'node:fs';
+import { statSync, type BigIntStats } from 'node:fs';
 
 export function fileIdentity(file: string): string {
-  const st = statSync(file, { bigint: true });
+  return identityOf(statSync(file, { bigint: true }));
+}
+
+/** The identity of a file already stat'ed (with `bigint: true`), for callers that also need its size. */
+export function identityOf(st: BigIntStats): string {
   return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
 }

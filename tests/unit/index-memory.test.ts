@@ -4,7 +4,7 @@
  * peak plus one index job fits the memory budget, after it two at a time when two fit.
  */
 import { describe, expect, it } from 'vitest';
-import { INDEX_PROCESS_BYTES, PAGEFIND_BYTES_PER_CHAR, indexJobsNow, pageBuildPeakBytes } from '../../src/lib/search/index-memory.ts';
+import { INDEX_PROCESS_BYTES, OFFLINE_SCAN_BYTES, PAGEFIND_BYTES_PER_CHAR, indexJobsNow, offlineScanBesideIndex, pageBuildPeakBytes } from '../../src/lib/search/index-memory.ts';
 
 const MB = 2 ** 20;
 const budget = 3584 * MB;
@@ -47,5 +47,24 @@ describe('indexJobsNow: bundles indexed at a time if the index step starts now (
     const pageBuildBytes = budget - jobBytes - INDEX_PROCESS_BYTES;
     expect(indexJobsNow({ budget, jobBytes, cores: 2, pageBuildBytes })).toBe(1);
     expect(indexJobsNow({ budget, jobBytes, cores: 2, pageBuildBytes: pageBuildBytes + 1 })).toBe(0);
+  });
+});
+
+describe('offlineScanBesideIndex: the offline manifest scans the pages while the index step runs', () => {
+  it.each([
+    // [case, jobs, job bytes, budget, offline cache present, beside]
+    ['5,000 sources, one edit: one bundle re-indexed', 1, jobOf(c5000.chars), budget, true, true],
+    ['1,000 sources, one edit', 1, jobOf(c1000.chars), budget, true, true],
+    ['5,000 sources, two bundles at a time: not beside', 2, jobOf(c5000.chars), budget, true, false],
+    ['no cache of the last build’s reads (every file read): not beside', 1, jobOf(c1000.chars), budget, false, false],
+    ['a small budget: not beside', 1, jobOf(c1000.chars), 2048 * MB, true, false],
+  ])('%s', (_, jobs, jobBytes, budgetBytes, cached, beside) => {
+    expect(offlineScanBesideIndex({ budget: budgetBytes, jobBytes, jobs, cached })).toBe(beside);
+  });
+
+  it('exactly at the budget fits; a byte over does not', () => {
+    const jobBytes = budget - INDEX_PROCESS_BYTES - OFFLINE_SCAN_BYTES;
+    expect(offlineScanBesideIndex({ budget, jobBytes, jobs: 1, cached: true })).toBe(true);
+    expect(offlineScanBesideIndex({ budget, jobBytes: jobBytes + 1, jobs: 1, cached: true })).toBe(false);
   });
 });

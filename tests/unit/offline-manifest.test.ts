@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { offlineFiles, offlineManifest, type PageScans } from '../../src/lib/offline/manifest.ts';
+import { offlineFiles, offlineManifest, scanPages, type PageScans } from '../../src/lib/offline/manifest.ts';
 
 let dir: string | undefined;
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -94,5 +94,18 @@ describe('offline manifest', () => {
     expect(changed.build).not.toBe(plain.build);
     expect(changed).toEqual(offlineManifest(root, '/', ['ar', 'en'], ['sw.js']));
     expect([...cache.next.keys()].filter((k) => cache.previous.has(k)).length).toBe(known - 1);
+  });
+
+  it('pages scanned before the search index is in place give the same manifest (the build scans them while it indexes)', () => {
+    const all = files('/');
+    const root = site(all);
+    const whole = offlineManifest(root, '/', ['ar', 'en'], ['sw.js']);
+    const search = Object.keys(all).filter((p) => p.startsWith('pagefind/'));
+    expect(search.length).toBeGreaterThan(0);
+    for (const p of search) rmSync(join(root, p));
+    const cache: PageScans = { previous: new Map(), next: new Map() };
+    const scanned = scanPages(root, ['ar', 'en'], cache);
+    for (const p of search) writeFileSync(join(root, p), all[p]!);
+    expect(offlineManifest(root, '/', ['ar', 'en'], ['sw.js'], cache, scanned)).toEqual(whole);
   });
 });
