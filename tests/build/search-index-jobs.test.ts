@@ -44,6 +44,18 @@ describe('search bundles indexed side by side', () => {
     // Unchanged bundles come from the cache, whatever the number of jobs.
     const again = await writeSearchIndexes(docs, join(work, 'again'), join(work, 'cache-three'), 2);
     expect(again.every((bundle) => bundle.fromCache)).toBe(true);
+    // Their search page data comes from the page ids kept in the cache; without those (a cache
+    // written by an earlier version), from the bundles' fragments: the same bytes either way.
+    const same = (dir: string) => {
+      const c = files(join(work, dir, 'pagefind'));
+      expect([...c.keys()].sort()).toEqual([...a.keys()].sort());
+      for (const [path, bytes] of a) expect(c.get(path)!.equals(bytes), `${dir}: ${path}`).toBe(true);
+    };
+    same('again');
+    for (const bundle of bundles) rmSync(join(work, 'cache-three', bundle.name, 'ids.json'));
+    const older = await writeSearchIndexes(docs, join(work, 'older'), join(work, 'cache-three'), 2);
+    expect(older.every((bundle) => bundle.fromCache)).toBe(true);
+    same('older');
   }, 120_000);
 
   it.each([

@@ -12,6 +12,11 @@
  * a bundle just indexed goes into the cache the same way): Pagefind cannot update an index, so an
  * edit re-indexes its own bundle only. No file of a bundle is written in place afterwards.
  *
+ * Beside each cached bundle, its page ids by URL (`ids.json`, read from its fragments once, when it
+ * is indexed): the search page's data needs every bundle's, and reading them again from all the
+ * fragments took 4–5 s of a one-edit build at 5,000 sources. A cache entry without them (written
+ * by an earlier version) is read from its fragments.
+ *
  * Each bundle's fragments lose the page text Pagefind keeps in them (strip-fragments.ts) as soon
  * as it is written, before it goes into the cache; the key names that form (FRAGMENT_FORM).
  *
@@ -24,7 +29,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../i18n/index.ts';
 import { MANIFEST, dataInputFile, type BundleEntry, type DocumentsManifest } from './documents.ts';
-import { writeSearchData, type SearchDataInput } from './search-data.ts';
+import { readPageIds, writeSearchData, type SearchDataInput } from './search-data.ts';
 import { linkTree } from '../link-files.ts';
 import { closePagefind, indexBundle } from './index-bundle.ts';
 import type { IndexJob, IndexJobResult } from './index-worker.ts';
@@ -50,8 +55,12 @@ export function indexJobs(env: NodeJS.ProcessEnv = process.env): number {
   return jobs;
 }
 
+const IDS = 'ids.json';
+
 export async function writeSearchIndexes(docsDir: string, siteDir: string, cacheDir: string, jobs = indexJobs()): Promise<IndexedBundle[]> {
   const done = new Map<BundleEntry, IndexedBundle>();
+  // Each bundle's page ids (url → id), for the search page's data.
+  const ids = new Map<string, Map<string, string>>();
   const { bundles } = readManifest(docsDir);
   const fresh: BundleEntry[] = [];
   for (const bundle of bundles) {
@@ -62,6 +71,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
     if (!existsSync(join(cached, 'key')) || readFileSync(join(cached, 'key'), 'utf8') !== bundle.key) fresh.push(bundle);
     else {
       linkTree(join(cached, 'bundle'), outDir);
+      if (existsSync(join(cached, IDS))) ids.set(bundle.name, new Map(Object.entries(JSON.parse(readFileSync(join(cached, IDS), 'utf8')) as Record<string, string>)));
       done.set(bundle, { lang: bundle.lang, name: bundle.name, pages: bundle.pages, ms: performance.now() - started, fromCache: true });
     }
   }
@@ -73,6 +83,9 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
     rmSync(next, { recursive: true, force: true });
     mkdirSync(next, { recursive: true });
     linkTree(join(siteDir, 'pagefind', bundle.name), join(next, 'bundle'));
+    const bundleIds = readPageIds(join(siteDir, 'pagefind', bundle.name));
+    ids.set(bundle.name, bundleIds);
+    writeFileSync(join(next, IDS), JSON.stringify(Object.fromEntries(bundleIds)));
     writeFileSync(join(next, 'key'), bundle.key);
     rmSync(cached, { recursive: true, force: true });
     renameSync(next, cached);
@@ -81,7 +94,8 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
   for (const lang of new Set(bundles.map((b) => b.lang))) {
     const names = bundles.filter((b) => b.lang === lang).map((b) => b.name);
     const input = JSON.parse(readFileSync(join(docsDir, dataInputFile(lang)), 'utf8')) as SearchDataInput;
-    writeSearchData(input, join(siteDir, 'pagefind'), names);
+    const pageIds = new Map(names.flatMap((name) => [...(ids.get(name) ?? readPageIds(join(siteDir, 'pagefind', name)))]));
+    writeSearchData(input, join(siteDir, 'pagefind'), names, pageIds);
   }
   return bundles.map((b) => done.get(b)!);
 }
