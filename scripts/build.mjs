@@ -90,9 +90,15 @@ astro.done.then((code) => (astroExit = code));
 const manifest = join(docs, 'manifest.json');
 while (astroExit === undefined && !existsSync(manifest)) await new Promise((r) => setTimeout(r, 200));
 const readBundles = () => JSON.parse(readFileSync(manifest, 'utf8')).bundles;
-const jobBytesOf = (bundles) => Math.max(...bundles.map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR;
+// The bundles the index step will index: the others it links from its cache, whose entry has the
+// same key (src/lib/search/write-index.ts). An edit changes one, so one Pagefind process runs.
+const searchCache = resolve(process.env.SEARCH_CACHE ?? '.cache/search');
+const cachedKey = (name) => (existsSync(join(searchCache, name, 'key')) ? readFileSync(join(searchCache, name, 'key'), 'utf8') : undefined);
+const toIndex = (bundles) => bundles.filter((b) => cachedKey(b.name) !== b.key);
+const jobBytesOf = (bundles) => Math.max(0, ...toIndex(bundles).map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR;
 /** Bundles to index at a time if the index step starts now (0: not now), the page build holding `pageBuildBytes`. */
-const plan = (bundles, pageBuildBytes) => indexJobsNow({ budget, cores: availableParallelism(), pageBuildBytes, jobBytes: jobBytesOf(bundles) });
+const plan = (bundles, pageBuildBytes) =>
+  Math.min(indexJobsNow({ budget, cores: availableParallelism(), pageBuildBytes, jobBytes: jobBytesOf(bundles) }), Math.max(1, toIndex(bundles).length));
 let indexJobs = 1;
 const startIndex = (jobs, stdio) => {
   indexJobs = process.env.SEARCH_INDEX_JOBS ? Number(process.env.SEARCH_INDEX_JOBS) : jobs;
