@@ -18,7 +18,7 @@ import { dataInputFile, writeSearchDocuments, type BundleEntry } from '../../src
 import { reveal } from '../../src/lib/search/hidden.ts';
 import type { PageData } from '../../src/lib/search/index-document.ts';
 import type { SearchDataInput } from '../../src/lib/search/search-data.ts';
-import { documentWords, indexedWords, stripFragmentText } from '../../src/lib/search/strip-fragments.ts';
+import { documentWords, indexedWords, stripFragmentText, stripFragmentTextInParallel } from '../../src/lib/search/strip-fragments.ts';
 import { setConfiguredBase } from '../../src/lib/urls.ts';
 
 interface Fragment {
@@ -98,7 +98,7 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
     expect(() => stripFragmentText(dir, words)).toThrow(new RegExp(`${url}.*word 0`));
   });
 
-  it('keeps every field but the text, under the same file names, as new files, the same bytes every time', () => {
+  it('keeps every field but the text, under the same file names, as new files, the same bytes every time (and in parallel)', async () => {
     for (const bundle of bundles) {
       const [a, b] = [join(work, 'a', bundle.name), join(work, 'b', bundle.name)];
       cpSync(join(work, 'raw', bundle.name), a, { recursive: true });
@@ -108,7 +108,7 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
       const link = join(work, `${bundle.name}.link`);
       linkSync(join(a, 'fragment', file), link);
       expect(stripFragmentText(a, wordsOf(bundle))).toBe(bundle.pages);
-      stripFragmentText(b);
+      await stripFragmentTextInParallel(b);
       // A file shared as a hard link (the search index cache) is left as it was.
       expect(readFileSync(link).equals(before)).toBe(true);
       const [raw, stripped] = [fragmentFiles(join(work, 'raw', bundle.name)), fragmentFiles(a)];

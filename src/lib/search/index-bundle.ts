@@ -13,7 +13,7 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { BundleEntry } from './documents.ts';
-import { documentWords, stripFragmentText } from './strip-fragments.ts';
+import { documentWords, stripFragmentTextInParallel } from './strip-fragments.ts';
 
 /**
  * Documents go in one by one in the manifest's order: Pagefind numbers pages in the order it gets
@@ -33,7 +33,7 @@ export async function indexBundle(bundle: Pick<BundleEntry, 'name' | 'urls' | 'm
   const written = await index.writeFiles({ outputPath: outDir });
   if (written.errors.length) throw new Error(`Pagefind could not write the ${bundle.name} index: ${written.errors.join('; ')}`);
   // Before the bundle goes into the cache, so a cached bundle is stripped too.
-  stripFragmentText(outDir, words);
+  await stripFragmentTextInParallel(outDir, words);
   // Pagefind also writes its ready-made UIs; our search page has its own, so drop them.
   for (const file of readdirSync(outDir)) if (/^pagefind-(?:ui|component-ui|modular-ui|highlight)\./.test(file)) rmSync(join(outDir, file));
 }

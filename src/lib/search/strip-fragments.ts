@@ -20,7 +20,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { unescapeHtml } from '../html.ts';
 import { writeFileReplacing } from '../link-files.ts';
 
@@ -28,6 +29,8 @@ import { writeFileReplacing } from '../link-files.ts';
 export const FRAGMENT_FORM = 'content-dropped-1';
 
 const SIGNATURE = 'pagefind_dcd';
+const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
 
 interface Fragment {
   url: string;
@@ -61,30 +64,64 @@ function checkWords(fragment: Fragment, expected: ReadonlyMap<string, readonly s
   }
 }
 
+/** The fragment files of the bundle in `bundleDir`, in name order. */
+function fragmentPaths(bundleDir: string): string[] {
+  const dir = join(bundleDir, 'fragment');
+  return readdirSync(dir).sort().filter((file) => file.endsWith('.pf_fragment')).map((file) => join(dir, file));
+}
+
+/** A fragment file's bytes, uncompressed, with every page's text emptied (checked first against `expected`); and its pages. */
+function stripped(path: string, raw: Buffer, expected?: ReadonlyMap<string, readonly string[]>): { data: Buffer; pages: number } {
+  if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`${path} is not a Pagefind fragment (no ${SIGNATURE} signature)`);
+  const json = JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as Fragment | Record<string, Fragment>;
+  // A single page's fragment has a `url`; a group maps page hashes to fragments.
+  const list = typeof json.url === 'string' ? [json as Fragment] : Object.values(json as Record<string, Fragment>);
+  for (const fragment of list) {
+    if (typeof fragment.content !== 'string') throw new Error(`${path}: a fragment without text (${fragment.url}); is this Pagefind's fragment format?`);
+    if (expected) checkWords(fragment, expected);
+    fragment.content = '';
+  }
+  return { data: Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(json), 'utf8')]), pages: list.length };
+}
+
+const LEVEL = { level: 9 };
+
 /**
  * Empties `content` in every fragment file of the bundle in `bundleDir`. With `expected` (url →
  * the words of the document Pagefind was given, documentWords), checks each page's words first.
  * Returns the number of pages stripped.
  */
 export function stripFragmentText(bundleDir: string, expected?: ReadonlyMap<string, readonly string[]>): number {
-  const dir = join(bundleDir, 'fragment');
   let pages = 0;
-  for (const file of readdirSync(dir).sort()) {
-    if (!file.endsWith('.pf_fragment')) continue;
-    const path = join(dir, file);
-    const raw = gunzipSync(readFileSync(path));
-    if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`${path} is not a Pagefind fragment (no ${SIGNATURE} signature)`);
-    const json = JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as Fragment | Record<string, Fragment>;
-    // A single page's fragment has a `url`; a group maps page hashes to fragments.
-    const list = typeof json.url === 'string' ? [json as Fragment] : Object.values(json as Record<string, Fragment>);
-    for (const fragment of list) {
-      if (typeof fragment.content !== 'string') throw new Error(`${path}: a fragment without text (${fragment.url}); is this Pagefind's fragment format?`);
-      if (expected) checkWords(fragment, expected);
-      fragment.content = '';
-      pages++;
-    }
-    const out = gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(json), 'utf8')]), { level: 9 });
-    writeFileReplacing(path, out);
+  for (const path of fragmentPaths(bundleDir)) {
+    const { data, pages: n } = stripped(path, gunzipSync(readFileSync(path)), expected);
+    writeFileReplacing(path, gzipSync(data, LEVEL));
+    pages += n;
   }
   return pages;
 }
+
+/**
+ * stripFragmentText with the (de)compression on libuv's threads, STRIP_AT_ONCE files at a time:
+ * the same bytes, and most of its time (gzip at level 9 took 3.0 s of the 5.0 s for a bundle of
+ * 2,065 pages) on the core Pagefind has just left. Side by side at 1,000 sources (one bundle of
+ * 2,065 pages indexed, twice): the index step 30.2 and 27.3 s before, 27.9 and 25.9 s after.
+ */
+export async function stripFragmentTextInParallel(bundleDir: string, expected?: ReadonlyMap<string, readonly string[]>): Promise<number> {
+  const paths = fragmentPaths(bundleDir);
+  let pages = 0;
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < paths.length; i = next++) {
+      const path = paths[i]!;
+      const { data, pages: n } = stripped(path, await gunzipAsync(readFileSync(path)), expected);
+      writeFileReplacing(path, await gzipAsync(data, LEVEL));
+      pages += n;
+    }
+  };
+  await Promise.all(Array.from({ length: STRIP_AT_ONCE }, worker));
+  return pages;
+}
+
+/** libuv's thread pool holds four threads unless told otherwise. */
+const STRIP_AT_ONCE = 4;
