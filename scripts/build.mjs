@@ -10,7 +10,7 @@
 // step starts as soon as the documents are written, beside page rendering, if the page build's
 // predicted peak memory plus one index job fits the memory budget (BUILD_MEMORY_MB, default
 // 3,584 MB; src/lib/search/index-memory.ts); otherwise once the page build has exited, then
-// indexing two bundles at a time when two fit the budget. It writes its bundles into a folder
+// indexing two bundles at a time when two fit the budget (and two or more need indexing). It writes its bundles into a folder
 // of its own, moved into the site when both steps are done (Astro owns its output folder while
 // it builds).
 //
