@@ -3,7 +3,10 @@
  * corpus's parse cache and render cache (corpus/parse-cache.ts, corpus/render-cache.ts).
  *
  * Two files: `<file>` holds the entries' payloads one after another, and `<file>.index` the code
- * version that wrote them and, for each entry, its name, where its payload starts and its length.
+ * version that wrote them and, for each entry, its name, where its payload starts, its length and
+ * its CRC-32. The checksum is checked on every read: two builds sharing a cache folder that save at
+ * the same time append at the same place, and a payload another build wrote over reads as absent
+ * (rendered or parsed again), never as another entry's.
  * A build reads the index, and each payload only when asked for (one positioned read), and saves
  * by appending the new payloads and writing the index again. One JSON document (or one file read
  * and written whole) made every build parse and serialise, or read and write, every entry: at
@@ -17,6 +20,7 @@
  * Another version's index, or none, or one naming bytes `<file>` does not have, starts empty.
  */
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { writeFileReplacing } from './link-files.ts';
 
 export interface LineCache {
@@ -28,8 +32,8 @@ export interface LineCache {
   save(): void;
 }
 
-/** Where an entry's payload is in `<file>`. */
-type At = [start: number, length: number];
+/** Where an entry's payload is in `<file>`, and its CRC-32. */
+type At = [start: number, length: number, crc: number];
 
 /** The saved entries, when the index was written by `version` and names only bytes `<file>` has. */
 function readIndex(file: string, version: string): { entries: Map<string, At>; size: number } | undefined {
@@ -45,8 +49,8 @@ function readIndex(file: string, version: string): { entries: Map<string, At>; s
   if (kind !== 'cache' || saved !== version || !Number.isSafeInteger(size)) return undefined;
   const entries = new Map<string, At>();
   for (let i = 1; i < rows.length; i++) {
-    const [name, start, length] = rows[i]!.split(' ');
-    if (name) entries.set(name, [Number(start), Number(length)]);
+    const [name, start, length, crc] = rows[i]!.split(' ').map((v, j) => (j === 0 ? v : Number(v))) as [string, number, number, number];
+    if (name && [start, length, crc].every(Number.isSafeInteger)) entries.set(name, [start, length, crc]);
   }
   return { entries, size };
 }
@@ -72,10 +76,10 @@ export function openLineCache(file: string, version: string): LineCache {
   /** This build's entries: where a saved payload is, or a new payload. */
   const next = new Map<string, At | string>();
   let scratch = Buffer.alloc(64 * 1024);
-  const read = ([start, length]: At): string | undefined => {
+  const read = ([start, length, crc]: At): string | undefined => {
     if (scratch.length < length) scratch = Buffer.alloc(Math.max(length, scratch.length * 2));
     try {
-      return readSync(fd!, scratch, 0, length, start) === length ? scratch.toString('utf8', 0, length) : undefined;
+      return readSync(fd!, scratch, 0, length, start) === length && crc32(scratch.subarray(0, length)) === crc ? scratch.toString('utf8', 0, length) : undefined;
     } catch {
       return undefined;
     }
@@ -114,17 +118,17 @@ export function openLineCache(file: string, version: string): LineCache {
           if (typeof value === 'string') {
             const bytes = Buffer.from(value);
             writeSync(out, bytes, 0, bytes.length, end);
-            at = [end, bytes.length];
+            at = [end, bytes.length, crc32(bytes)];
           } else if (append) at = value;
           else {
             const payload = read(value);
             if (payload === undefined) continue;
             const bytes = Buffer.from(payload);
             writeSync(out, bytes, 0, bytes.length, end);
-            at = [end, bytes.length];
+            at = [end, bytes.length, value[2]];
           }
           end = Math.max(end, at[0] + at[1]);
-          rows.push(`${name} ${at[0]} ${at[1]}`);
+          rows.push(`${name} ${at[0]} ${at[1]} ${at[2]}`);
         }
       } finally {
         closeSync(out);

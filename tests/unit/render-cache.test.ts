@@ -4,7 +4,7 @@
  * without it, with the same problems on the same lines, also after a change elsewhere that a
  * cached render depends on (a source losing the paragraph a briefing cites, a topic renamed).
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,24 @@ describe('the line cache file', () => {
     const third = openLineCache(file, 'v1');
     expect([third.get('yaml:a'), third.get('yaml:b'), third.get('yaml:c')]).toEqual(['{"x":"عربي\n"}', undefined, 'three']);
     third.save();
+  });
+
+  it('reads a payload another build wrote over as absent, not as the other entry', () => {
+    const file = join(work, 'overwritten');
+    const first = openLineCache(file, 'v1');
+    first.set('revision:a', 'aaaa');
+    first.set('revision:b', 'bbbb');
+    first.save();
+    // Two builds that opened the same index and save at the same time both append where it ended:
+    // the one that writes last leaves its payload where the other's index says the other's is.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.from('cccc'), 0, 4, 0);
+    closeSync(fd);
+    const second = openLineCache(file, 'v1');
+    expect([second.get('revision:a'), second.get('revision:b')]).toEqual([undefined, 'bbbb']);
+    second.set('revision:a', 'aaaa');
+    second.save();
+    expect(openLineCache(file, 'v1').get('revision:a')).toBe('aaaa');
   });
 
   it('appends what a build adds, writes nothing when nothing changed, and copies the used entries once most are unused', () => {
