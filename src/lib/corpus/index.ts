@@ -213,7 +213,6 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
       return { older: linkTo(briefings[lang][i + 1]), newer: i > 0 ? linkTo(briefings[lang][i - 1]) : undefined };
     },
     alignmentWith: (lang, id, other) => byId[lang].get(id)?.alignment.with[other],
-    backlinks: (lang, topic) => backlinks[lang].get(topic) ?? [],
     mentioning: (lang, topic) => (backlinks[lang].get(topic) ?? []).map(({ briefing }) => briefing),
     mentionedIn: (lang, topic) => (backlinks[lang].get(topic) ?? []).map(({ briefing, sentences }) => ({ id: briefing.id, title: briefing.data.title, sentences })),
     related: (topic) => [...(related.get(topic) ?? [])].sort(),

@@ -148,18 +148,16 @@ export interface Corpus {
    * without making that page render again on every edit of this version's text.
    */
   alignmentWith(lang: Lang, id: string, other: Lang): AlignmentState | undefined;
-  /** Topic id → briefings of a language that link it, with the citing sentences. */
-  backlinks(lang: Lang, topic: string): { briefing: Briefing; sentences: string[] }[];
   /**
-   * The briefings of `backlinks`, without their sentences (a topic's feeds): a page's cache key
-   * then hashes no sentence (each briefing stands in it as its one hash), where reading
-   * `backlinks` hashed every citing sentence of the topic again.
+   * The briefings of a language that link a topic (a topic's feeds). Not with their citing
+   * sentences: a page's cache key then hashes no sentence (each briefing stands in it as its one
+   * hash); asking for both hashed every citing sentence of the topic again.
    */
   mentioning(lang: Lang, topic: string): Briefing[];
   /**
    * The same as a topic page shows it: each briefing's id and title with its citing sentences.
-   * A page reading `backlinks` renders again when any part of those briefings changes (their
-   * bodies, their events); one reading this, when their titles or citing sentences do. (Not
+   * A page reading whole briefings renders again when any part of them changes (their bodies,
+   * their events); one reading this, when their titles or citing sentences do. (Not
    * narrowed to the few distinct sentences a page shows: at 1,000 bench sources that made every
    * build's cache keys of the topic pages 1.26 s instead of 0.48 s, for rare savings.)
    */

@@ -4,7 +4,7 @@
  * unchanged, and copies its last output).
  *
  * While a page renders (src/middleware.ts), the corpus it gets from `getCorpus()` records what
- * it reads: each method call with its arguments (`backlinks('en', 'turkey')`), each entry it
+ * it reads: each method call with its arguments (`mentionedIn('en', 'turkey')`), each entry it
  * looks up in a map (`sources.get(id)`), each map it walks and each other property it reads.
  * Those reads are saved per page in the build cache. The next build gives each page a cacheKey
  * made of its reads and what they return now: any change to any of them gives a new key, so
