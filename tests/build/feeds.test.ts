@@ -25,7 +25,7 @@ interface Expected { title: string; page: string; briefings: string[] }
 
 /** What a feed must hold: the briefings (ids, newest first) and the page it follows. */
 function expected(lang: Lang, topic?: string): Expected {
-  const list = topic ? corpus.backlinks(lang, topic).map((b) => b.briefing) : corpus.briefings[lang];
+  const list = topic ? corpus.mentioning(lang, topic) : corpus.briefings[lang];
   return {
     title: topic ? corpus.topics.get(topic)!.record.name[lang] : '',
     page: topic ? `${lang}/topics/${topic}/` : `${lang}/`,
