@@ -50,6 +50,24 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it("Pagefind's gzip files reach it inflated by the browser, each fetched once", async () => {
+    const page = await site.browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(site.server.url('/en/search/?q=Turkey'));
+    await settled(page);
+    expect((await resultHrefs(page)).length).toBe(10);
+    const files = requests.filter((p) => /\.(pagefind|pf_meta|pf_index|pf_fragment)$/.test(p));
+    // The WebAssembly, the metadata, at least one index chunk and the results' fragment files.
+    for (const kind of ['.pagefind', '.pf_meta', '.pf_index', '.pf_fragment']) expect(files.some((p) => p.endsWith(kind)), kind).toBe(true);
+    expect(new Set(files).size).toBe(files.length);
+    // The host sends them as written (gzip, no Content-Encoding); the page's fetch, which Pagefind
+    // uses, gives each inflated with Pagefind's marker first, so Pagefind skips its own inflate.
+    const heads = await page.evaluate(async (paths) => Promise.all(paths.map(async (p) => new TextDecoder().decode((await (await fetch(p)).arrayBuffer()).slice(0, 12)))), files);
+    expect(heads).toEqual(files.map(() => 'pagefind_dcd'));
+    await page.close();
+  });
+
   it('results are links in an ordered list, the count is in a live region, and middle-click opens a result', async () => {
     const page = await open('/en/search/?q=Witkoff');
     const status = await settled(page);

@@ -12,6 +12,7 @@ import { findFallbacks } from '../../lib/search/prefix-fallback.ts';
 import { promiseMemo } from '../../lib/search/promise-memo.ts';
 import type { PageData } from '../../lib/search/index-document.ts';
 import { config } from './config.ts';
+import { inflatingFetch } from './inflate.ts';
 
 interface Fragment {
   url: string;
@@ -70,6 +71,9 @@ const RANKING = { pageLength: 0.4, metaWeights: { title: 0 } };
 const OPTIONS = { baseUrl: config.base, excerptLength: 0, ranking: RANKING };
 
 let engine: Promise<Engine> | undefined;
+
+// Pagefind fetches with the page's fetch: its files reach it inflated by the browser (inflate.ts).
+globalThis.fetch = inflatingFetch(globalThis.fetch.bind(globalThis), location.href);
 
 /**
  * Pagefind fetches its script, then its entry, then its metadata and WebAssembly: three round
