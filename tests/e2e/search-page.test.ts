@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useServedSite } from '../helpers/served-site.ts';
@@ -65,6 +66,46 @@ describe('the search page', () => {
     // uses, gives each inflated with Pagefind's marker first, so Pagefind skips its own inflate.
     const heads = await page.evaluate(async (paths) => Promise.all(paths.map(async (p) => new TextDecoder().decode((await (await fetch(p)).arrayBuffer()).slice(0, 12)))), files);
     expect(heads).toEqual(files.map(() => 'pagefind_dcd'));
+    await page.close();
+  });
+
+  it('shows the lead topic with the count as soon as its own data is in, and the other results below it once theirs is', async () => {
+    const page = await site.browser.newPage();
+    // Every fragment file without the lead topic's page is held back until released.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.pf_fragment', async (route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      const json = JSON.parse(gunzipSync(body).subarray('pagefind_dcd'.length).toString('utf8')) as Record<string, { url: string }>;
+      const urls = typeof json.url === 'string' ? [json.url] : Object.values(json).map((f) => f.url);
+      if (!urls.some((u) => u.endsWith('/en/topics/turkey/'))) await held;
+      await route.fulfill({ response, body });
+    });
+    await page.goto(site.server.url('/en/search/?q=Turkey'));
+    await page.waitForSelector('#search-results > li');
+    const early = await results(page);
+    expect(early).toHaveLength(1);
+    expect(path(early[0]!.href)).toBe('/en/topics/turkey/');
+    expect(early[0]!.lead).toBe(true);
+    expect(early[0]!.excerpt).not.toBe('');
+    const status = await page.textContent('#search-status');
+    expect(status).toMatch(/^\d+ results?( · page 1 of \d+)?$/);
+    // Still busy: assistive technology reads the list once it is complete.
+    expect(await page.getAttribute('#search-results', 'aria-busy')).toBe('true');
+    await page.$eval('#search-results > li', (li) => ((li as HTMLElement).dataset.early = 'yes'));
+    release();
+    expect(await settled(page)).toBe(status);
+    const all = await results(page);
+    expect(all).toHaveLength(10);
+    expect(all[0]).toEqual(early[0]);
+    // The same element stays first: not replaced, so it neither moves nor paints again.
+    expect(await page.$eval('#search-results > li:first-child', (li) => (li as HTMLElement).dataset.early)).toBe('yes');
+    // The same results, in the same order, as a page whose files all come at once.
+    const plain = await open('/en/search/?q=Turkey');
+    await settled(plain);
+    expect(await results(plain)).toEqual(all);
+    await plain.close();
     await page.close();
   });
 

@@ -5,10 +5,11 @@
  * The engine's files are fetched with the page (preloads in SearchView.astro's head); it starts
  * when the search box (or a filter) gets focus, or at once when the URL holds a query.
  */
+import type { SearchTopic } from '../../lib/search/data.ts';
 import { PAGE_SIZE } from '../../lib/search/rank.ts';
 import { config, counted, fill } from './config.ts';
 import { loadEngine, type LoadedPage } from './engine.ts';
-import { rankHits } from './rank-hits.ts';
+import { rankHits, type LeadFirst } from './rank-hits.ts';
 import { excerptInSlices } from './slices.ts';
 import { FILTERS, readState, stateUrl, type State } from './state.ts';
 import { helpContent, pagerItems, resultItem, type ResultView } from './view.ts';
@@ -83,7 +84,44 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       return mine === generation;
     };
-    const ranking = await rankHits(engine, state.q, state.filters, settled);
+    const several = engine.analyzer.queryTerms(state.q).length > 1;
+    const current = () => mine === generation;
+    const topic = (id: string | undefined) => (id === undefined ? undefined : engine.data.topics.find((t) => t.id === id));
+    // Each excerpt is built in slices (slices.ts): the page answers the reader between them. The
+    // lead topic's names count as matches in every excerpt: `Turkey` highlights «تركيا».
+    const viewWith = (lead: SearchTopic | undefined) => async (p: LoadedPage, isLead: boolean): Promise<ResultView | undefined> => {
+      const excerpt = await excerptInSlices(p.data, engine.analyzer, p.positions, { names: lead?.names ?? [], opening: isLead, several }, current);
+      if (excerpt === false) return undefined;
+      return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead ? lead : undefined };
+    };
+    // The status line above the results changes with the first of them, in the same frame: set
+    // after them, its new height would move the results already shown.
+    let announced: string | undefined;
+    const status = (count: number, partial: boolean, page: number, pages: number) => {
+      clearTimeout(slow);
+      const where = pages > 1 ? ` · ${fill(config.strings.pageOf, { page, pages })}` : '';
+      const text = `${partial ? `${config.strings.partial} ` : ''}${counted(config.counts, count)}${where}`;
+      // Set once per search: shown with the lead, the count is not announced again with the others.
+      if (text !== announced) statusEl.textContent = announced = text;
+    };
+    // A lead topic is first whatever the documents' data says (rank-hits.ts): on the first page of
+    // results it is shown, with the count, as soon as its own data is in, while the documents'
+    // data (a larger download: source texts) is still on its way; the others follow below it.
+    let leadShown: Promise<boolean> | undefined;
+    const onLead = state.page === 1 && after.scrollTo === undefined
+      ? (first: LeadFirst) => {
+          leadShown = (async () => {
+            const v = await viewWith(topic(first.lead))(await engine.load(first.hit), true);
+            if (!v || !current()) return false;
+            list.start = 1;
+            status(first.count, false, 1, Math.ceil(first.count / PAGE_SIZE));
+            help.replaceChildren();
+            list.replaceChildren(resultItem(v));
+            return true;
+          })().catch(() => false);
+        }
+      : undefined;
+    const ranking = await rankHits(engine, state.q, state.filters, settled, onLead);
     if (!ranking || mine !== generation || !(await settled())) return;
     const pages = Math.max(1, Math.ceil(ranking.ids.length / PAGE_SIZE));
     const page = Math.min(state.page, pages);
@@ -95,43 +133,34 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
     const ids = ranking.ids.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const loaded = await Promise.all(ids.map((id) => engine.load(ranking.hits.get(id)!)));
     if (mine !== generation) return;
-    const lead = ranking.lead ? engine.data.topics.find((t) => t.id === ranking.lead) : undefined;
-    // The lead topic's names count as matches in every excerpt: `Turkey` highlights «تركيا».
-    const names = lead?.names ?? [];
-    const several = engine.analyzer.queryTerms(state.q).length > 1;
+    const lead = topic(ranking.lead);
     const isLead = (i: number) => lead !== undefined && ids[i] === lead.page;
-    const current = () => mine === generation;
-    // Each excerpt is built in slices (slices.ts): the page answers the reader between them.
-    const view = async (p: LoadedPage, i: number): Promise<ResultView | undefined> => {
-      const excerpt = await excerptInSlices(p.data, engine.analyzer, p.positions, { names, opening: isLead(i), several }, current);
-      if (excerpt === false) return undefined;
-      return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead(i) ? lead : undefined };
-    };
+    const view = viewWith(lead);
+    // Shown already (and first it stays: the others go below it).
+    const leadIsShown = (await leadShown) === true && page === 1 && isLead(0);
+    if (!current()) return;
     // The first screen of results is shown first, at once; each of the others follows in a task
     // of its own, so the first results are not held back by the excerpts below them. Returning to
     // a position (Back) shows them all at once, to scroll there.
     const first = after.scrollTo === undefined ? FIRST_SCREEN : loaded.length;
     const views: ResultView[] = [];
     for (const [i, p] of loaded.slice(0, first).entries()) {
-      const v = await view(p, i);
+      if (i === 0 && leadIsShown) continue;
+      const v = await view(p, isLead(i));
       if (!v) return;
       views.push(v);
     }
     if (!current()) return;
     list.start = (page - 1) * PAGE_SIZE + 1;
-    // The status line above the results changes with the first of them, in the same frame: set
-    // after them, its new height would move the results already shown.
-    clearTimeout(slow);
-    const count = counted(config.counts, ranking.ids.length);
-    const where = pages > 1 ? ` · ${fill(config.strings.pageOf, { page, pages })}` : '';
-    statusEl.textContent = `${ranking.partial ? `${config.strings.partial} ` : ''}${count}${where}`;
+    status(ranking.ids.length, ranking.partial, page, pages);
     if (ranking.ids.length === 0) help.replaceChildren(...helpContent(engine.analyzer.queryTerms(state.q), engine.data.topics, (t) => `${config.base}${t.url.slice(1)}`));
     else help.replaceChildren();
-    list.replaceChildren(...views.map(resultItem));
+    if (leadIsShown) list.append(...views.map(resultItem));
+    else list.replaceChildren(...views.map(resultItem));
     for (let i = first; i < loaded.length; i++) {
       await nextTask();
       if (!current()) return;
-      const v = await view(loaded[i]!, i);
+      const v = await view(loaded[i]!, isLead(i));
       if (!v) return;
       list.append(resultItem(v));
     }

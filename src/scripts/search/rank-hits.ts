@@ -20,12 +20,25 @@ export interface Ranking {
 
 let last: Ranking | undefined;
 
+/** What is known of a ranking before the documents' data: its lead topic's page is first (see onLead). */
+export interface LeadFirst {
+  /** The lead topic's id. */
+  lead: string;
+  hit: Hit;
+  /** How many results the ranking will have. */
+  count: number;
+}
+
 /**
  * @param settled  resolves to true when the query is still the one to show and it is time to load
  *   page data (the reader has stopped typing), false when it is stale: then nothing is loaded and
  *   the ranking is undefined
+ * @param onLead  called, once the query is settled and before the documents' data is fetched,
+ *   when the results start with the lead topic's page: the documents' order waits for their data,
+ *   but the lead is first whatever it says (diversify and sourcesFirst move documents only), so
+ *   the page can show it as soon as its own data is in
  */
-export async function rankHits(engine: Engine, query: string, filters: Filters, settled: () => Promise<boolean> = async () => true): Promise<Ranking | undefined> {
+export async function rankHits(engine: Engine, query: string, filters: Filters, settled: () => Promise<boolean> = async () => true, onLead?: (first: LeadFirst) => void): Promise<Ranking | undefined> {
   const terms = engine.analyzer.queryTerms(query);
   const key = JSON.stringify([terms, filters]);
   if (last?.key === key) return last;
@@ -51,13 +64,15 @@ export async function rankHits(engine: Engine, query: string, filters: Filters, 
   }
   if (allowed) hits = hits.filter((h) => allowed.has(h.id));
   const topicOf = new Map(engine.data.topics.map((t) => [t.page, t.id]));
+  const topicPage = new Map(engine.data.topics.map((t) => [t.id, t.page]));
   const phraseIds = new Set(phrase.map((h) => h.id));
   const matches: Match[] = hits.map((h) => ({ id: h.id, score: h.score, topic: topicOf.get(h.id), phrase: phraseIds.has(h.id), count: h.result.words.length, near: terms.length > 1 ? proximity(h.result.words) : 0 }));
   const byId = new Map(hits.map((h) => [h.id, h]));
   const unfiltered = !Object.values(filters).some(Boolean);
   const scoreOfTopic = new Map(matches.filter((m) => m.topic).map((m) => [m.topic!, m.score]));
   const lead = unfiltered && !partial ? leadTopic(terms, engine.data.topics, (id) => scoreOfTopic.get(id) ?? 0) : undefined;
-  let ids = order(matches, lead && scoreOfTopic.has(lead) ? lead : undefined);
+  const leadId = lead && scoreOfTopic.has(lead) ? lead : undefined;
+  let ids = order(matches, leadId);
   // The leading documents' data says which document each page is (a briefing and its source
   // are one): the first page of results spreads across documents, a phrase shows the source
   // before its briefing. So their data is loaded before the order is known: the data the page
@@ -65,6 +80,8 @@ export async function rankHits(engine: Engine, query: string, filters: Filters, 
   const isDocument = (id: string) => !topicOf.has(id);
   const leading = ids.filter(isDocument).slice(0, DIVERSITY_WINDOW);
   if (leading.length && !(await settled())) return undefined;
+  const firstHit = leadId && ids[0] === topicPage.get(leadId) ? byId.get(ids[0]!) : undefined;
+  if (leadId && firstHit && leading.length) onLead?.({ lead: leadId, hit: firstHit, count: ids.length });
   // The topic pages among the first results keep their places whatever the documents' data says
   // (diversify and sourcesFirst move documents only), so their data is fetched now, with the
   // documents': the first page of results then waits for one round of requests, not two.
@@ -77,7 +94,7 @@ export async function rankHits(engine: Engine, query: string, filters: Filters, 
   const score = new Map(matches.map((m) => [m.id, adjusted(m)]));
   ids = diversify(ids, (id) => score.get(id) ?? 0, (id) => page(id)?.id, isDocument);
   if (terms.length > 1) ids = sourcesFirst(ids, page, (id) => phraseIds.has(id));
-  const ranking: Ranking = { key, ids, hits: byId, lead: lead && scoreOfTopic.has(lead) ? lead : undefined, partial };
+  const ranking: Ranking = { key, ids, hits: byId, lead: leadId, partial };
   last = ranking;
   return ranking;
 }
