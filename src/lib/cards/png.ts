@@ -1,0 +1,78 @@
+/**
+ * A small PNG writer for social cards: 8-bit indexed colour (a palette of at most 256 RGB
+ * entries, one byte a pixel) or 8-bit RGB, not interlaced, every row filtered with NONE.
+ * Chunks: IHDR, PLTE (indexed only), one IDAT, IEND; CRCs from zlib.crc32 (Node ≥ 20.15 / 22.2).
+ *
+ * The caller hands over the scanlines as PNG stores them before compression: each row one
+ * filter-type byte (0) and then its pixels, so the canvas the card is painted on is compressed
+ * as it is, without a copy. The image data is compressed with Node's zlib on libuv's thread
+ * pool (the JS thread paints the next card meanwhile). The same scanlines, level and strategy
+ * give the same bytes with the same zlib: Node's bundled zlib, and Node is pinned in
+ * package.json, as sharp's libpng and zlib-ng were before.
+ *
+ * Indexed colour is in every PNG decoder (colour type 3 is core PNG, ISO/IEC 15948 and W3C
+ * PNG), so a palette card is read wherever a truecolour one is: browsers, Open Graph and
+ * Twitter card consumers (they accept PNG and re-encode it for their own previews), sharp.
+ */
+import { promisify } from 'node:util';
+import { constants, crc32, deflate } from 'node:zlib';
+
+const deflateAsync = promisify(deflate);
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export interface PngImage {
+  width: number;
+  height: number;
+  /** Rows of `1 + width × bytes per pixel` bytes, each led by its filter type (0, NONE). */
+  scanlines: Buffer;
+  /** RGB triples, at most 256 of them: the image is indexed colour; without it, RGB. */
+  palette?: Uint8Array;
+}
+
+export interface DeflateOptions {
+  level?: number;
+  strategy?: number;
+}
+
+/** The zlib settings cards use; chosen by measurement (see render.ts's docblock and the README). */
+export const CARD_DEFLATE: Required<DeflateOptions> = { level: 6, strategy: constants.Z_DEFAULT_STRATEGY };
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  out.set(data, 8);
+  // The CRC covers the type and the data, not the length.
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/** The chunks around the compressed image data. */
+function frame(image: PngImage, idat: Uint8Array): Buffer {
+  const { width, height, palette } = image;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = palette ? 3 : 2; // colour type: indexed, or RGB
+  // compression 0 (deflate), filter method 0, interlace 0 (none): already zero
+  const parts = [SIGNATURE, chunk('IHDR', ihdr)];
+  if (palette) parts.push(chunk('PLTE', palette));
+  parts.push(chunk('IDAT', idat), chunk('IEND', new Uint8Array(0)));
+  return Buffer.concat(parts);
+}
+
+function check(image: PngImage): void {
+  const { width, height, scanlines, palette } = image;
+  if (!(width > 0 && height > 0 && Number.isInteger(width) && Number.isInteger(height))) throw new Error(`png: bad size ${width}×${height}`);
+  const stride = 1 + width * (palette ? 1 : 3);
+  if (scanlines.length !== stride * height) throw new Error(`png: ${scanlines.length} bytes of scanlines for ${height} rows of ${stride}`);
+  if (palette && (palette.length === 0 || palette.length % 3 !== 0 || palette.length > 768)) throw new Error(`png: a palette of ${palette.length} bytes`);
+}
+
+/** Encodes the image; compression runs on libuv's thread pool. */
+export async function encodePng(image: PngImage, options: DeflateOptions = CARD_DEFLATE): Promise<Buffer> {
+  check(image);
+  return frame(image, await deflateAsync(image.scanlines, { ...CARD_DEFLATE, ...options }));
+}
