@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCards, startCards } from '../../src/lib/cards/build.ts';
 import { cardHash, type CardSpec } from '../../src/lib/cards/specs.ts';
@@ -56,4 +57,89 @@ describe('card cache', () => {
     expect(cardHash(spec('en', 'A'))).toBe(cardHash(spec('en', 'A')));
     expect(cardHash(spec('en', 'A'))).not.toBe(cardHash(spec('en', 'B')));
   });
+});
+
+/** A card decoded by sharp: RGB, 3 bytes a pixel. */
+async function decode(png: Buffer) {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+  return { data, info, at };
+}
+
+const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+const BG = hex('#fcfcfa');
+const ACCENT = hex('#0b5c6b');
+const MUTED = hex('#4f565d');
+const INK = hex('#1d1f21');
+
+/** Whether a colour is, within 3 of 255 a channel, one text colour over the background at some coverage. */
+function onARamp(color: number[], texts: number[][]): boolean {
+  return texts.some((t) => Array.from({ length: 256 }, (_, a) => a).some((a) => color.every((c, i) => Math.abs(c - (BG[i]! + ((t[i]! - BG[i]!) * a) / 255)) <= 3)));
+}
+
+/** Colours in rows y0..y1 (x 24..1176, inside the bar) that no single text colour over the background makes. */
+function blendsOfTwo(card: Awaited<ReturnType<typeof decode>>, y0: number, y1: number, texts: number[][]): number {
+  const seen = new Map<string, boolean>();
+  let count = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = 24; x < 1176; x++) {
+      const c = card.at(x, y);
+      const key = c.join();
+      if (!seen.has(key)) seen.set(key, onARamp(c, texts));
+      if (!seen.get(key)) count++;
+    }
+  }
+  return count;
+}
+
+describe('card pixels', () => {
+  it('a card decodes (sharp) to 1200×630 with its bar and its text on the reading side', async () => {
+    const { renderCard } = await import('../../src/lib/cards/render.ts');
+    for (const lang of ['ar', 'en'] as const) {
+      const card = await decode(await renderCard({ ...spec(lang, lang === 'ar' ? 'تركيا مستعدة للمشاركة' : 'Turkey is ready'), subtitle: '' }));
+      expect([card.info.width, card.info.height]).toEqual([1200, 630]);
+      const barX = lang === 'ar' ? 1190 : 5;
+      for (const y of [0, 300, 629]) expect(card.at(barX, y), `${lang} bar`).toEqual(ACCENT);
+      expect(card.at(lang === 'ar' ? 5 : 1190, 300), `${lang} no bar`).toEqual(BG);
+      // The title's ink (dark pixels) starts at the margin on the reading side.
+      let left = 1200;
+      let right = 0;
+      for (let y = 120; y < 400; y++) {
+        for (let x = 24; x < 1176; x++) {
+          if (card.at(x, y)[0]! < 100) {
+            left = Math.min(left, x);
+            right = Math.max(right, x);
+          }
+        }
+      }
+      if (lang === 'ar') expect([right > 1110 && right < 1128, left > 500], `ar ink ${left}–${right}`).toEqual([true, true]);
+      else expect([left >= 72 && left < 90, right < 700], `en ink ${left}–${right}`).toEqual([true, true]);
+      // Every pixel of the footer is the background or one text colour over it.
+      expect(blendsOfTwo(card, 500, 630, [ACCENT, MUTED])).toBe(0);
+      expect(card.at(600, 495)).toEqual(hex('#d9dcd6'));
+    }
+  }, 60_000);
+
+  it('where texts overlap (a site name as long as the line over the date), each is blended over what is under it', async () => {
+    const { renderCard } = await import('../../src/lib/cards/render.ts');
+    for (const lang of ['ar', 'en'] as const) {
+      const long = { ...spec(lang, lang === 'ar' ? 'تركيا' : 'Turkey'), siteName: lang === 'ar' ? 'إحاطات قوة الاستقرار الدولية في غزة '.repeat(2) + 'ومصادرها' : 'Briefings on the International Stabilization Force for Gaza and sources' };
+      const png = await renderCard(long);
+      expect((await renderCard(long)).equals(png)).toBe(true);
+      const card = await decode(png);
+      // Accent text under muted text: colours on neither ramp, only where the two overlap.
+      expect(blendsOfTwo(card, 500, 630, [ACCENT, MUTED]), lang).toBeGreaterThan(0);
+      expect(blendsOfTwo(card, 0, 500, [ACCENT, MUTED, INK]), lang).toBe(0);
+    }
+  }, 60_000);
+
+  it('a word wider than the card is cut at the card edge, not wrapped onto the next row', async () => {
+    const { renderCard } = await import('../../src/lib/cards/render.ts');
+    const card = await decode(await renderCard({ ...spec('en', 'Supercalifragilisticexpialidocious'.repeat(3)), subtitle: '' }));
+    for (let y = 0; y < 630; y++) for (let x = 0; x < 16; x++) expect(card.at(x, y), `${x},${y}`).toEqual(ACCENT);
+    // The title runs to the right edge.
+    let inked = 0;
+    for (let y = 120; y < 220; y++) if (card.at(1199, y)[0]! < 128) inked++;
+    expect(inked).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -8,14 +8,24 @@
  * smallest size cut at a word with "…" (fit.ts decides with as few layouts as it can). The
  * chosen layout is rendered once, as a one-band coverage mask, and painted in its colour onto
  * a canvas equal to the background (drawn once per reading direction; canvases are reused and
- * the painted rows put back after each card); sharp encodes the PNG. Nothing
- * here reads the clock or the machine: the same card is the same bytes on every build.
+ * the painted rows put back after each card).
+ *
+ * The card has few colours: the background, the rule, the accent bar, and three text colours
+ * anti-aliased over the background. So the canvas holds palette indices, one byte a pixel (a
+ * third of RGB's bytes to compress), and png.ts writes an indexed-colour PNG with Node's zlib;
+ * sharp no longer encodes it. Each text colour has 84 coverage levels in the palette (see
+ * PALETTE): against the exact blend a channel is at most 2 of 255 off, which cannot be seen.
+ * Indexed colour is core PNG: browsers and Open Graph / Twitter card consumers read it as they
+ * read RGB PNG. Text is only painted over the background (the layout keeps blocks apart);
+ * if texts ever overlap, the card is drawn in RGB with exact blends instead. Nothing here
+ * reads the clock or the machine: the same card is the same bytes on every build.
  */
 import sharp, { type Sharp } from 'sharp';
 import { LOCALES } from '../../i18n/locales.ts';
 import { fitText, type Measure } from './fit.ts';
 import { CARD_FONTS } from './fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './paths.ts';
+import { encodePng } from './png.ts';
 import type { CardSpec } from './specs.ts';
 
 const MARGIN = 72;
@@ -110,21 +120,60 @@ function repeatedMask(text: string, style: Style, size: number): Promise<Mask> {
 }
 
 const rgb = (hex: string): [number, number, number] => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
+const mix = (under: number, over: number, coverage: number) => under + Math.round(((over - under) * coverage) / 255);
+
+/**
+ * The palette: the background (index 0), the footer rule, and per text colour a ramp of that
+ * colour over the background at LEVELS coverages, the last being the colour itself (the accent
+ * bar is the accent ramp's last entry). 2 + 3 × 84 = 254 of the 256 entries. A mask's
+ * coverage (0–255) takes the nearest level: at most 1.5/255 of coverage off, which is at most
+ * 2 of 255 in any channel of the blended colour (ink over background spans 223).
+ */
+const LEVELS = 84;
+const TEXT_COLORS = ['accent', 'ink', 'muted'] as const;
+type TextColor = (typeof TEXT_COLORS)[number];
+const BG = 0;
+const RULE = 1;
+const firstLevel = (color: TextColor) => 2 + TEXT_COLORS.indexOf(color) * LEVELS;
+const ACCENT = firstLevel('accent') + LEVELS - 1;
+const PALETTE = new Uint8Array(3 * (2 + TEXT_COLORS.length * LEVELS));
+/** Per text colour, coverage 0–255 → palette index. */
+const INDEX = new Map<TextColor, Uint8Array>();
+{
+  const bg = rgb(COLORS.bg);
+  PALETTE.set(bg, BG * 3);
+  PALETTE.set(rgb(COLORS.rule), RULE * 3);
+  for (const color of TEXT_COLORS) {
+    const c = rgb(COLORS[color]);
+    for (let k = 1; k <= LEVELS; k++) {
+      const coverage = Math.round((k * 255) / LEVELS);
+      PALETTE.set([0, 1, 2].map((i) => mix(bg[i]!, c[i]!, coverage)), (firstLevel(color) + k - 1) * 3);
+    }
+    const table = new Uint8Array(256);
+    for (let a = 0; a < 256; a++) {
+      const k = Math.round((a * LEVELS) / 255);
+      table[a] = k === 0 ? BG : firstLevel(color) + k - 1;
+    }
+    INDEX.set(color, table);
+  }
+}
+
+/** A canvas row as PNG stores it: the filter-type byte (0, NONE), then a palette index a pixel. */
+const ROW = 1 + CARD_WIDTH;
 
 /** The card without text, one per reading direction: background, accent bar, footer rule. */
 const backgrounds = new Map<boolean, Buffer>();
 function background(rtl: boolean): Buffer {
   let canvas = backgrounds.get(rtl);
   if (canvas) return canvas;
-  const pixels = Buffer.alloc(CARD_WIDTH * CARD_HEIGHT * 3);
-  const fill = (x0: number, y0: number, w: number, h: number, hex: string) => {
-    const color = rgb(hex);
-    for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) pixels.set(color, (y * CARD_WIDTH + x) * 3);
+  // All zeros: every row's filter byte is NONE and every pixel the background.
+  const pixels = Buffer.alloc(ROW * CARD_HEIGHT);
+  const fill = (x0: number, y0: number, w: number, h: number, index: number) => {
+    for (let y = y0; y < y0 + h; y++) pixels.fill(index, y * ROW + 1 + x0, y * ROW + 1 + x0 + w);
   };
-  fill(0, 0, CARD_WIDTH, CARD_HEIGHT, COLORS.bg);
   // The accent bar stands on the reading side: right for Arabic, left for English.
-  fill(rtl ? CARD_WIDTH - 16 : 0, 0, 16, CARD_HEIGHT, COLORS.accent);
-  fill(MARGIN, FOOTER_TOP - 20, TEXT_WIDTH, 2, COLORS.rule);
+  fill(rtl ? CARD_WIDTH - 16 : 0, 0, 16, CARD_HEIGHT, ACCENT);
+  fill(MARGIN, FOOTER_TOP - 20, TEXT_WIDTH, 2, RULE);
   backgrounds.set(rtl, (canvas = pixels));
   return canvas;
 }
@@ -140,20 +189,6 @@ function spares(rtl: boolean): Buffer[] {
   return list;
 }
 
-const mix = (under: number, over: number, coverage: number) => under + Math.round(((over - under) * coverage) / 255);
-
-/** Per text colour: that colour over the background at each coverage (text sits on the background). */
-const overBackground = new Map<string, Uint8Array>();
-function blends(hex: string): Uint8Array {
-  let table = overBackground.get(hex);
-  if (table) return table;
-  const [bg, color] = [rgb(COLORS.bg), rgb(hex)];
-  table = new Uint8Array(256 * 3);
-  for (let a = 0; a < 256; a++) for (let c = 0; c < 3; c++) table[a * 3 + c] = mix(bg[c]!, color[c]!, a);
-  overBackground.set(hex, table);
-  return table;
-}
-
 /** The first position from `from` (before `end`) with any ink, or `end`. */
 function nextInk(data: Buffer, words: Uint32Array | undefined, from: number, end: number): number {
   let i = from;
@@ -166,31 +201,70 @@ function nextInk(data: Buffer, words: Uint32Array | undefined, from: number, end
   return i;
 }
 
-/** Paints a mask in one colour onto the canvas (RGB): each pixel moves towards the colour by its coverage. */
-function paint(canvas: Buffer, mask: Mask, left: number, top: number, hex: string): void {
-  const color = rgb(hex);
-  const table = blends(hex);
-  const [r, g, b] = rgb(COLORS.bg);
-  const { data, width, height } = mask;
+/** A text block placed on the card. */
+interface Block {
+  mask: Mask;
+  left: number;
+  top: number;
+  color: TextColor;
+}
+
+/** The part of a block on the card (a word longer than a line sticks out of its layout). */
+function clip({ mask, left, top }: Block) {
+  return { x0: Math.max(0, -left), x1: Math.min(mask.width, CARD_WIDTH - left), y0: Math.max(0, -top), y1: Math.min(mask.height, CARD_HEIGHT - top) };
+}
+
+/**
+ * Paints a block onto the palette canvas: each pixel takes its colour's ramp entry for its
+ * coverage. Text is only ever painted over the background in the cards' layout (the blocks
+ * stand apart vertically, inside the margins, away from the bar and the rule); where it would
+ * fall on anything else (a footer date as long as the line, a word wider than the card), the
+ * palette has no entry for the blend: returns false, and the card is drawn in RGB instead.
+ */
+function paint(canvas: Buffer, block: Block): boolean {
+  const { data, width } = block.mask;
+  const table = INDEX.get(block.color)!;
+  const { x0, x1, y0, y1 } = clip(block);
   const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : undefined;
-  for (let y = 0; y < height; y++) {
+  for (let y = y0; y < y1; y++) {
     const row = y * width;
+    const shift = (block.top + y) * ROW + 1 + block.left - row;
     // Most of a text block is empty: jump from ink to ink.
-    for (let x = 0; x < width; x++) {
-      const from = row + x;
-      const coverage = data[from]!;
-      if (coverage === 0) {
-        x = nextInk(data, words, from, row + width) - row - 1;
-        continue;
-      }
-      const at = ((top + y) * CARD_WIDTH + left + x) * 3;
-      if (canvas[at] === r && canvas[at + 1] === g && canvas[at + 2] === b) {
-        canvas[at] = table[coverage * 3]!;
-        canvas[at + 1] = table[coverage * 3 + 1]!;
-        canvas[at + 2] = table[coverage * 3 + 2]!;
-      } else for (let c = 0; c < 3; c++) canvas[at + c] = mix(canvas[at + c]!, color[c]!, coverage);
+    for (let i = nextInk(data, words, row + x0, row + x1); i < row + x1; i = nextInk(data, words, i + 1, row + x1)) {
+      if (canvas[i + shift] !== BG) return false;
+      canvas[i + shift] = table[data[i]!]!;
     }
   }
+  return true;
+}
+
+/**
+ * The card in RGB, where texts overlap: the background from the palette canvas, then each
+ * block blended over what is under it by its coverage, exactly (no palette levels).
+ */
+function truecolour(rtl: boolean, blocks: Block[]): Buffer {
+  const indexed = background(rtl);
+  const rgbRow = 1 + CARD_WIDTH * 3;
+  const pixels = Buffer.alloc(rgbRow * CARD_HEIGHT);
+  for (let y = 0; y < CARD_HEIGHT; y++) {
+    for (let x = 0; x < CARD_WIDTH; x++) {
+      const index = indexed[y * ROW + 1 + x]!;
+      pixels.set(PALETTE.subarray(index * 3, index * 3 + 3), y * rgbRow + 1 + x * 3);
+    }
+  }
+  for (const block of blocks) {
+    const color = rgb(COLORS[block.color]);
+    const { data, width } = block.mask;
+    const { x0, x1, y0, y1 } = clip(block);
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const coverage = data[y * width + x]!;
+        const at = (block.top + y) * rgbRow + 1 + (block.left + x) * 3;
+        for (let c = 0; c < 3; c++) pixels[at + c] = mix(pixels[at + c]!, color[c]!, coverage);
+      }
+    }
+  }
+  return pixels;
 }
 
 export async function renderCard(spec: CardSpec): Promise<Buffer> {
@@ -203,27 +277,34 @@ export async function renderCard(spec: CardSpec): Promise<Buffer> {
   const subtitle = await fitText(measure({ rtl, bold: false }), `subtitle ${spec.lang}`, spec.subtitle, SUBTITLE_SIZES, FOOTER_TOP - 28 - subtitleTop);
   const site = await repeatedMask(spec.siteName, { rtl, bold: true }, 30);
   const date = spec.date ? await repeatedMask(spec.date, { rtl, bold: false }, 28) : undefined;
+  const blocks: Block[] = [
+    { mask: label, left: x(label.width), top: MARGIN, color: 'accent' },
+    { mask: title, left: x(title.width), top: titleTop, color: 'ink' },
+    ...(subtitle ? [{ mask: subtitle, left: x(subtitle.width), top: subtitleTop, color: 'muted' as const }] : []),
+    { mask: site, left: x(site.width), top: FOOTER_TOP, color: 'accent' },
+    ...(date ? [{ mask: date, left: rtl ? MARGIN : CARD_WIDTH - MARGIN - date.width, top: FOOTER_TOP + 2, color: 'muted' as const }] : []),
+  ];
 
-  // A canvas from the spare ones (a fresh 2.3 MB buffer costs more CPU than the rest of the
-  // painting: the kernel faults in every page of it); each block painted is recorded, and its
-  // rows are put back to the background once the PNG is encoded.
+  // A canvas from the spare ones (a fresh buffer costs more CPU than the painting: the kernel
+  // faults in every page of it); its painted rows are put back to the background once the PNG
+  // is encoded (a failed card drops its canvas).
   const canvas = spares(rtl).pop() ?? Buffer.from(background(rtl));
-  const painted: [top: number, height: number][] = [];
-  const put = (mask: Mask, left: number, top: number, hex: string) => {
-    paint(canvas, mask, left, top, hex);
-    painted.push([top, mask.height]);
+  let painted = 0;
+  while (painted < blocks.length && paint(canvas, blocks[painted]!)) painted++;
+  const overlap = painted < blocks.length;
+  const restore = () => {
+    const clean = background(rtl);
+    for (const block of blocks.slice(0, painted + 1)) {
+      const { y0, y1 } = clip(block);
+      if (y1 > y0) clean.copy(canvas, (block.top + y0) * ROW, (block.top + y0) * ROW, (block.top + y1) * ROW);
+    }
+    spares(rtl).push(canvas);
   };
-  put(label, x(label.width), MARGIN, COLORS.accent);
-  put(title, x(title.width), titleTop, COLORS.ink);
-  if (subtitle) put(subtitle, x(subtitle.width), subtitleTop, COLORS.muted);
-  put(site, x(site.width), FOOTER_TOP, COLORS.accent);
-  if (date) put(date, rtl ? MARGIN : CARD_WIDTH - MARGIN - date.width, FOOTER_TOP + 2, COLORS.muted);
-  // RGB (the card is opaque) at zlib level 4 without adaptive filtering: about 60% of level 6's
-  // encoding time for files some 5% larger.
-  const png = await sharp(canvas, { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3 } }).png({ compressionLevel: 4, adaptiveFiltering: false }).toBuffer();
-  // Only after the encoding has read it (a failed card drops its canvas).
-  const clean = background(rtl);
-  for (const [top, height] of painted) clean.copy(canvas, top * CARD_WIDTH * 3, top * CARD_WIDTH * 3, (top + height) * CARD_WIDTH * 3);
-  spares(rtl).push(canvas);
+  if (overlap) {
+    restore();
+    return encodePng({ width: CARD_WIDTH, height: CARD_HEIGHT, scanlines: truecolour(rtl, blocks) });
+  }
+  const png = await encodePng({ width: CARD_WIDTH, height: CARD_HEIGHT, scanlines: canvas, palette: PALETTE });
+  restore();
   return png;
 }

@@ -10,7 +10,7 @@ import { formatPartialDate } from '../dates.ts';
 import { cardPath } from './paths.ts';
 
 /** Bump when the drawing code changes, so every card is redrawn once. */
-export const CARD_TEMPLATE_VERSION = 6;
+export const CARD_TEMPLATE_VERSION = 7;
 
 export interface CardSpec {
   lang: Lang;
