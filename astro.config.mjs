@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import cachedSitemap from './src/integrations/cached-sitemap.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
 import searchDocuments from './src/integrations/search-documents.ts';
 import socialCards from './src/integrations/social-cards.ts';
@@ -45,7 +46,8 @@ export default defineConfig({
   integrations: [
     // First: checks the content before a build renders anything; previews drafts and reloads in dev.
     editorLoop(),
-    sitemap({
+    // The sitemap's files are kept in the build cache and linked while the pages and routes are unchanged.
+    cachedSitemap(sitemap({
       i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
       // Citation preview documents (src/views/SourcePreviewView.astro) are parts of pages, not pages.
       filter: (page) => !page.endsWith('/404/') && !isPreviewPath(page),
@@ -55,7 +57,7 @@ export default defineConfig({
         const links = item.url === root ? [] : (item.links ?? []).filter((link) => link.url !== root);
         return { ...item, links };
       },
-    }),
+    })),
     incrementalPages(),
     hostHeaders(),
     // The cards' process and the images' encoding start first (build start), then the search

@@ -13,7 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
-import { codeFingerprint } from '../lib/search/documents-cache.ts';
+import { buildCodeFingerprint } from '../lib/search/documents-cache.ts';
 import { bundlePages, writeSearchDocuments } from '../lib/search/documents.ts';
 
 export default function searchDocuments(): AstroIntegration {
@@ -30,7 +30,7 @@ export default function searchDocuments(): AstroIntegration {
         const dir = process.env.SEARCH_DOCS;
         if (!dir) return;
         const started = performance.now();
-        const cache = { dir: cacheDir, code: codeFingerprint(root), searchCache: resolve(process.env.SEARCH_CACHE ?? '.cache/search') };
+        const cache = { dir: cacheDir, code: buildCodeFingerprint(root), searchCache: resolve(process.env.SEARCH_CACHE ?? '.cache/search') };
         const { bundles, reused } = writeSearchDocuments(getCorpus(), dir, bundlePages(), { cache });
         const pages = bundles.reduce((n, b) => n + b.pages, 0);
         logger.info(`wrote ${pages} documents in ${bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms (${reused ?? 0} of ${pages} unchanged, from cache)`);

@@ -105,3 +105,21 @@ export function codeFingerprint(root: string): string {
   for (const name of ['src', 'astro.config.mjs', 'package-lock.json']) walk(join(root, name), name);
   return hash.digest('hex');
 }
+
+// Astro loads this module twice (the config's integrations and the bundled pages): one memo.
+const shared = globalThis as typeof globalThis & { __briefingsBuildCode?: Map<string, string> };
+
+/**
+ * codeFingerprint, taken once per process (a build: the search documents, the sitemap and the
+ * icons key their caches with it; 15–40 ms a walk). The first walk is the nearest to the code
+ * the build loaded; an edit of `src/` during a build is that build's problem either way.
+ */
+export function buildCodeFingerprint(root: string): string {
+  const memo = (shared.__briefingsBuildCode ??= new Map());
+  let code = memo.get(root);
+  if (code === undefined) {
+    code = codeFingerprint(root);
+    memo.set(root, code);
+  }
+  return code;
+}
