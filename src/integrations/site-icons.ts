@@ -2,25 +2,43 @@
  * Astro integration: the favicon set and web manifest, generated with sharp from one SVG
  * (src/assets/icon.svg): favicon.svg, favicon-32.png, apple-touch-icon.png (180),
  * icon-192.png, icon-512.png and site.webmanifest, all under the configured base.
+ *
+ * With the incremental build on, the files are kept in `<cacheDir>/briefings-icons/`
+ * (src/lib/output-cache.ts) under the key of all they are made of: the base and the hash of
+ * `src/` (the SVG, the sizes, the names in the manifest), astro.config.mjs and package-lock.json
+ * (sharp's version); a build with the same key links them instead of drawing them again
+ * (60–120 ms of every build at 1,000 bench sources).
  */
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { t } from '../i18n/index.ts';
 import { ICONS, ICON_SOURCE } from '../lib/icons.ts';
+import { outputKey, restoreOutputs, saveOutputs } from '../lib/output-cache.ts';
+import { buildCodeFingerprint } from '../lib/search/documents-cache.ts';
+
+const FILES = ['favicon.svg', ...ICONS.map((icon) => icon.file), 'site.webmanifest'];
 
 export default function siteIcons(): AstroIntegration {
   let base = '/';
+  let root = '';
+  let cacheDir: string | undefined;
   return {
     name: 'briefings:icons',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        root = fileURLToPath(config.root);
+        cacheDir = config.experimental.incrementalBuild ? fileURLToPath(new URL('briefings-icons/', config.cacheDir)) : undefined;
       },
       'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
+        const key = cacheDir && outputKey([buildCodeFingerprint(root), base]);
+        if (cacheDir && key && restoreOutputs(cacheDir, key, out)) return;
+        // Written anew, not through a name that may be a link to the cache's file.
+        for (const file of FILES) rmSync(join(out, file), { force: true });
         const svg = readFileSync(ICON_SOURCE);
         copyFileSync(ICON_SOURCE, join(out, 'favicon.svg'));
         for (const icon of ICONS) {
@@ -45,6 +63,7 @@ export default function siteIcons(): AstroIntegration {
           ],
         };
         writeFileSync(join(out, 'site.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
+        if (cacheDir && key) saveOutputs(cacheDir, key, out, FILES);
       },
     },
   };
