@@ -7,7 +7,8 @@
  * Every page is read for them, except, with the build cache, a page that is the same file as in
  * the last build (an unchanged page is a hard link to the cache's copy): its hashes are kept in
  * the cache (`briefings-style-hashes.json` in Astro's cacheDir) by file identity
- * (src/lib/file-identity.ts), for this version of inlineStyleHashes.
+ * (src/lib/file-identity.ts), for this version of inlineStyleHashes. The pages are the HTML files
+ * Astro reports writing and those of `public/` (html-outputs.ts), not a walk over the whole site.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileIdentity } from '../lib/file-identity.ts';
+import { htmlFilesIn, htmlOutputs } from '../lib/html-outputs.ts';
 import { readJsonCache, writeJsonCache } from '../lib/json-cache.ts';
 import { inlineStyleHashes, netlifyHeaders, nginxHeaders } from '../lib/security-headers.ts';
 
@@ -27,20 +29,22 @@ function readCache(file: string | undefined): Map<string, string[]> {
 
 export default function hostHeaders(): AstroIntegration {
   let base = '/';
+  let publicDir = '';
   let cacheFile: string | undefined;
   return {
     name: 'briefings:host-headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        publicDir = fileURLToPath(config.publicDir);
         cacheFile = config.experimental.incrementalBuild ? fileURLToPath(new URL('briefings-style-hashes.json', config.cacheDir)) : undefined;
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': ({ dir, assets, pages: built }) => {
         const out = fileURLToPath(dir);
         const previous = readCache(cacheFile);
         const next = new Map<string, string[]>();
         const hashes = new Set<string>();
-        const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+        const pages = htmlOutputs(out, assets, htmlFilesIn(publicDir), built.length) ?? readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
         for (const page of pages) {
           const file = join(out, page);
           const id = cacheFile === undefined ? undefined : fileIdentity(file);
