@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -27,8 +27,13 @@ describe('card cache', () => {
     expect(first).toMatchObject({ total: 2, rendered: 2, cached: 0 });
     const second = await buildCards(specs, join(dir, 'out'), join(dir, 'cache'));
     expect(second).toMatchObject({ rendered: 0, cached: 2 });
-    const changed = await buildCards([specs[0]!, spec('en', 'Turkey ready to join')], join(dir, 'out'), join(dir, 'cache'));
+    const before = readFileSync(join(dir, 'out', specs[1]!.path));
+    const renamed = spec('en', 'Turkey ready to join');
+    const changed = await buildCards([specs[0]!, renamed], join(dir, 'out'), join(dir, 'cache'));
     expect(changed).toMatchObject({ rendered: 1, cached: 1 });
+    // A name already in the output folder now names the changed card; the old card's file is not written.
+    expect(statSync(join(dir, 'out', renamed.path)).ino).toBe(statSync(join(dir, 'cache', `${cardHash(renamed)}.png`)).ino);
+    expect(readFileSync(join(dir, 'cache', `${cardHash(specs[1]!)}.png`)).equals(before)).toBe(true);
   }, 60_000);
 
   it('renders in a child process the same bytes as in this one, and copies every card', async () => {

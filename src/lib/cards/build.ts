@@ -68,9 +68,16 @@ function linkAll(jobs: CardJob[], outDir: string): void {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    // Never through an existing name: that file may be another build's (the dev server's output folder is reused).
-    rmSync(target, { force: true });
-    linkOrCopy(job.cached, target);
+    // Never through an existing name: that file may be another build's (the dev server's output
+    // folder is reused). The build's staging folder is new, so the name is removed only where it
+    // is there (one system call a card fewer: 4,132 cards at 1,000 bench sources).
+    try {
+      linkOrCopy(job.cached, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      rmSync(target, { force: true });
+      linkOrCopy(job.cached, target);
+    }
   }
 }
 
