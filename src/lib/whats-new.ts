@@ -20,12 +20,13 @@ const RANK: Record<NewsEntry['kind'], number> = { update: 0, briefing: 1, source
 
 export interface WhatsNewOptions {
   /** Entries shown. */
-  limit?: number;
+  limit?: number | undefined;
   /** At most this many timeline events, so they do not crowd out new briefings and sources. */
-  maxEvents?: number;
+  maxEvents?: number | undefined;
 }
 
-export function whatsNew(corpus: Corpus, lang: Lang, { limit = 8, maxEvents = 3 }: WhatsNewOptions = {}): NewsEntry[] {
+/** The corpus's `whatsNew` (corpus/index.ts) calls this with the corpus's own lists, untracked. */
+export function whatsNew(corpus: Pick<Corpus, 'briefings' | 'sources' | 'latestEvents'>, lang: Lang, { limit = 8, maxEvents = 3 }: WhatsNewOptions = {}): NewsEntry[] {
   const entries: NewsEntry[] = [];
   const shownWithBriefing = new Set<string>();
   for (const briefing of corpus.briefings[lang]) {

@@ -1,6 +1,10 @@
 /** "What is new": entries from content dates only, newest first, events capped, sources folded into their briefing. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
+import { pageCacheKey, pageKey, parsePageReads, recordPage, savePageDeps, startPageDeps, trackedCorpus } from '../../src/lib/corpus/page-deps.ts';
 import { whatsNew, type NewsEntry } from '../../src/lib/whats-new.ts';
 import { MINI } from '../helpers/fixture.ts';
 import { UPDATE_DATE, updatedFixture } from '../helpers/updated-fixture.ts';
@@ -46,6 +50,30 @@ describe('what is new', () => {
       expect(entries.filter((e) => e.kind === 'event').length).toBeLessThanOrEqual(3);
       // The newest briefing of the language is in the list.
       expect(entries.some((e) => e.kind === 'briefing' && e.briefing.id === corpus.briefings[lang][0]!.id)).toBe(true);
+    }
+  });
+
+  it('the corpus\'s whatsNew gives the same entries, and a page reading it records that one call, not every briefing', async () => {
+    fixture = updatedFixture();
+    const corpus = loadCorpus(fixture.root).corpus!;
+    for (const lang of ['ar', 'en'] as const) {
+      expect(corpus.whatsNew(lang)).toEqual(whatsNew(corpus, lang));
+      expect(corpus.whatsNew(lang, 2, 1)).toEqual(whatsNew(corpus, lang, { limit: 2, maxEvents: 1 }));
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'whats-new-reads-'));
+    try {
+      const home = pageKey('/[lang]', { lang: 'en' });
+      startPageDeps(join(dir, 'reads.json'));
+      pageCacheKey(corpus, home);
+      await recordPage(home, async () => {
+        trackedCorpus(corpus).whatsNew('en');
+        return new Response('<html></html>');
+      });
+      savePageDeps(corpus, join(dir, 'no-astro-manifest.json'));
+      const reads = parsePageReads(readFileSync(join(dir, 'reads.json'), 'utf8')).reads;
+      expect(reads[home]).toEqual(['call whatsNew ["en"]']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

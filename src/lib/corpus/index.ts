@@ -22,6 +22,7 @@ import { linkAlignment } from '../editorial/alignment.ts';
 import type { Briefing, BriefingHead, BriefingLink, Corpus, DraftNote, RenderedEvent, Source, Topic } from './model.ts';
 import { trackedCorpus } from './page-deps.ts';
 import { timelinePages } from './timeline-pages.ts';
+import { whatsNew } from '../whats-new.ts';
 
 export type * from './model.ts';
 export type { Draft } from './drafts.ts';
@@ -198,10 +199,13 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     }),
   ) as Record<Lang, Map<string, { briefing: Briefing; anchor: string }[]>>;
 
+  const timelineIndexes = timelinePages(timeline);
   return {
     sources,
     topics,
     briefings,
+    // Computed from the untracked lists, so a page records this one call (page-deps.ts).
+    whatsNew: (lang, limit, maxEvents) => whatsNew({ briefings, sources, latestEvents: timelineIndexes.latestEvents }, lang, { limit, maxEvents }),
     briefing: (lang, id) => byId[lang].get(id),
     hasBriefing: (lang, id) => byId[lang].has(id),
     briefingHeads: (lang) => heads[lang],
@@ -218,7 +222,7 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     related: (topic) => [...(related.get(topic) ?? [])].sort(),
     timeline: (lang) => timeline[lang],
     knownUpTo: knownAsOf,
-    ...timelinePages(timeline),
+    ...timelineIndexes,
     citing: (lang, source) => citing[lang].get(source) ?? [],
     citingParagraph: (lang, source, n) => citingParagraph[lang].get(`${source}#${n}`) ?? [],
   };

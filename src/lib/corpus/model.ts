@@ -11,6 +11,7 @@ import type { CitationLink } from '../citations.ts';
 import type { AlignmentState } from '../editorial/alignment.ts';
 import type { TimelinePages } from './timeline-pages.ts';
 import type { TimelineStatus } from '../timeline.ts';
+import type { NewsEntry } from '../whats-new.ts';
 
 export type { Page, Draft };
 
@@ -135,6 +136,12 @@ export interface Corpus {
    * list reading `briefings` would render again on any edit of any briefing's text.
    */
   briefingHeads(lang: Lang): BriefingHead[];
+  /**
+   * The home page's "What is new" (whats-new.ts): only the entries it shows, so the home page
+   * renders again when one of those changes, not on any edit of any briefing (walking
+   * `briefings` for their updates made it render on every edit). Defaults: whats-new.ts.
+   */
+  whatsNew(lang: Lang, limit?: number, maxEvents?: number): NewsEntry[];
   /** The newest briefings of a language, `count` at most, leaving out `except` (the home page). */
   latestBriefings(lang: Lang, count: number, except?: string): Briefing[];
   /**
