@@ -65,14 +65,17 @@ export default function incrementalPages(): AstroIntegration {
         if (parsed) logger.info(`corpus: ${parsed.hits} of ${parsed.total} file texts parsed from the cache`);
         if (rendered) logger.info(`corpus: ${rendered.reused} of ${rendered.total} Markdown renders from the cache`);
         writeFileSync(running, '');
-        startPageDeps(path('briefings-page-reads.json'));
+        // One page a line since the reads are appended (page-deps.ts); the file of the whole-JSON format goes.
+        rmSync(path('briefings-page-reads.json'), { force: true });
+        startPageDeps(path('briefings-page-reads.jsonl'));
         if (staging) logger.info(`${linkCachedPages(fileURLToPath(cacheDir), outDir)} page(s) of the last build linked from the cache`);
       },
       'astro:build:done': ({ logger }) => {
         if (!cacheDir) return;
-        savePageDeps(getCorpus(), path('incremental-build.json'));
-        shareRenderedPages(fileURLToPath(cacheDir));
-        const removed = pruneLinkedPages(fileURLToPath(cacheDir));
+        // Astro's manifest is read once, by savePageDeps (which gives it the keys of this build's reads).
+        const manifest = savePageDeps(getCorpus(), path('incremental-build.json'));
+        shareRenderedPages(fileURLToPath(cacheDir), manifest);
+        const removed = pruneLinkedPages(fileURLToPath(cacheDir), manifest);
         if (removed) logger.info(`${removed} page(s) of the last build no longer built: removed`);
         rmSync(path('briefings-build-running'), { force: true });
       },

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageCacheKey, pageKey, recordPage, savePageDeps, startPageDeps, trackedCorpus } from '../../src/lib/corpus/page-deps.ts';
+import { pageCacheKey, pageKey, pageReadsLine, parsePageReads, recordPage, savePageDeps, startPageDeps, trackedCorpus } from '../../src/lib/corpus/page-deps.ts';
 import type { Corpus } from '../../src/lib/corpus/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'page-deps-'));
@@ -45,7 +45,7 @@ describe('page reads', () => {
     await render(page, (t) => t.briefing('en', 'a')?.html, c);
     await render(source, (t) => t.sources.get('s1'), c);
     savePageDeps(c, join(dir, 'no-astro-manifest.json'));
-    const reads = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
+    const reads = parsePageReads(readFileSync(file, 'utf8')).reads;
     expect(reads[home]).toEqual(['prop briefings.en']);
     expect(reads[page]).toEqual(['call briefing ["en","a"]']);
     expect(reads[source]).toEqual(['entry sources "s1"']);
@@ -72,5 +72,53 @@ describe('page reads', () => {
     startPageDeps(join(dir, 'none.json'));
     const c = corpus({ a: 'A' });
     expect(pageCacheKey(c, home)).not.toBe(pageCacheKey(c, home));
+  });
+});
+
+describe('the reads file, one page a line', () => {
+  const a = pageReadsLine('/a []', ['prop briefings.en']);
+  const b = pageReadsLine('/b []', ['call briefing ["en","b"]']);
+  const a2 = pageReadsLine('/a []', ['call briefing ["en","a"]']);
+  it.each([
+    ['empty', '', {}, 0, false],
+    ['a page a line', a + b, { '/a []': ['prop briefings.en'], '/b []': ['call briefing ["en","b"]'] }, 2, false],
+    ['a later line of a page replaces an earlier one', a + b + a2, { '/a []': ['call briefing ["en","a"]'], '/b []': ['call briefing ["en","b"]'] }, 3, false],
+    ['a line cut short is left out, and flagged', a + b.slice(0, 12), { '/a []': ['prop briefings.en'] }, 2, true],
+    ['two appends run together: both lines left out', a + b.slice(0, 12) + a2, { '/a []': ['prop briefings.en'] }, 2, true],
+    ['a line of another shape', `${a}{"x":1}\n`, { '/a []': ['prop briefings.en'] }, 2, true],
+    ['the whole-JSON format of before', '{"/a []":["prop briefings.en"]}', {}, 1, true],
+  ])('%s', (_, text, reads, lines, flawed) => {
+    expect(parsePageReads(text)).toEqual({ reads, lines, flawed });
+  });
+
+  const c = (titles: Record<string, string>) =>
+    ({ briefings: { ar: [], en: Object.entries(titles).map(([id, title]) => briefing(id, title, 'body')) }, briefing: () => undefined }) as unknown as Corpus;
+  const pages = ['a', 'b', 'c'].map((id) => pageKey('/[lang]/briefings/[id]', { lang: 'en', id }));
+  const build = async (file: string, rendered: string[], read: (t: Corpus, page: string) => unknown) => {
+    const corpus = c({ a: 'A' });
+    startPageDeps(file);
+    for (const page of pages) pageCacheKey(corpus, page);
+    for (const page of rendered) await render(page, (t) => read(t, page), corpus);
+    savePageDeps(corpus, join(dir, 'no-astro-manifest.json'));
+    return readFileSync(file, 'utf8');
+  };
+
+  it('a build appends the lines of the pages it rendered whose reads changed, and writes the file whole once it has doubled', async () => {
+    const file = join(dir, 'lines.jsonl');
+    const first = await build(file, pages, (t, page) => t.briefing('en', page));
+    expect(first.split('\n').filter(Boolean)).toHaveLength(3);
+    // Rendered again with the same reads: nothing to add.
+    expect(await build(file, [pages[0]!], (t, page) => t.briefing('en', page))).toBe(first);
+    // Other reads: one line more, the others left as they were.
+    const second = await build(file, [pages[0]!], (t) => t.briefings.en);
+    expect(second.startsWith(first)).toBe(true);
+    expect(second.slice(first.length)).toBe(pageReadsLine(pages[0]!, ['prop briefings.en']));
+    expect(parsePageReads(second).reads[pages[0]!]).toEqual(['prop briefings.en']);
+    // Up to twice the pages' lines appended; past that, the file is written whole, one line a page.
+    await build(file, [pages[1]!], (t) => t.briefings.en);
+    await build(file, [pages[2]!], (t) => t.briefings.en);
+    const whole = await build(file, [pages[0]!], (t) => t.briefing('en', 'x'));
+    expect(whole.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(parsePageReads(whole).reads).toEqual({ [pages[0]!]: ['call briefing ["en","x"]'], [pages[1]!]: ['prop briefings.en'], [pages[2]!]: ['prop briefings.en'] });
   });
 });

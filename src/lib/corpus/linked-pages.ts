@@ -146,13 +146,14 @@ export function renderedOutputs(manifest: AstroManifest | undefined, stillLinked
  * (the offline manifest's reads, scripts/offline-manifest.mjs) knows it in the next build too: the
  * first edit after a clean build no longer reads every page again (12,972 files at 1,000 sources).
  * The copy is replaced by a rename, never written in place. Returns how many were shared.
+ * `manifest`: Astro's, as page-deps.ts savePageDeps wrote it (read from the cache when not given).
  */
-export function shareRenderedPages(cacheDir: string): number {
+export function shareRenderedPages(cacheDir: string, manifest = readManifest(join(cacheDir, 'incremental-build.json'))): number {
   const linked = shared.__briefingsLinkedPages;
   if (!linked) return 0;
   const stillLinked = new Set(linked.files.values());
   let count = 0;
-  for (const file of renderedOutputs(readManifest(join(cacheDir, 'incremental-build.json')), stillLinked)) {
+  for (const file of renderedOutputs(manifest, stillLinked)) {
     const page = pathOf(linked.outDir, file);
     const copy = pathOf(linked.cacheDist, file);
     // Astro's generate.js writes a rendered page's body to both; the size is a guard against a
@@ -171,11 +172,10 @@ export function shareRenderedPages(cacheDir: string): number {
  * After the pages: removes linked files of pages this build did not keep (their route or its
  * getStaticPaths no longer lists them, per the manifest Astro just wrote), and folders left empty.
  */
-export function pruneLinkedPages(cacheDir: string): number {
+export function pruneLinkedPages(cacheDir: string, manifest = readManifest(join(cacheDir, 'incremental-build.json'))): number {
   const linked = shared.__briefingsLinkedPages;
   delete shared.__briefingsLinkedPages;
   if (!linked?.files.size) return 0;
-  const manifest = readManifest(join(cacheDir, 'incremental-build.json'));
   const kept = new Map<string, string>();
   for (const route of Object.values(manifest?.routes ?? {})) for (const entry of Object.values(route.paths ?? {})) if (entry.outputFile) kept.set(entry.outputFile, String(entry.cacheKey));
   let removed = 0;
