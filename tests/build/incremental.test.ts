@@ -4,7 +4,7 @@
  * build makes of the same content.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,8 @@ function build(root: string, cache: string, out: string) {
     parsed: /corpus: (\d+) of (\d+) file texts parsed from the cache/.exec(stdout)?.slice(1).map(Number),
     // Built files the offline manifest did not read again, of all (offline/manifest.ts).
     offline: /\[offline\] .*\((\d+) of (\d+) files unchanged/.exec(stdout)?.slice(1).map(Number),
+    // The sitemap's files linked from the build cache, its inputs unchanged (cached-sitemap.ts).
+    sitemapFromCache: /the pages and routes are unchanged, linked from the build cache/.test(stdout),
   };
 }
 
@@ -59,6 +61,12 @@ describe('incremental builds', () => {
       // Unchanged pages are hard links to the cache's copies, not copies.
       expect(again.linked).toBe(again.copied);
       expect(again.documents?.[0]).toBe(again.documents?.[1]);
+      // The sitemap and the icons of an unchanged site are the build cache's files (output-cache.ts).
+      expect(first.sitemapFromCache).toBe(false);
+      expect(again.sitemapFromCache).toBe(true);
+      const cachedFile = (entry: string, file: string) => statSync(join(cache, 'astro', entry, 'files', file)).ino;
+      for (const file of ['sitemap-index.xml', 'sitemap-0.xml']) expect(statSync(join(out, file)).ino, file).toBe(cachedFile('briefings-sitemap', file));
+      for (const file of ['favicon-32.png', 'icon-512.png', 'site.webmanifest']) expect(statSync(join(out, file)).ino, file).toBe(cachedFile('briefings-icons', file));
 
       fixture.edit('content/briefings/en/sample.md', (t) => `${t.trimEnd()}\n\nOne more sentence, added by the incremental build test.\n`);
       fixture.edit('content/topics/turkey.yaml', (t) => t.replace(/en: "?Turkey"?/, 'en: "Turkey (renamed)"'));
@@ -75,11 +83,18 @@ describe('incremental builds', () => {
       expect(reused).toBeGreaterThan(0);
       expect(reused).toBeLessThan(total!);
 
+      // An edit of a briefing's text changes no page's address: the sitemap is the cache's.
+      expect(small.sitemapFromCache).toBe(true);
+
       // A page the build no longer has (a briefing back to draft) must go, not stay linked.
       expect(existsSync(join(out, 'en', 'briefings', 'sample', 'index.html'))).toBe(true);
+      expect(readFileSync(join(out, 'sitemap-0.xml'), 'utf8')).toContain('/en/briefings/sample/');
       fixture.edit('content/briefings/en/sample.md', (t) => t.replace(/^---\n/, '---\ndraft: true\n'));
-      build(fixture.root, cache, out);
+      const drafted = build(fixture.root, cache, out);
       expect(existsSync(join(out, 'en', 'briefings', 'sample', 'index.html'))).toBe(false);
+      // Nor in the sitemap: the page list changed, so it is made again, not taken from the cache.
+      expect(drafted.sitemapFromCache).toBe(false);
+      expect(readFileSync(join(out, 'sitemap-0.xml'), 'utf8')).not.toContain('/en/briefings/sample/');
 
       const clean = join(work, 'clean');
       build(fixture.root, join(work, 'clean-cache'), clean);
