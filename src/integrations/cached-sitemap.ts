@@ -9,7 +9,7 @@
  * With the incremental build on, the files are kept in `<cacheDir>/briefings-sitemap/`
  * (src/lib/output-cache.ts) under a key made of all of those inputs: the page list as Astro gives
  * it to the hook, the resolved routes, `site`, `base`, `trailingSlash`, `build.format`, and the
- * hash of `src/`, astro.config.mjs and package-lock.json (codeFingerprint). The next build with
+ * hash of `src/`, astro.config.mjs and package-lock.json (code-fingerprint.ts). The next build with
  * the same key links them into the site instead of running the sitemap; any other key runs it
  * and keeps its files. So the cache cannot give a sitemap the plugin would not have written.
  */
@@ -18,7 +18,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { outputKey, outputsIn, restoreOutputs, saveOutputs } from '../lib/output-cache.ts';
-import { buildCodeFingerprint } from '../lib/search/documents-cache.ts';
+import { buildCodeFingerprint } from '../lib/code-fingerprint.ts';
 
 /** The files @astrojs/sitemap writes with its default `filenameBase`. */
 const SITEMAP_FILES = /^sitemap-(?:index|\d+)\.xml$/;

@@ -13,7 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
-import { buildCodeFingerprint } from '../lib/search/documents-cache.ts';
+import { buildCodeFingerprint } from '../lib/code-fingerprint.ts';
 import { bundlePages, writeSearchDocuments } from '../lib/search/documents.ts';
 
 export default function searchDocuments(): AstroIntegration {

@@ -17,7 +17,7 @@ import sharp from 'sharp';
 import { t } from '../i18n/index.ts';
 import { ICONS, ICON_SOURCE } from '../lib/icons.ts';
 import { outputKey, restoreOutputs, saveOutputs } from '../lib/output-cache.ts';
-import { buildCodeFingerprint } from '../lib/search/documents-cache.ts';
+import { buildCodeFingerprint } from '../lib/code-fingerprint.ts';
 
 const FILES = ['favicon.svg', ...ICONS.map((icon) => icon.file), 'site.webmanifest'];
 

@@ -20,12 +20,12 @@
  * (what pages read is hashed for their cache keys, page-deps.ts).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderEnv } from '../../markdown/env.ts';
 import { renderBlock, renderInline } from '../../markdown/create.ts';
+import { hashTree } from '../code-fingerprint.ts';
 import { openLineCache, type LineCache } from '../line-cache.ts';
 
 type Question = 'topic' | 'citation' | 'fix' | 'image' | 'asset' | 'topicIds';
@@ -46,11 +46,9 @@ const state = (shared.__briefingsRenderCache ??= { reused: 0, total: 0 });
 function codeVersion(): string | undefined {
   try {
     const src = fileURLToPath(new URL('../../', import.meta.url));
-    const hash = createHash('sha256');
-    hash.update(String((createRequire(import.meta.url)('markdown-it/package.json') as { version: string }).version));
-    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
-    for (const file of files) hash.update('\0').update(file).update('\0').update(readFileSync(join(src, file)));
-    return hash.digest('hex');
+    if (!statSync(src).isDirectory()) return undefined;
+    const hash = createHash('sha256').update(String((createRequire(import.meta.url)('markdown-it/package.json') as { version: string }).version));
+    return hashTree(hash, src, 'src', (file) => file.endsWith('.ts')).digest('hex');
   } catch {
     return undefined;
   }

@@ -7,7 +7,7 @@
  * A document is reused when its key is the same: a hash of the page's search record (its text,
  * title, topics, outlets, URL), the corpus's topic names (the analyser and the name scanner are
  * built from them) and the code (`code`: every source file and the lock file, see
- * codeFingerprint), so a stale entry can cost time, never a wrong document.
+ * src/lib/code-fingerprint.ts), so a stale entry can cost time, never a wrong document.
  *
  * The index is deleted when it is read and written back only when every document is in place,
  * so a build that stops half-way leaves no index that names a file it did not finish. Files are
@@ -15,7 +15,7 @@
  * to them.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJsonCache, writeJsonCache } from '../json-cache.ts';
 import { writeFileReplacing } from '../link-files.ts';
@@ -88,38 +88,4 @@ export class DocumentsCache {
     const index: Omit<IndexFile, 'version'> = { context: this.#context, docs: this.#next };
     writeJsonCache(join(this.#dir, INDEX), VERSION, index);
   }
-}
-
-/**
- * A hash of the code a build runs: every file under `src/`, the Astro config and the lock file
- * (which pins every dependency), read from `root`.
- */
-export function codeFingerprint(root: string): string {
-  const hash = createHash('sha256');
-  const walk = (path: string, name: string) => {
-    if (!existsSync(path)) return;
-    if (statSync(path).isDirectory()) {
-      for (const child of readdirSync(path).sort()) walk(join(path, child), `${name}/${child}`);
-    } else hash.update(`${name}\0`).update(readFileSync(path)).update('\0');
-  };
-  for (const name of ['src', 'astro.config.mjs', 'package-lock.json']) walk(join(root, name), name);
-  return hash.digest('hex');
-}
-
-// Astro loads this module twice (the config's integrations and the bundled pages): one memo.
-const shared = globalThis as typeof globalThis & { __briefingsBuildCode?: Map<string, string> };
-
-/**
- * codeFingerprint, taken once per process (a build: the search documents, the sitemap and the
- * icons key their caches with it; 15–40 ms a walk). The first walk is the nearest to the code
- * the build loaded; an edit of `src/` during a build is that build's problem either way.
- */
-export function buildCodeFingerprint(root: string): string {
-  const memo = (shared.__briefingsBuildCode ??= new Map());
-  let code = memo.get(root);
-  if (code === undefined) {
-    code = codeFingerprint(root);
-    memo.set(root, code);
-  }
-  return code;
 }
