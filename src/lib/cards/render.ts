@@ -25,6 +25,7 @@ import { LOCALES } from '../../i18n/locales.ts';
 import { fitText, type Measure } from './fit.ts';
 import { CARD_FONTS } from './fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './paths.ts';
+import { Memo } from './memo.ts';
 import { encodePng } from './png.ts';
 import type { CardSpec } from './specs.ts';
 
@@ -83,16 +84,47 @@ function layout(text: string, { rtl, bold }: Style, size: number): Sharp {
   });
 }
 
+/** A layout's identity: its text, style and size (the width, wrapping and spacing follow from them). */
+const layoutKey = (text: string, { rtl, bold }: Style, size: number) => `${rtl ? 'r' : 'l'}${bold ? 'b' : 'r'}${size} ${text}`;
+
+/**
+ * Layouts already made in this process. Every layout measured or drawn leaves its height (kept
+ * by the length of its key: about 2 MB of text at most); a layout drawn a second time, or
+ * drawn after it was measured, keeps its mask (at most 16 MB of masks). So a text that comes
+ * back (a label, the site name, a date, a subtitle several pages share) is laid out once, and a
+ * title drawn once is not kept: most titles are never drawn again.
+ */
+const heights = new Memo<number>(1 << 20, (_, key) => key.length);
+const masks = new Memo<Mask>(16 << 20, (m) => m.data.length);
+
+async function drawMask(text: string, style: Style, size: number): Promise<Mask> {
+  await registerFonts();
+  const { data, info } = await layout(text, style, size).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+/** Draws a layout, from `masks` when it is there; `keep`: keeps it there. */
+function drawLayout(text: string, style: Style, size: number, keep: boolean): Promise<Mask> {
+  const key = layoutKey(text, style, size);
+  const mask = masks.peek(key) ?? (keep ? masks.get(key, () => drawMask(text, style, size)) : drawMask(text, style, size));
+  void heights.get(key, async () => (await mask).height);
+  return mask;
+}
+
 /** Lays the text out and draws it (the mask) or only measures it (its height). */
 const measure = (style: Style): Measure<Mask> => ({
   async height(text, size) {
-    await registerFonts();
-    return (await layout(text, style, size).metadata()).height!;
+    const key = layoutKey(text, style, size);
+    const drawn = masks.peek(key);
+    if (drawn) return (await drawn).height;
+    return heights.get(key, async () => {
+      await registerFonts();
+      return (await layout(text, style, size).metadata()).height!;
+    });
   },
   async draw(text, size) {
-    await registerFonts();
-    const { data, info } = await layout(text, style, size).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-    return { height: info.height, drawn: { data, width: info.width, height: info.height } };
+    const drawn = await drawLayout(text, style, size, heights.peek(layoutKey(text, style, size)) !== undefined);
+    return { height: drawn.height, drawn };
   },
   pitch: (size) => pitch(style, size),
 });
@@ -110,14 +142,8 @@ function pitch(style: Style, size: number): Promise<number> {
   return p;
 }
 
-/** Labels, the site name and dates repeat across cards: each is drawn once per process. */
-const repeated = new Map<string, Promise<Mask>>();
-function repeatedMask(text: string, style: Style, size: number): Promise<Mask> {
-  const key = JSON.stringify([text, style.rtl, style.bold, size]);
-  let mask = repeated.get(key);
-  if (!mask) repeated.set(key, (mask = measure(style).draw(text, size).then((r) => r.drawn)));
-  return mask;
-}
+/** Labels, the site name and dates repeat across cards: each is drawn once per process (while `masks` keeps it). */
+const repeatedMask = (text: string, style: Style, size: number): Promise<Mask> => drawLayout(text, style, size, true);
 
 const rgb = (hex: string): [number, number, number] => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
 const mix = (under: number, over: number, coverage: number) => under + Math.round(((over - under) * coverage) / 255);
