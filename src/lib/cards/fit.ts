@@ -73,8 +73,10 @@ export async function fitText<T>(measure: Measure<T>, kind: string, text: string
   if (first < n && (await fits(first, true))) chosen = first;
   else if (first >= n) chosen = (await fits(n - 1, false)) ? n - 1 : n;
   else {
+    // The guess was too large: the next size is usually the one, so it is drawn (the same
+    // layout as measuring it, and no second layout to draw it once it is chosen).
     chosen = first + 1;
-    while (chosen < n && !(await fits(chosen, false))) chosen++;
+    while (chosen < n && !(await fits(chosen, chosen === first + 1))) chosen++;
   }
   while (chosen > 0 && chosen < n && (await fits(chosen - 1, false))) chosen--;
   remember(key, text.length, chosen);
