@@ -111,11 +111,14 @@ const layoutKey = (text: string, { rtl, bold }: Style, size: number) => `${rtl ?
  * Layouts already made in this process. Every layout measured or drawn leaves its height (kept
  * by the length of its key: about 2 MB of text at most); a layout drawn a second time, or
  * drawn after it was measured, keeps its mask (at most 16 MB of masks). So a text that comes
- * back (a label, the site name, a date, a subtitle several pages share) is laid out once, and a
- * title drawn once is not kept: most titles are never drawn again.
+ * back (a subtitle several pages share, a text measured and then drawn) is laid out once, and
+ * a title drawn once is not kept: most titles are never drawn again. Labels, the site name
+ * and dates are kept apart (`repeated`), so fitted blocks never push them out.
  */
 const heights = new Memo<number>(1 << 20, (_, key) => key.length);
 const masks = new Memo<Mask>(16 << 20, (m) => m.data.length);
+/** One-line texts that repeat across cards: a few KB each (the 1,098 dates of the 1,000-source bench about 10 MB). */
+const repeated = new Memo<Mask>(24 << 20, (m) => m.data.length);
 
 async function drawMask(text: string, style: Style, size: number): Promise<Mask> {
   await registerFonts();
@@ -123,11 +126,12 @@ async function drawMask(text: string, style: Style, size: number): Promise<Mask>
   return { data, width: info.width, height: info.height };
 }
 
-/** Draws a layout, from `masks` when it is there; `keep`: keeps it there. */
-function drawLayout(text: string, style: Style, size: number, keep: boolean): Promise<Mask> {
+/** Draws a layout, from `masks` when it is there; kept there when it was laid out before (`heights` has it). */
+function drawLayout(text: string, style: Style, size: number): Promise<Mask> {
   const key = layoutKey(text, style, size);
-  const mask = masks.peek(key) ?? (keep ? masks.get(key, () => drawMask(text, style, size)) : drawMask(text, style, size));
-  void heights.get(key, async () => (await mask).height);
+  const seen = heights.peek(key) !== undefined;
+  const mask = masks.peek(key) ?? (seen ? masks.get(key, () => drawMask(text, style, size)) : drawMask(text, style, size));
+  if (!seen) void heights.get(key, async () => (await mask).height);
   return mask;
 }
 
@@ -143,7 +147,7 @@ const measure = (style: Style): Measure<Mask> => ({
     });
   },
   async draw(text, size) {
-    const drawn = await drawLayout(text, style, size, heights.peek(layoutKey(text, style, size)) !== undefined);
+    const drawn = await drawLayout(text, style, size);
     return { height: drawn.height, drawn };
   },
   pitch: (size) => pitch(style, size),
@@ -162,8 +166,8 @@ function pitch(style: Style, size: number): Promise<number> {
   return p;
 }
 
-/** Labels, the site name and dates repeat across cards: each is drawn once per process (while `masks` keeps it). */
-const repeatedMask = (text: string, style: Style, size: number): Promise<Mask> => drawLayout(text, style, size, true);
+/** Labels, the site name and dates repeat across cards: each is drawn once per process. */
+const repeatedMask = (text: string, style: Style, size: number): Promise<Mask> => repeated.get(layoutKey(text, style, size), () => drawMask(text, style, size));
 
 const rgb = (hex: string): [number, number, number] => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
 const mix = (under: number, over: number, coverage: number) => under + Math.round(((over - under) * coverage) / 255);
