@@ -7,6 +7,7 @@
  */
 import { LANGS } from '../../i18n/locales.ts';
 import type { Content } from '../check/types.ts';
+import type { LoadedBriefing } from './load-briefings.ts';
 import type { ContentProblem } from '../problems.ts';
 
 export interface Draft {
@@ -32,9 +33,17 @@ export function findDrafts(content: Content): { sources: Map<string, Draft>; bri
     if (reasons.length) sources.set(s.source.id, { kind: 'source', id: s.source.id, reasons, files: [s.source.file, s.translation.file, ...(s.seedFile ? [s.seedFile] : [])] });
   }
   const briefings = new Map<string, Draft>();
-  const ids = new Set(LANGS.flatMap((lang) => content.briefings[lang].map((b) => b.briefing.id)));
-  for (const id of ids) {
-    const versions = LANGS.flatMap((lang) => content.briefings[lang].filter((b) => b.briefing.id === id));
+  // Each id's versions, in LANGS order then file order: one pass, not one scan of every
+  // briefing per id (quadratic: 1.1 s of the corpus load at 5,000 sources, run twice).
+  const byId = new Map<string, LoadedBriefing[]>();
+  for (const lang of LANGS) {
+    for (const b of content.briefings[lang]) {
+      const list = byId.get(b.briefing.id);
+      if (list) list.push(b);
+      else byId.set(b.briefing.id, [b]);
+    }
+  }
+  for (const [id, versions] of byId) {
     const reasons: string[] = [];
     const marked = versions.filter((b) => b.markedDraft).map((b) => b.briefing.lang);
     if (marked.length) reasons.push(`draft: true${marked.length < LANGS.length ? ` (${marked.join(', ')})` : ''}`);
