@@ -9,9 +9,24 @@ export const at = (file: string, line?: number): string => (line ? `${file}:${li
 
 export const LANGUAGE_NAME: Record<Lang, string> = { ar: 'Arabic', en: 'English' };
 
-/** The same briefing in another language. */
+/** Each language's briefings by id (the first of an id, as `find` gives), with the list's length when indexed. */
+const byIdOf = new WeakMap<readonly LoadedBriefing[], { length: number; byId: Map<string, LoadedBriefing> }>();
+
+/**
+ * The same briefing in another language. Looked up in an index of the language's list, made
+ * once per list (a scan per briefing made the rules quadratic: 0.3 s at 5,000 sources); made
+ * again when the list's length changed since.
+ */
 export function counterpart(content: Content, b: LoadedBriefing, lang: Lang): LoadedBriefing | undefined {
-  return content.briefings[lang].find((x) => x.briefing.id === b.briefing.id);
+  const list = content.briefings[lang];
+  let index = byIdOf.get(list);
+  if (index?.length !== list.length) {
+    const byId = new Map<string, LoadedBriefing>();
+    for (const x of list) if (!byId.has(x.briefing.id)) byId.set(x.briefing.id, x);
+    index = { length: list.length, byId };
+    byIdOf.set(list, index);
+  }
+  return index.byId.get(b.briefing.id);
 }
 
 /** Pairs of one briefing in the first language and each other language, for parity checks. */
