@@ -177,7 +177,14 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
   const citing = Object.fromEntries(
     LANGS.map((l) => {
       const map = new Map<string, Briefing[]>();
-      for (const b of briefings[l]) for (const s of b.data.sources) map.set(s, [...(map.get(s) ?? []), b]);
+      // Appended in place: a copy per citing briefing was quadratic in a source's citations.
+      for (const b of briefings[l]) {
+        for (const s of b.data.sources) {
+          const list = map.get(s);
+          if (list) list.push(b);
+          else map.set(s, [b]);
+        }
+      }
       return [l, map];
     }),
   ) as Record<Lang, Map<string, Briefing[]>>;
@@ -190,8 +197,10 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
         for (const { anchor, citation } of b.cited) {
           for (let n = citation.from; n <= citation.to; n++) {
             const key = `${citation.source}#${n}`;
-            const list = map.get(key) ?? [];
-            if (!list.some((x) => x.briefing === b)) map.set(key, [...list, { briefing: b, anchor }]);
+            const list = map.get(key);
+            if (!list) map.set(key, [{ briefing: b, anchor }]);
+            // Briefings are added one after another: if b is in the list, it is the last.
+            else if (list[list.length - 1]!.briefing !== b) list.push({ briefing: b, anchor });
           }
         }
       }
