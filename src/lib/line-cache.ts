@@ -7,7 +7,7 @@
  * its CRC-32. The checksum is checked on every read: two builds sharing a cache folder that save at
  * the same time append at the same place, and a payload another build wrote over reads as absent
  * (rendered or parsed again), never as another entry's.
- * A build reads the index, and each payload only when asked for (one positioned read), and saves
+ * A build reads the index, and each payload only when asked for (read ahead in 1 MB reads), and saves
  * by appending the new payloads and writing the index again. One JSON document (or one file read
  * and written whole) made every build parse and serialise, or read and write, every entry: at
  * 1,000 bench sources 19 MB for the parse cache and 87 MB for the render cache, on a machine
@@ -31,6 +31,14 @@ export interface LineCache {
   /** Writes the payloads set in this build and the index of the entries used; closes the file. */
   save(): void;
 }
+
+/**
+ * Bytes read at once from `<file>`: a build asks for the entries mostly in the order they are
+ * stored (the order the last build used them), so one read serves the next few hundred entries
+ * instead of one read each (108,000 reads at 5,000 sources, 1 s on a machine with slow system
+ * calls). What was read is checked entry by entry, as before (the CRC).
+ */
+const READ_AHEAD = 1 << 20;
 
 /** Where an entry's payload is in `<file>`, and its CRC-32. */
 type At = [start: number, length: number, crc: number];
@@ -76,10 +84,25 @@ export function openLineCache(file: string, version: string): LineCache {
   /** This build's entries: where a saved payload is, or a new payload. */
   const next = new Map<string, At | string>();
   let scratch = Buffer.alloc(64 * 1024);
+  // The bytes of `<file>` from `windowStart` to `windowEnd`, read ahead (READ_AHEAD).
+  const window = Buffer.allocUnsafe(READ_AHEAD);
+  let windowStart = 0;
+  let windowEnd = 0;
   const read = ([start, length, crc]: At): string | undefined => {
-    if (scratch.length < length) scratch = Buffer.alloc(Math.max(length, scratch.length * 2));
     try {
-      return readSync(fd!, scratch, 0, length, start) === length && crc32(scratch.subarray(0, length)) === crc ? scratch.toString('utf8', 0, length) : undefined;
+      let bytes: Buffer;
+      if (start >= windowStart && start + length <= windowEnd) bytes = window.subarray(start - windowStart, start - windowStart + length);
+      else if (length <= READ_AHEAD / 4) {
+        windowStart = start;
+        windowEnd = start + readSync(fd!, window, 0, READ_AHEAD, start);
+        if (start + length > windowEnd) return undefined;
+        bytes = window.subarray(0, length);
+      } else {
+        if (scratch.length < length) scratch = Buffer.alloc(Math.max(length, scratch.length * 2));
+        if (readSync(fd!, scratch, 0, length, start) !== length) return undefined;
+        bytes = scratch.subarray(0, length);
+      }
+      return crc32(bytes) === crc ? bytes.toString('utf8') : undefined;
     } catch {
       return undefined;
     }
