@@ -77,7 +77,7 @@ export function cachedYamlSource(text: string, firstLine = 1): YamlSource {
   const known = cache.get(name);
   if (known !== undefined) {
     state.hits++;
-    return yamlSourceOf(JSON.parse(known) as YamlSnapshot);
+    return yamlSourceOf(JSON.parse(known) as YamlSnapshot, true);
   }
   state.misses++;
   const snapshot = yamlSnapshot(text, firstLine);
