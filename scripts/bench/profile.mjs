@@ -143,9 +143,13 @@ async function main() {
     const mark = (name, ms) => marks[marks.length - 1][0] !== name && marks.push([name, ms]);
     for (const { ms, line } of r.lines) {
       const l = line.replace(/\x1b\[[0-9;]*m/g, '');
-      if (/generating static routes/.test(l)) mark('render pages (corpus load included)', ms);
+      // The corpus is loaded (and checked) at build start, after the types, and its caches are
+      // saved as soon as it is: from the one line to the other is the corpus phase.
+      if (/\[types\] Generated/.test(l)) mark('corpus load and its checks', ms);
+      else if (/Markdown renders from the cache/.test(l)) mark('link cached pages, bundle', ms);
+      else if (/generating static routes/.test(l)) mark('render pages', ms);
       else if (/@astrojs\/sitemap/.test(l)) mark('sitemap, cards, icons, images', ms);
-      if (/Completed in|indexed|cards\]|page\(s\) built|\[bench\] end hook/.test(l)) console.log(`  ${l.trim()}`);
+      if (/Completed in|indexed|cards\]|corpus: |page\(s\) built|\[bench\] end hook/.test(l)) console.log(`  ${l.trim()}`);
     }
     const hooks = r.lines.map(({ line }) => /\[bench\] end hook .*: (\d+) ms, (\d+) ms CPU/.exec(line)).filter(Boolean);
     if (hooks.length) console.log(`  end hooks: ${hooks.reduce((s, m) => s + Number(m[1]), 0)} ms, ${hooks.reduce((s, m) => s + Number(m[2]), 0)} ms CPU (this process)`);
