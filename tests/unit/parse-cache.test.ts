@@ -80,6 +80,15 @@ describe('YAML snapshots', () => {
     (yamlSourceOf(snapshot).data as { list: number[] }).list.push(3);
     expect(yamlSourceOf(snapshot).data).toEqual({ list: [1, 2] });
   });
+
+  it('handed over (just parsed from JSON), give its own data as is, with the same answers', () => {
+    const text = 'list: [1, 2]\nmap: {a: b}\n';
+    const handed = JSON.parse(JSON.stringify(yamlSnapshot(text, 2)));
+    const source = yamlSourceOf(handed, true);
+    expect(source.data).toBe(handed.data);
+    expect(source.data).toEqual(parseYamlSource(text, 2).data);
+    expect(source.lineOf(['map', 'a'])).toBe(parseYamlSource(text, 2).lineOf(['map', 'a']));
+  });
 });
 
 describe('the parse cache', () => {
@@ -89,6 +98,18 @@ describe('the parse cache', () => {
     fixture = undefined;
     // Off again (saving turns it off) for the other tests in this process.
     saveParseCache();
+  });
+
+  it('gives each caller from the cache its own data', () => {
+    startParseCache(join(work, 'own.json'));
+    const text = 'list: [1, 2]\n';
+    cachedYamlSource(text);
+    saveParseCache();
+    startParseCache(join(work, 'own.json'));
+    const first = cachedYamlSource(text);
+    (first.data as { list: number[] }).list.push(3);
+    expect(cachedYamlSource(text).data).toEqual({ list: [1, 2] });
+    expect(saveParseCache()).toEqual({ hits: 2, total: 2 });
   });
 
   it('serves the same results, from the cache the second time', () => {

@@ -76,6 +76,28 @@ describe('the line cache file', () => {
     expect(openLineCache(file, 'v1').get('e:new')).toBe('added');
   });
 
+  // Payloads are read ahead 1 MB at a time (line-cache.ts READ_AHEAD): whatever order a build
+  // asks in, and whatever their sizes (within a read, across two, larger than a quarter of one),
+  // each comes back whole and exact.
+  const sizes = [1, 700, 200_000, 300_000, 1_100_000, 3, 2_500_000, 64 * 1024, 5];
+  const payload = (i: number) => `${i}:${'قوة '.repeat(Math.ceil(sizes[i]! / 4))}`.slice(0, sizes[i]! + 2);
+  const orders: [string, number[]][] = [
+    ['the stored order', sizes.map((_, i) => i)],
+    ['the reverse order', sizes.map((_, i) => sizes.length - 1 - i)],
+    ['a shuffled order, twice each', [4, 0, 7, 2, 8, 1, 6, 3, 5, 5, 3, 6, 1, 8, 2, 7, 0, 4]],
+  ];
+  for (const [name, order] of orders) {
+    it(`gives each payload back exactly, read ahead, in ${name}`, () => {
+      const file = join(work, `ahead-${name.replace(/\W+/g, '-')}`);
+      const first = openLineCache(file, 'v1');
+      sizes.forEach((_, i) => first.set(`e:${i}`, payload(i)));
+      first.save();
+      const second = openLineCache(file, 'v1');
+      for (const i of order) expect(second.get(`e:${i}`), `entry ${i}`).toBe(payload(i));
+      second.save();
+    });
+  }
+
   it('starts empty for another version of the code, or a file shorter than its index says', () => {
     const file = join(work, 'version');
     const first = openLineCache(file, 'v1');
