@@ -65,6 +65,28 @@ describe('excerpts from match positions, in the original spelling and spacing', 
     expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['تركيا', 'أعربت']);
   });
 
+  // A lone match in a query of several words: function words stay plain, content words are
+  // marked however short they are. Positions are word indices in the one section.
+  it.each([
+    ['a lone Arabic preposition', 'قالت المصادر إن القوة ستعمل على الحدود مع مصر', [5, 8], ['مصر']],
+    ['a lone Arabic preposition, no other match in the section', 'قالت المصادر إن القوة ستعمل على الحدود', [5], []],
+    ['a lone Arabic content word of three letters', 'قوة أمنية متعددة الجنسيات تدعم الاستقرار', [0, 5], ['قوة', 'الاستقرار']],
+    ['«غزة» alone', 'انسحاب من غزة ثم حديث عن القوات', [2, 6], ['غزة', 'القوات']],
+    ['a preposition with a clitic («وفي»)', 'اجتماع وفي الدوحة عرض للخطة', [1, 4], ['للخطة']],
+    ['a lone English article', 'the force will support the ceasefire', [0, 5], ['ceasefire']],
+    ['"of" inside the phrase, not alone', 'a Board of Peace member spoke of the peace', [1, 2, 3, 6, 8], ['Board', 'of', 'Peace', 'peace']],
+    ['a short English content word', 'the UN asked for aid convoys', [1, 4], ['UN', 'aid']],
+  ])('%s', (_, textOf, at, marked) => {
+    const one = page([['p1', '', textOf]]);
+    const e = buildExcerpt(one, analyzer, at, { several: true })!;
+    expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(marked);
+  });
+
+  it('marks a lone function word when it is the whole query', () => {
+    const one = page([['p1', '', 'قالت المصادر إن القوة ستعمل على الحدود']]);
+    expect(buildExcerpt(one, analyzer, [5])!.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['على']);
+  });
+
   it('cuts long sections with an ellipsis and nothing else added', () => {
     const long = page([['p1', '', Array.from({ length: 80 }, (_, i) => `كلمة${i}`).join(' ')]]);
     const e = buildExcerpt(long, analyzer, [60], { size: 20 })!;

@@ -74,10 +74,43 @@ export interface ExcerptOptions {
   /** Show the page's opening instead (first section, from its start): a lead topic's. */
   opening?: boolean;
   /**
-   * Several query words: then a short word (of, the, في) is marked only beside another match,
-   * so a phrase reads marked whole and stray articles stay plain.
+   * Several query words: then a function word (of, the, في, على) is marked only beside another
+   * match, so a phrase reads marked whole and stray articles stay plain.
    */
   several?: boolean;
+}
+
+/**
+ * Words that carry no topic of their own: prepositions, articles, conjunctions, pronouns and
+ * auxiliaries. In a query of several words they are marked only inside a run of matches
+ * ("Board of Peace"), not wherever they stand. Content words are marked wherever they match,
+ * however short: «قوة», «غزة», "UN", "aid" (a length rule left «قوة» unmarked in
+ * «قوة الاستقرار»). Compared as the analyzer's tokens, so a clitic form («وفي») counts as its word.
+ */
+const FUNCTION_WORDS = [
+  'في', 'من', 'على', 'عن', 'إلى', 'إلي', 'حتى', 'منذ', 'مع', 'عند', 'لدى', 'بين', 'نحو', 'خلال', 'ضد',
+  'أن', 'إن', 'أنّ', 'إنّ', 'لأن', 'كما', 'ما', 'لا', 'لم', 'لن', 'قد', 'ثم', 'أو', 'أم', 'بل', 'لكن', 'إذا', 'إذ',
+  'هو', 'هي', 'هم', 'هما', 'هن', 'نحن', 'أنا', 'هذا', 'هذه', 'ذلك', 'تلك', 'هؤلاء', 'أولئك',
+  'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'كان', 'كانت', 'كانوا', 'يكون', 'تكون', 'ليس', 'ليست',
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'into', 'onto', 'over', 'about', 'as',
+  'and', 'or', 'but', 'nor', 'if', 'than', 'that', 'this', 'these', 'those', 'which', 'who', 'whom', 'whose',
+  'it', 'its', 'he', 'she', 'they', 'them', 'their', 'his', 'her', 'we', 'our',
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'no',
+];
+
+/** Particles the conjunction و is written onto («وفي», «ومن»); the analyzer keeps some of these whole. */
+const WITH_WAW = ['في', 'من', 'على', 'عن', 'إلى', 'مع', 'بين', 'أن', 'إن', 'لا', 'لم', 'لن', 'قد'];
+
+const functionTokens = new WeakMap<Analyzer, ReadonlySet<string>>();
+
+/** FUNCTION_WORDS as `analyzer`'s tokens, made once per analyzer. */
+function functionWordsOf(analyzer: Analyzer): ReadonlySet<string> {
+  let set = functionTokens.get(analyzer);
+  if (!set) {
+    set = new Set([...FUNCTION_WORDS, ...WITH_WAW.map((w) => `و${w}`)].map((w) => analyzer.token(w)).filter(Boolean));
+    functionTokens.set(analyzer, set);
+  }
+  return set;
 }
 
 /**
@@ -121,7 +154,8 @@ export function readSection(page: PageData, i: number, analyzer: Analyzer, at: R
   const words = sectionWords(text, start, analyzer);
   const hits = words.map((w) => w.token !== '' && at.has(w.position));
   if (several) {
-    const lone = hits.map((h, j) => h && words[j]!.token.length <= 3 && !hits[j - 1] && !hits[j + 1]);
+    const plain = functionWordsOf(analyzer);
+    const lone = hits.map((h, j) => h && plain.has(words[j]!.token) && !hits[j - 1] && !hits[j + 1]);
     lone.forEach((l, j) => l && (hits[j] = false));
   }
   markNames(words, hits, names);
