@@ -61,24 +61,29 @@ describe('excerpts from match positions, in the original spelling and spacing', 
 
   it('leaves a lone short word of a longer query unmarked', () => {
     // "على" (position 10) stands alone; "تركيا أعربت" (3, 4) stand together.
-    const e = buildExcerpt(p, analyzer, [start + 3, start + 4, start + 10], { several: true })!;
+    const e = buildExcerpt(p, analyzer, [start + 3, start + 4, start + 10], { terms: analyzer.queryTerms('تركيا أعربت على') })!;
     expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['تركيا', 'أعربت']);
   });
 
-  // A lone match in a query of several words: function words stay plain, content words are
-  // marked however short they are. Positions are word indices in the one section.
+  // Matches in a query of several words: function words stay plain when alone, words matched only
+  // as longer words starting with a function word of the query are plain, content words are
+  // marked however short they are. Positions are word indices in the one section (Pagefind's).
   it.each([
-    ['a lone Arabic preposition', 'قالت المصادر إن القوة ستعمل على الحدود مع مصر', [5, 8], ['مصر']],
-    ['a lone Arabic preposition, no other match in the section', 'قالت المصادر إن القوة ستعمل على الحدود', [5], []],
-    ['a lone Arabic content word of three letters', 'قوة أمنية متعددة الجنسيات تدعم الاستقرار', [0, 5], ['قوة', 'الاستقرار']],
-    ['«غزة» alone', 'انسحاب من غزة ثم حديث عن القوات', [2, 6], ['غزة', 'القوات']],
-    ['a preposition with a clitic («وفي»)', 'اجتماع وفي الدوحة عرض للخطة', [1, 4], ['للخطة']],
-    ['a lone English article', 'the force will support the ceasefire', [0, 5], ['ceasefire']],
-    ['"of" inside the phrase, not alone', 'a Board of Peace member spoke of the peace', [1, 2, 3, 6, 8], ['Board', 'of', 'Peace', 'peace']],
-    ['a short English content word', 'the UN asked for aid convoys', [1, 4], ['UN', 'aid']],
-  ])('%s', (_, textOf, at, marked) => {
+    ['a lone Arabic preposition', 'قوة على مصر', 'قالت المصادر إن القوة ستعمل على الحدود مع مصر', [3, 5, 8], ['القوة', 'مصر']],
+    ['a lone Arabic preposition, no other match in the section', 'الحدود على', 'قالت المصادر إن القوة ستعمل على الحدود', [5], []],
+    ['a lone Arabic content word of three letters', 'قوة الاستقرار', 'قوة أمنية متعددة الجنسيات تدعم الاستقرار', [0, 5], ['قوة', 'الاستقرار']],
+    ['«غزة» alone', 'قوات غزة', 'انسحاب من غزة ثم حديث عن القوات', [2, 6], ['غزة', 'القوات']],
+    ['a preposition with a clitic («وفي»)', 'في خطة', 'اجتماع وفي الدوحة عرض للخطة', [1, 4], ['للخطة']],
+    ['a lone English article', 'the ceasefire', 'the force will support the ceasefire', [0, 5], ['ceasefire']],
+    ['"of" inside the phrase, not alone', 'Board of Peace', 'a Board of Peace member spoke of the peace', [1, 2, 3, 6, 8], ['Board', 'of', 'Peace', 'peace']],
+    ['a short English content word', 'UN aid', 'the UN asked for aid convoys', [1, 4], ['UN', 'aid']],
+    ['words that only start with "to" and "of"', 'aid to Gaza officials', 'officials told reporters aid to Gaza was offered today', [0, 1, 3, 4, 5, 8], ['officials', 'aid', 'to', 'Gaza']],
+    ['"officials" beside the phrase, matched by "of"', 'Board of Peace', 'the Board of Peace officials met', [1, 2, 3, 4], ['Board', 'of', 'Peace']],
+    ['«فيه» for «في»', 'قوات في غزة', 'نشر القوات فيه وفي محور فيلادلفيا في غزة', [1, 2, 6, 7], ['القوات', 'في', 'غزة']],
+    ['a content word starting with a function word ("Tokyo" for "to Tokyo")', 'to Tokyo', 'flights to Tokyo resumed', [1, 2], ['to', 'Tokyo']],
+  ])('%s', (_, query, textOf, at, marked) => {
     const one = page([['p1', '', textOf]]);
-    const e = buildExcerpt(one, analyzer, at, { several: true })!;
+    const e = buildExcerpt(one, analyzer, at, { terms: analyzer.queryTerms(query) })!;
     expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(marked);
   });
 

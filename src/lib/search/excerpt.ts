@@ -74,10 +74,12 @@ export interface ExcerptOptions {
   /** Show the page's opening instead (first section, from its start): a lead topic's. */
   opening?: boolean;
   /**
-   * Several query words: then a function word (of, the, في, على) is marked only beside another
-   * match, so a phrase reads marked whole and stray articles stay plain.
+   * The query's terms (Analyzer.queryTerms). With several: a function word (of, the, في, على) is
+   * marked only beside another match, so a phrase reads marked whole and stray articles stay
+   * plain; and a word Pagefind matched only because it starts with a function word of the query
+   * ("told", "official" for "to", "of"; «فيه» for «في») is not marked.
    */
-  several?: boolean;
+  terms?: readonly string[];
 }
 
 /**
@@ -149,12 +151,17 @@ export interface ReadSection {
 }
 
 /** Reads section `i` of a page: its words, the matches among them (positions `at`, names) and its rank. */
-export function readSection(page: PageData, i: number, analyzer: Analyzer, at: ReadonlySet<number>, { names = [], several = false }: Pick<ExcerptOptions, 'names' | 'several'> = {}): ReadSection {
+export function readSection(page: PageData, i: number, analyzer: Analyzer, at: ReadonlySet<number>, { names = [], terms = [] }: Pick<ExcerptOptions, 'names' | 'terms'> = {}): ReadSection {
   const [, , text, start] = page.s[i]!;
   const words = sectionWords(text, start, analyzer);
   const hits = words.map((w) => w.token !== '' && at.has(w.position));
-  if (several) {
+  if (terms.length > 1) {
     const plain = functionWordsOf(analyzer);
+    const functionTerms = terms.filter((t) => plain.has(t));
+    const contentTerms = terms.filter((t) => !plain.has(t));
+    // Pagefind matches a query word by every word starting with it: "to" matches "told".
+    const stray = (token: string) => !plain.has(token) && functionTerms.some((t) => token.startsWith(t)) && !contentTerms.some((t) => token.startsWith(t) || t.startsWith(token));
+    if (functionTerms.length) hits.forEach((h, j) => h && stray(words[j]!.token) && (hits[j] = false));
     const lone = hits.map((h, j) => h && plain.has(words[j]!.token) && !hits[j - 1] && !hits[j + 1]);
     lone.forEach((l, j) => l && (hits[j] = false));
   }

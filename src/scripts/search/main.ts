@@ -84,13 +84,13 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       return mine === generation;
     };
-    const several = engine.analyzer.queryTerms(state.q).length > 1;
+    const terms = engine.analyzer.queryTerms(state.q);
     const current = () => mine === generation;
     const topic = (id: string | undefined) => (id === undefined ? undefined : engine.data.topics.find((t) => t.id === id));
     // Each excerpt is built in slices (slices.ts): the page answers the reader between them. The
     // lead topic's names count as matches in every excerpt: `Turkey` highlights «تركيا».
     const viewWith = (lead: SearchTopic | undefined) => async (p: LoadedPage, isLead: boolean): Promise<ResultView | undefined> => {
-      const excerpt = await excerptInSlices(p.data, engine.analyzer, p.positions, { names: lead?.names ?? [], opening: isLead, several }, current);
+      const excerpt = await excerptInSlices(p.data, engine.analyzer, p.positions, { names: lead?.names ?? [], opening: isLead, terms }, current);
       if (excerpt === false) return undefined;
       return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead ? lead : undefined };
     };
