@@ -49,6 +49,7 @@ export interface LighthouseRow {
   bestPractices: number;
   seo: number;
   cls: number;
+  fcpMs: number;
   lcpMs: number;
   tbtMs: number;
   /** With `networkFloor`: Lighthouse's simulated LCP of the same load with the page's CPU work taken to ~0 (NaN otherwise). */
@@ -118,6 +119,7 @@ export async function runLighthouse(urls: string[], { onResult, withoutPerforman
         bestPractices: score('best-practices'),
         seo: score('seo'),
         cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+        fcpMs: lhr.audits['first-contentful-paint']?.numericValue ?? NaN,
         lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
         tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
         lcpNetworkMs: networkFloor && !withoutPerformance ? await networkFloorLcp(result.artifacts, lhr.configSettings) : NaN,
