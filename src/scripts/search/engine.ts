@@ -95,30 +95,10 @@ function preload(href: string): void {
   document.head.append(link);
 }
 
-/**
- * Pagefind reads a query by graphemes, with an Intl.Segmenter it creates at each search for the
- * page's language (`<html lang>`). The page's first Segmenter loads the engine's break-iterator
- * data: 11–64 ms of main thread in Chromium on the build machine, in the task of the first search
- * (run once the index chunk is in, on the way to the first result); later ones take under a
- * millisecond. One is created here first, in a task of its own, while the engine's files are on
- * their way, so the first search finds the data loaded.
- */
-function loadSegmenterData(): void {
-  if (typeof Intl.Segmenter !== 'function') return;
-  setTimeout(() => {
-    try {
-      for (const grapheme of new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: 'grapheme' }).segment('a')) void grapheme;
-    } catch {
-      // A language tag Intl refuses: Pagefind then reads the query without one.
-    }
-  }, 0);
-}
-
 export function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
     const metaCacheTag = String(Date.now());
     preload(`${config.bundle}pagefind-entry.json?ts=${metaCacheTag}`);
-    loadSegmenterData();
     const [pf, data] = await Promise.all([
       (async () => {
         const pf = (await import(/* @vite-ignore */ `${config.bundle}pagefind.js`)) as Pagefind;
