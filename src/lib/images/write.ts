@@ -1,8 +1,10 @@
 /**
  * Writes the variants of content images with sharp, reusing a cache keyed by the variant's
- * file name (which carries the source hash), in parallel up to the core count.
+ * file name (which carries the source hash), in parallel up to the core count. A variant is
+ * encoded under a temporary name and renamed into the cache, so a cache file is always whole:
+ * the next build trusts any file it finds there.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
@@ -38,7 +40,7 @@ export function startImages(jobs: ImageJob[], cacheDir: string): { done: Promise
       const cached = cachedPath(variant);
       if (!existsSync(cached)) {
         await encode(source, variant, `${cached}.tmp`);
-        copyFileSync(`${cached}.tmp`, cached);
+        renameSync(`${cached}.tmp`, cached);
         written++;
       }
     }
