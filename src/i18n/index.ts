@@ -1,4 +1,5 @@
 import { LOCALES, type Lang } from './locales.ts';
+import { pluralOf, type PluralCategory } from '../lib/plurals.ts';
 import { en, type UiKey } from './ui/en.ts';
 import { ar } from './ui/ar.ts';
 
@@ -24,14 +25,13 @@ export function formatNumber(lang: Lang, n: number): string {
   return new Intl.NumberFormat(LOCALES[lang].intl).format(n);
 }
 
-type PluralBase<K> = K extends `${infer B}.${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : never;
+type PluralBase<K> = K extends `${infer B}.${PluralCategory}` ? B : never;
 /** Keys that exist in all six CLDR plural forms (Arabic uses all six). */
 export type PluralKey = PluralBase<UiKey>;
 
-/** A count in words, with the plural form `Intl.PluralRules` picks for the language. */
+/** A count in words, with the language's plural form (src/lib/plurals.ts: the search page's rule too). */
 export function plural(lang: Lang, base: PluralKey, n: number): string {
-  const form = new Intl.PluralRules(LOCALES[lang].intl).select(n) as 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-  return t(lang, `${base}.${form}` as UiKey, { n: formatNumber(lang, n) });
+  return t(lang, `${base}.${pluralOf(lang, LOCALES[lang].intl, n)}` as UiKey, { n: formatNumber(lang, n) });
 }
 
 /** A UI string split around its one `{name}` placeholder, for putting markup (a date, a link) there. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, type Lang } from '../../src/i18n/locales.ts';
-import { CHECKED_COUNTS, PLURAL_RULES, checkPluralRule, type PluralCategory } from '../../src/lib/plurals.ts';
+import { CHECKED_COUNTS, PLURAL_RULES, checkPluralRule, pluralOf, type PluralCategory } from '../../src/lib/plurals.ts';
+import { plural } from '../../src/i18n/index.ts';
 
 describe('plural categories without Intl in the browser', () => {
   it.each<[Lang, number, PluralCategory]>([
@@ -41,5 +42,19 @@ describe('plural categories without Intl in the browser', () => {
   ])('a rule that disagrees with Intl (%s checked as %s) fails the build, naming the file and the count', (lang, locale, message) => {
     expect(() => checkPluralRule(lang, locale)).toThrow(message);
     expect(() => checkPluralRule(lang, locale)).toThrow(/src\/lib\/plurals\.ts/);
+  });
+
+  it.each<[Lang, string, number, string]>([
+    ['en', 'en-GB', 1, 'one'],
+    ['ar', 'ar-EG-u-nu-latn', 103, 'few'],
+    ['ar', 'ar-EG-u-nu-latn', 11, 'many'],
+  ])('the pages built use the same rule (%s, %s, %i → %s), checked against Intl on first use', (lang, locale, n, category) => {
+    expect(pluralOf(lang, locale, n)).toBe(category);
+    expect(() => pluralOf('en', 'ar', 0)).toThrow(/PLURAL_RULES\.en/);
+  });
+
+  it('the site\'s count strings pick their form with that rule', () => {
+    expect(plural('en', 'search.count', 1)).toBe('1 result');
+    expect(plural('ar', 'search.count', 3)).not.toBe(plural('ar', 'search.count', 11));
   });
 });
