@@ -14,6 +14,13 @@ export const BENCH_DIR = join(PROJECT, '.tmp', 'bench');
 /** The pinned Node 24 (never the system node). */
 export const NODE = join(PROJECT, 'node_modules', '.bin', 'node');
 
+/** The base a built site was made for, read from the first stylesheet link of its entry page. */
+export const builtSiteBase = (root) => /href="([^"]*?)_astro\/[^"]+\.css"/.exec(readFileSync(join(root, 'index.html'), 'utf8'))?.[1] ?? '/';
+
+/** The search pages the search benchmarks load: one query a language, the same as the Lighthouse test's. */
+export const SEARCH_QUERIES = { en: 'Turkey', ar: 'تركيا' };
+export const SEARCH_PAGES = Object.fromEntries(Object.entries(SEARCH_QUERIES).map(([lang, q]) => [lang, `/${lang}/search/?q=${encodeURIComponent(q)}`]));
+
 export function ensureDir(dir) {
   mkdirSync(dir, { recursive: true });
   return dir;

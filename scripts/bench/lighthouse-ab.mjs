@@ -10,12 +10,11 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { runLighthouse, serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
-import { BENCH_DIR, PROJECT, ensureDir, median, parseArgs, table } from './lib.mjs';
+import { BENCH_DIR, PROJECT, SEARCH_PAGES, builtSiteBase, ensureDir, median, parseArgs, table } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2), ['summary']);
 const OUT = resolve(PROJECT, args.out ?? join(BENCH_DIR, 'lighthouse-ab.jsonl'));
 const ROUNDS = Math.max(1, Number(args.rounds ?? 2));
-const PAGES = { en: '/en/search/?q=Turkey', ar: `/ar/search/?q=${encodeURIComponent('تركيا')}` };
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 if (!args.summary) {
@@ -23,13 +22,13 @@ if (!args.summary) {
   const sites = args._.map((spec) => {
     const [label, dir] = spec.split(/=(.*)/s);
     const root = resolve(PROJECT, dir);
-    const base = /href="([^"]*?)_astro\/[^"]+\.css"/.exec(readFileSync(join(root, 'index.html'), 'utf8'))?.[1] ?? '/';
+    const base = builtSiteBase(root);
     return { label, root, base };
   });
   for (const site of sites) site.server = await serveForLighthouse(site.root, site.base);
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [lang, path] of Object.entries(PAGES)) {
+      for (const [lang, path] of Object.entries(SEARCH_PAGES)) {
         for (const site of sites) {
           const before = load();
           const [row] = await runLighthouse([site.server.url(path)], { networkFloor: true });

@@ -5,21 +5,21 @@
 // element and its breakdown), and the simulated LCP taken apart: for Lantern's optimistic and
 // pessimistic graphs, every node with its simulated start and end, and the chain of dependencies
 // behind the node that ends last (what the simulated LCP waits for).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { Audit } from 'lighthouse/core/audits/audit.js';
 import { LanternLargestContentfulPaint } from 'lighthouse/core/computed/metrics/lantern-largest-contentful-paint.js';
-import { serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
+import { CHROME_FLAGS, serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
+import { SEARCH_PAGES, builtSiteBase } from './lib.mjs';
 
 const [dir, out, ...langs] = process.argv.slice(2);
 const root = resolve(dir);
-const base = /href="([^"]*?)_astro\/[^"]+\.css"/.exec(readFileSync(join(root, 'index.html'), 'utf8'))?.[1] ?? '/';
-const PAGES = { en: '/en/search/?q=Turkey', ar: `/ar/search/?q=${encodeURIComponent('تركيا')}` };
+const base = builtSiteBase(root);
 mkdirSync(out, { recursive: true });
 const server = await serveForLighthouse(root, base);
-const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'] });
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
 
 const short = (u) => decodeURI(u).replace(/^https?:\/\/[^/]+/, '').replace(/^\/(en|ar)\/search\//, '').slice(0, 60);
 function describe(node) {
@@ -48,7 +48,7 @@ function chain(estimate, label) {
 
 try {
   for (const lang of langs.length ? langs : ['en', 'ar']) {
-    const result = await lighthouse(server.url(PAGES[lang]), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const result = await lighthouse(server.url(SEARCH_PAGES[lang]), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     const lhr = result.lhr;
     writeFileSync(join(out, `${lang}.json`), JSON.stringify(lhr));
     const a = (id) => lhr.audits[id]?.numericValue;

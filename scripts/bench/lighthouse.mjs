@@ -7,11 +7,11 @@
 // test (tests/e2e/lighthouse.test.ts asserts the other three categories and CLS). Beside LCP,
 // "LCP, CPU→0" is Lighthouse's simulation of the same load with the page's CPU work taken to
 // ~0: the network's share alone (round trips and bytes before the largest paint).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { LIGHTHOUSE_PAGES, runLighthouse, serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
-import { BENCH_DIR, PROJECT, ensureDir, machine, median, parseArgs, table } from './lib.mjs';
+import { BENCH_DIR, PROJECT, builtSiteBase, ensureDir, machine, median, parseArgs, table } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const DIR = resolve(PROJECT, args._[0] ?? 'dist');
@@ -20,8 +20,7 @@ if (!existsSync(join(DIR, 'index.html'))) {
   console.error(`${DIR} has no index.html; build the site first (npm run build) or pass a built site directory.`);
   process.exit(1);
 }
-// The base the site was built for, read from the first stylesheet link of the entry page.
-const BASE = /href="([^"]*?)_astro\/[^"]+\.css"/.exec(readFileSync(join(DIR, 'index.html'), 'utf8'))?.[1] ?? '/';
+const BASE = builtSiteBase(DIR);
 const server = await serveForLighthouse(DIR, BASE);
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');

@@ -7,22 +7,21 @@
 // change of the page's code leaves its results as they were.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
+import { launchChromium } from '../../tests/helpers/browser.ts';
 import { serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
 import { settled } from '../../tests/helpers/search-page.ts';
-import { PROJECT, parseArgs } from './lib.mjs';
+import { PROJECT, builtSiteBase, parseArgs } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const PAGES = Number(args.pages ?? 2);
 const dirs = args._.map((d) => resolve(PROJECT, d));
 if (dirs.length !== 2) throw new Error('usage: search-compare.mjs [--pages 2] <site A> <site B>');
-const baseOf = (root) => /href="([^"]*?)_astro\/[^"]+\.css"/.exec(readFileSync(join(root, 'index.html'), 'utf8'))?.[1] ?? '/';
 const { queries } = parse(readFileSync(join(PROJECT, 'tests/search/eval.yaml'), 'utf8'));
 const EVERY = Math.max(1, Number(args.every ?? 1));
 const all = [...queries.filter((_, i) => i % EVERY === 0).map((q) => [q.lang, q.q]), ['en', 'Gaza'], ['ar', 'غزة'], ['en', 'Hamas'], ['ar', 'حماس'], ['en', 'the'], ['en', 'zzzqx'], ['ar', 'قوة دولية']];
-const servers = await Promise.all(dirs.map((d) => serveForLighthouse(d, baseOf(d))));
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const servers = await Promise.all(dirs.map((d) => serveForLighthouse(d, builtSiteBase(d))));
+const browser = await launchChromium();
 const pages = await Promise.all(servers.map(() => browser.newPage()));
 let differences = 0;
 try {

@@ -14,21 +14,19 @@
 // wall-clock figures, for comparing sites measured in the same run only.
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../tests/helpers/browser.ts';
 import { serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
-import { PROJECT, median, parseArgs, table } from './lib.mjs';
+import { PROJECT, SEARCH_PAGES, builtSiteBase, median, parseArgs, table } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2), ['profile', 'tasks', 'trace']);
 const RUNS = Math.max(1, Number(args.runs ?? 3));
 const CPU = Number(args.cpu ?? 4);
 const NET = args.net ?? 'mobile';
 const LANGS = String(args.pages ?? 'en,ar').split(',');
-const QUERY = { en: 'Turkey', ar: 'تركيا' };
 const sites = args._.map((spec) => {
   const [label, dir] = spec.includes('=') ? spec.split(/=(.*)/s) : [spec, spec];
   const root = resolve(PROJECT, dir);
-  const base = /href="([^"]*?)_astro\/[^"]+\.css"/.exec(readFileSync(join(root, 'index.html'), 'utf8'))?.[1] ?? '/';
+  const base = builtSiteBase(root);
   return { label, root, base };
 });
 if (!sites.length) {
@@ -63,10 +61,7 @@ for (const site of sites) {
   servers.push(server);
   site.server = server;
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const loadBefore = load();
 const rows = [];
@@ -86,7 +81,7 @@ async function measureOnce(site, lang) {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
-  const url = site.server.url(`/${lang}/search/?q=${encodeURIComponent(QUERY[lang])}`);
+  const url = site.server.url(SEARCH_PAGES[lang]);
   if (args.trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await page.waitForFunction(() => window.__seen.done !== undefined, null, { timeout: 120_000, polling: 250 });

@@ -59,7 +59,7 @@ export interface LighthouseRow {
   warnings: string[];
 }
 
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'];
+export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
 /**
  * Audits each URL in turn (a cold load each: Lighthouse clears the origin's storage first).
