@@ -7,9 +7,12 @@
  * marked `hashedOnce`) are hashed once per process and stand in other hashes as their hash, so a
  * briefing reached from a hundred places is hashed once. The corpus is not changed during a build, so this memo stays true.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
-const hashed = new WeakMap<object, string>();
+// Astro loads this module twice (the config's integrations and the bundled pages): one memo, so a
+// record the search documents' keys hashed (documents-cache.ts) is not hashed again for the pages'.
+const shared = globalThis as typeof globalThis & { __briefingsContentHashes?: WeakMap<object, string> };
+const hashed = (shared.__briefingsContentHashes ??= new WeakMap<object, string>());
 
 /**
  * Marks a value the corpus makes once and pages reach from many places without being a record
@@ -38,7 +41,8 @@ function hashOf(value: unknown): string {
   // One string, hashed once: a hash update per value made hashing most of the cost.
   const parts: string[] = [];
   feed(parts, value, true);
-  return createHash('sha256').update(parts.join('')).digest('hex');
+  // One-shot: no Hash object per value (a page-heavy build hashes a few hundred thousand).
+  return hash('sha256', parts.join(''));
 }
 
 function recordHash(record: object): string {

@@ -189,16 +189,17 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     }),
   ) as Record<Lang, Map<string, Briefing[]>>;
 
-  // "source-id#n" → the briefings citing paragraph n, each with the first section citing it.
-  const citingParagraph = Object.fromEntries(
+  // source id → paragraph n → the briefings citing it, each with the first section citing it.
+  const citingParagraphs = Object.fromEntries(
     LANGS.map((l) => {
-      const map = new Map<string, { briefing: Briefing; anchor: string }[]>();
+      const map = new Map<string, Map<number, { briefing: Briefing; anchor: string }[]>>();
       for (const b of briefings[l]) {
         for (const { anchor, citation } of b.cited) {
+          let paragraphs = map.get(citation.source);
+          if (!paragraphs) map.set(citation.source, (paragraphs = new Map()));
           for (let n = citation.from; n <= citation.to; n++) {
-            const key = `${citation.source}#${n}`;
-            const list = map.get(key);
-            if (!list) map.set(key, [{ briefing: b, anchor }]);
+            const list = paragraphs.get(n);
+            if (!list) paragraphs.set(n, [{ briefing: b, anchor }]);
             // Briefings are added one after another: if b is in the list, it is the last.
             else if (list[list.length - 1]!.briefing !== b) list.push({ briefing: b, anchor });
           }
@@ -206,7 +207,8 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
       }
       return [l, map];
     }),
-  ) as Record<Lang, Map<string, { briefing: Briefing; anchor: string }[]>>;
+  ) as Record<Lang, Map<string, Map<number, { briefing: Briefing; anchor: string }[]>>>;
+  const noParagraphs: ReadonlyMap<number, { briefing: Briefing; anchor: string }[]> = new Map();
 
   const timelineIndexes = timelinePages(timeline);
   return {
@@ -233,7 +235,8 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     knownUpTo: knownAsOf,
     ...timelineIndexes,
     citing: (lang, source) => citing[lang].get(source) ?? [],
-    citingParagraph: (lang, source, n) => citingParagraph[lang].get(`${source}#${n}`) ?? [],
+    citingParagraph: (lang, source, n) => citingParagraphs[lang].get(source)?.get(n) ?? [],
+    citingParagraphs: (lang, source) => citingParagraphs[lang].get(source) ?? noParagraphs,
   };
 }
 

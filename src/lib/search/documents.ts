@@ -27,7 +27,7 @@ import { DocumentsCache } from './documents-cache.ts';
 import { linkOrCopy, writeFileReplacing } from '../link-files.ts';
 import { indexDocument } from './index-document.ts';
 import { FRAGMENT_FORM } from './strip-fragments.ts';
-import { languageRecords, type SearchRecord } from './records.ts';
+import { languageRecordSources, languageRecords, type RecordSource, type SearchRecord } from './records.ts';
 import { fragmentFiles, searchDataInput, type IndexedPage } from './search-data.ts';
 
 export interface SearchDocument {
@@ -87,7 +87,7 @@ export function pagefindVersion(): string {
 }
 
 /** The search page's data of a page: its type and the topics it is about, mentions or names. */
-function pageOf(record: SearchRecord, named: Set<string>): IndexedPage {
+function pageOf(record: Pick<RecordSource, 'url' | 'type' | 'topics'>, named: Set<string>): IndexedPage {
   // A briefing's lead-result counts also take the topics it links; a source's only those it names.
   const mentions = record.type === 'briefing' ? new Set([...named, ...record.topics]) : named;
   return { url: record.url, type: record.type, topics: [...new Set([...named, ...record.topics])], mentions: [...mentions] };
@@ -129,8 +129,9 @@ export interface DocumentsOptions {
   /** Pages per fragment file (see fragmentFiles in search-data.ts); for measuring. */
   pagesPerFragmentFile?: number;
   /**
-   * The documents' cache (documents-cache.ts): a page whose record, the corpus's topic names
-   * and the code are unchanged keeps its document without analysing its text again, and a
+   * The documents' cache (documents-cache.ts): a page whose record's inputs, the corpus's topic
+   * names and the code are unchanged keeps its document without making its record or analysing
+   * its text again, and a
    * bundle the search index cache already holds gets no documents written.
    */
   cache?: { dir: string; code: string; searchCache: string };
@@ -180,13 +181,15 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
   for (const lang of options.langs ?? LANGS) {
     const staging = join(dir, `.${lang}`);
     const docs: { url: string; hash: string; chars: number; page: IndexedPage; file: string }[] = [];
-    for (const record of languageRecords(corpus, lang)) {
-      const key = cache?.keyOf(record);
-      const hit = key === undefined ? undefined : cache!.lookup(record.url, key);
+    for (const source of languageRecordSources(corpus, lang)) {
+      // Keyed on what the record is made of: an unchanged page's text is not extracted again.
+      const key = cache?.keyOf(source.inputs);
+      const hit = key === undefined ? undefined : cache!.lookup(source.url, key);
       if (hit) {
-        docs.push({ url: record.url, hash: hit.hash, chars: hit.chars, page: pageOf(record, new Set(hit.named)), file: cache!.file(record.url) });
+        docs.push({ url: source.url, hash: hit.hash, chars: hit.chars, page: pageOf(source, new Set(hit.named)), file: cache!.file(source.url) });
         continue;
       }
+      const record = source.record();
       const named = scanRecord(scan, record);
       const page = pageOf(record, named);
       const content = contentOf(record, named, byId, analyzer);

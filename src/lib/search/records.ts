@@ -90,69 +90,119 @@ export const outletTopics = (corpus: Corpus, sourceIds: readonly string[]): stri
 export const outletNames = (corpus: Corpus, lang: Lang, sourceIds: readonly string[]): string[] => [...new Set([...outletsOf(corpus, sourceIds)].map((o) => o.name[lang]))].sort();
 
 /**
- * One language's records, one at a time (URLs are root-relative: the client adds the base). The
- * index writer turns each into a document and hands it to Pagefind before building the next, so
- * a large corpus never has all its records, with their full text, in memory at once.
+ * A page's search record before it is made: what a page's entry in the search page's data needs
+ * (URL, type, topics), the values the record is made from (`inputs`), and `record()`, which makes
+ * it from those values alone. The documents' cache (documents.ts) keys a page's document on its
+ * inputs, so an unchanged page's text is never extracted again: everything `record()` reads
+ * besides the code and the language must be in `inputs` (records, which content-hash.ts hashes
+ * once per build, stand for all their fields).
  */
-export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRecord> {
+export interface RecordSource {
+  url: string;
+  type: RecordType;
+  topics: string[];
+  inputs: readonly unknown[];
+  record(): SearchRecord;
+}
+
+/**
+ * One language's record sources, one at a time (URLs are root-relative: the client adds the
+ * base), briefings, then sources, then topics.
+ */
+export function* languageRecordSources(corpus: Corpus, lang: Lang): Generator<RecordSource> {
   for (const b of corpus.briefings[lang]) {
+    const url = routes.briefing(lang, b.id);
+    const topics = [...b.data.topics];
+    const outlets = outletNames(corpus, lang, b.data.sources);
     yield {
-      lang,
-      url: routes.briefing(lang, b.id),
+      url,
       type: 'briefing',
-      id: b.id,
-      title: b.data.title,
-      sections: [
-        { anchor: '', heading: '', text: b.data.dek },
-        // One section per key point, event and stance: an excerpt never joins texts the page
-        // shows apart.
-        ...b.keyPoints.map((k) => ({ anchor: 'key-points', heading: t(lang, 'briefing.keyPoints'), text: plainText(k.html) })),
-        ...htmlSections(b.html),
-        ...b.events.map((e) => ({ anchor: 'events', heading: t(lang, 'briefing.events'), text: plainText(e.html) })),
-      ],
-      topics: [...b.data.topics],
-      links: [...b.data.topics],
-      outlets: outletNames(corpus, lang, b.data.sources),
+      topics,
+      inputs: [lang, url, 'briefing', b, outlets],
+      record: () => ({
+        lang,
+        url,
+        type: 'briefing',
+        id: b.id,
+        title: b.data.title,
+        sections: [
+          { anchor: '', heading: '', text: b.data.dek },
+          // One section per key point, event and stance: an excerpt never joins texts the page
+          // shows apart.
+          ...b.keyPoints.map((k) => ({ anchor: 'key-points', heading: t(lang, 'briefing.keyPoints'), text: plainText(k.html) })),
+          ...htmlSections(b.html),
+          ...b.events.map((e) => ({ anchor: 'events', heading: t(lang, 'briefing.events'), text: plainText(e.html) })),
+        ],
+        topics: [...topics],
+        links: [...topics],
+        outlets,
+      }),
     };
   }
   for (const source of corpus.sources.values()) {
-    const citedBy = corpus.citing(lang, source.id);
+    const url = routes.source(lang, source.id);
+    const topics = [...new Set(corpus.citing(lang, source.id).flatMap((b) => b.data.topics))];
+    const links = outletTopics(corpus, [source.id]);
+    const outlets = outletNames(corpus, lang, [source.id]);
     yield {
-      lang,
-      url: routes.source(lang, source.id),
+      url,
       type: 'source',
-      id: source.id,
-      title: source.record.headline[lang],
-      sections: source.paragraphs.map((p) => ({
-        anchor: `p${p.n}`,
-        // A paragraph reads as a citation of it does: the outlet and ¶ ("Axios ¶5").
-        heading: citationText(source.outlet[lang], { from: p.n, to: p.n }),
-        // English pages show the Arabic original beside the translation, but only the translation
-        // is indexed there: the original is the Arabic page's text, and doubling an English source
-        // page's length in Arabic words buried it under shorter pages in every English search.
-        text: lang === 'ar' ? p.text : source.translation.get(p.n) ?? '',
-      })),
-      topics: [...new Set(citedBy.flatMap((b) => b.data.topics))],
-      links: outletTopics(corpus, [source.id]),
-      outlets: outletNames(corpus, lang, [source.id]),
+      topics,
+      inputs: [lang, url, 'source', source, topics, links, outlets],
+      record: () => ({
+        lang,
+        url,
+        type: 'source',
+        id: source.id,
+        title: source.record.headline[lang],
+        sections: source.paragraphs.map((p) => ({
+          anchor: `p${p.n}`,
+          // A paragraph reads as a citation of it does: the outlet and ¶ ("Axios ¶5").
+          heading: citationText(source.outlet[lang], { from: p.n, to: p.n }),
+          // English pages show the Arabic original beside the translation, but only the translation
+          // is indexed there: the original is the Arabic page's text, and doubling an English source
+          // page's length in Arabic words buried it under shorter pages in every English search.
+          text: lang === 'ar' ? p.text : source.translation.get(p.n) ?? '',
+        })),
+        topics: [...topics],
+        links,
+        outlets,
+      }),
     };
   }
   for (const topic of corpus.topics.values()) {
     const r = topic.record;
+    const url = routes.topic(lang, topic.id);
+    const topics = [topic.id, ...corpus.related(topic.id)];
     yield {
-      lang,
-      url: routes.topic(lang, topic.id),
+      url,
       type: 'topic',
-      id: topic.id,
-      title: r.name[lang],
-      sections: [
-        { anchor: 'about', heading: t(lang, 'topic.description'), text: r.description[lang] },
-        ...r.stances.map((s) => ({ anchor: 'stances', heading: t(lang, 'topic.stances'), text: s.stance[lang] })),
-      ],
-      topics: [topic.id, ...corpus.related(topic.id)],
-      links: [topic.id, ...corpus.related(topic.id)],
-      outlets: [],
-      ownTopic: topic.id,
+      topics,
+      inputs: [lang, url, 'topic', topic, topics],
+      record: () => ({
+        lang,
+        url,
+        type: 'topic',
+        id: topic.id,
+        title: r.name[lang],
+        sections: [
+          { anchor: 'about', heading: t(lang, 'topic.description'), text: r.description[lang] },
+          ...r.stances.map((s) => ({ anchor: 'stances', heading: t(lang, 'topic.stances'), text: s.stance[lang] })),
+        ],
+        topics: [...topics],
+        links: [...topics],
+        outlets: [],
+        ownTopic: topic.id,
+      }),
     };
   }
+}
+
+/**
+ * One language's records, one at a time. The index writer turns each into a document and hands
+ * it to Pagefind before building the next, so a large corpus never has all its records, with
+ * their full text, in memory at once.
+ */
+export function* languageRecords(corpus: Corpus, lang: Lang): Generator<SearchRecord> {
+  for (const source of languageRecordSources(corpus, lang)) yield source.record();
 }
