@@ -16,7 +16,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
-import { linkCachedPages, pruneLinkedPages, shareRenderedPages } from '../lib/corpus/linked-pages.ts';
+import { pruneLinkedPages, shareRenderedPages, startLinkingCachedPages } from '../lib/corpus/linked-pages.ts';
 import { saveParseCache, startParseCache } from '../lib/corpus/parse-cache.ts';
 import { saveRenderCache, startRenderCache } from '../lib/corpus/render-cache.ts';
 import { savePageDeps, startPageDeps } from '../lib/corpus/page-deps.ts';
@@ -68,7 +68,8 @@ export default function incrementalPages(): AstroIntegration {
         // One page a line since the reads are appended (page-deps.ts); the file of the whole-JSON format goes.
         rmSync(path('briefings-page-reads.json'), { force: true });
         startPageDeps(path('briefings-page-reads.jsonl'));
-        if (staging) logger.info(`${linkCachedPages(fileURLToPath(cacheDir), outDir)} page(s) of the last build linked from the cache`);
+        // In a worker, while the build goes on; the pages wait for it (keyed-paths.ts).
+        if (staging) startLinkingCachedPages(fileURLToPath(cacheDir), outDir).then((n) => logger.info(`${n} page(s) of the last build linked from the cache`), () => {});
       },
       'astro:build:done': ({ logger }) => {
         if (!cacheDir) return;

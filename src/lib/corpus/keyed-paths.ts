@@ -5,14 +5,22 @@
 import type { GetStaticPathsOptions } from 'astro';
 import { LANGS } from '../../i18n/locales.ts';
 import { getCorpus } from './index.ts';
+import { cachedPagesLinked } from './linked-pages.ts';
 import { pageCacheKey, pageKey } from './page-deps.ts';
 
 type Paths = { params: Record<string, string | number | undefined>; props?: Record<string, unknown> }[];
 
-export function keyed<T extends Paths>(getStaticPaths: (options: GetStaticPathsOptions) => T): (options: GetStaticPathsOptions) => (T[number] & { cacheKey: string })[] {
-  return (options) => {
+/**
+ * The keyed paths settle once the last build's pages are linked into the output folder
+ * (linked-pages.ts startLinkingCachedPages, started with the build): Astro generates no page
+ * before every route's paths are known, and a skipped page must be in place by then.
+ */
+export function keyed<T extends Paths>(getStaticPaths: (options: GetStaticPathsOptions) => T): (options: GetStaticPathsOptions) => Promise<(T[number] & { cacheKey: string })[]> {
+  return async (options) => {
     const corpus = getCorpus();
-    return getStaticPaths(options).map((item) => ({ ...item, cacheKey: pageCacheKey(corpus, pageKey(options.routePattern, item.params)) }));
+    const paths = getStaticPaths(options).map((item) => ({ ...item, cacheKey: pageCacheKey(corpus, pageKey(options.routePattern, item.params)) }));
+    await cachedPagesLinked();
+    return paths;
   };
 }
 

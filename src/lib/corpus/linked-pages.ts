@@ -4,7 +4,8 @@
  * into the output folder unless the output folder already has it. scripts/build.mjs builds into
  * an empty staging folder, so every unchanged page used to be copied (40,000 files, 1.4 GB at
  * 5,000 sources). Instead, before the pages are generated, the cached copies of the last build's
- * pages are hard-linked into the staging folder (linkCachedPages): a skipped page is then already
+ * pages are hard-linked into the staging folder (startLinkingCachedPages, in a worker thread while
+ * the build goes on): a skipped page is then already
  * there and costs nothing.
  *
  * A hard link shares the file with the cache, and through the cache with the live site (the
@@ -24,9 +25,10 @@
  * hold pages newer than its manifest, so the manifest of a build that did not finish is dropped
  * (incremental-pages.ts), and the next build renders every page.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { linkReplacing } from '../link-files.ts';
 
 interface Linked {
@@ -40,7 +42,7 @@ interface Linked {
 }
 
 // Astro loads this module twice (the config's integrations and the bundled pages): one state.
-const shared = globalThis as typeof globalThis & { __briefingsLinkedPages?: Linked };
+const shared = globalThis as typeof globalThis & { __briefingsLinkedPages?: Linked; __briefingsLinking?: Promise<number> };
 
 export interface AstroManifest {
   version?: number;
@@ -58,56 +60,112 @@ function readManifest(file: string): AstroManifest | undefined {
 
 const pathOf = (dir: string, outputFile: string) => fileURLToPath(new URL(outputFile, `file://${dir.endsWith('/') ? dir : `${dir}/`}`));
 
-/**
- * Links the last build's page outputs from Astro's cache (`<cacheDir>/dist/`, listed in
- * `<cacheDir>/incremental-build.json`) into `outDir`, which must be empty of them. Returns how
- * many were linked (0 where hard links cannot be made: pages are then copied as before).
- */
-export function linkCachedPages(cacheDir: string, outDir: string): number {
+/** One page to link: Astro's pathname, its output file (relative), its cache key, where from and to. */
+interface PageLink {
+  pathname: string;
+  outputFile: string;
+  key: string;
+  from: string;
+  to: string;
+}
+
+/** The pages of the last build that may be linked: those whose key was made of recorded reads. */
+function pagesToLink(cacheDir: string, outDir: string): PageLink[] {
   const cacheDist = join(cacheDir, 'dist');
-  const linked: Linked = { outDir, cacheDist, files: new Map(), mtimes: new Map(), keys: new Map() };
-  shared.__briefingsLinkedPages = linked;
   const manifest = readManifest(join(cacheDir, 'incremental-build.json'));
-  const made = new Set<string>();
+  const pages: PageLink[] = [];
   for (const route of Object.values(manifest?.routes ?? {})) {
     for (const [pathname, entry] of Object.entries(route.paths ?? {})) {
       // A key that was never made of recorded reads: such a page renders without page-deps.ts
       // seeing it, so it must not be linked (it would be written in place).
       if (!entry.outputFile || entry.cacheKey === undefined || String(entry.cacheKey).startsWith('new ')) continue;
-      const from = pathOf(cacheDist, entry.outputFile);
-      const to = pathOf(outDir, entry.outputFile);
-      let mtime: number;
-      let links: number;
-      try {
-        ({ mtimeMs: mtime, nlink: links } = statSync(from));
-      } catch {
-        continue;
-      }
-      const dir = dirname(to);
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      try {
-        linkSync(from, to);
-      } catch {
-        // Another file system, or no hard links: Astro copies this page as before. A copy that
-        // is also another name (a page of the live site, linked by the last build) must not be
-        // there for Astro to write in place: without it, the page is rendered again.
-        if (links > 1) {
-          try {
-            unlinkSync(from);
-          } catch {}
-        }
-        continue;
-      }
-      linked.files.set(pathname, entry.outputFile);
-      linked.mtimes.set(entry.outputFile, mtime);
-      linked.keys.set(entry.outputFile, String(entry.cacheKey));
+      pages.push({ pathname, outputFile: entry.outputFile, key: String(entry.cacheKey), from: pathOf(cacheDist, entry.outputFile), to: pathOf(outDir, entry.outputFile) });
     }
   }
+  return pages;
+}
+
+/**
+ * The worker's program (startLinkingCachedPages): links each page's cached copy (`from`) to `to`
+ * and answers each page's cached copy's modification time when linked, -1 when not. Where a
+ * link cannot be made (another file system, no hard links) Astro copies the page as before; a
+ * copy that is also another name (a page of the live site, linked by the last build) must not
+ * be there for Astro to write in place: without it, the page is rendered again.
+ */
+const LINK_PROGRAM = `
+const { parentPort, workerData: pages } = require('node:worker_threads');
+const { linkSync, mkdirSync, statSync, unlinkSync } = require('node:fs');
+const { dirname } = require('node:path');
+const mtimes = new Float64Array(pages.length).fill(-1);
+const made = new Set();
+pages.forEach(({ from, to }, i) => {
+  let stat;
+  try {
+    stat = statSync(from);
+  } catch {
+    return;
+  }
+  const dir = dirname(to);
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
+  try {
+    linkSync(from, to);
+  } catch {
+    if (stat.nlink > 1) {
+      try {
+        unlinkSync(from);
+      } catch {}
+    }
+    return;
+  }
+  mtimes[i] = stat.mtimeMs;
+});
+parentPort.postMessage(mtimes, [mtimes.buffer]);
+`;
+
+/** Records the pages linked (those with a modification time) as the build's linked pages. */
+function settle(cacheDir: string, outDir: string, pages: readonly PageLink[], mtimes: Float64Array): number {
+  const linked: Linked = { outDir, cacheDist: join(cacheDir, 'dist'), files: new Map(), mtimes: new Map(), keys: new Map() };
+  pages.forEach((page, i) => {
+    if (mtimes[i]! < 0) return;
+    linked.files.set(page.pathname, page.outputFile);
+    linked.mtimes.set(page.outputFile, mtimes[i]!);
+    linked.keys.set(page.outputFile, page.key);
+  });
+  shared.__briefingsLinkedPages = linked;
   return linked.files.size;
 }
+
+/**
+ * Links the last build's page outputs from Astro's cache (`<cacheDir>/dist/`, listed in
+ * `<cacheDir>/incremental-build.json`) into `outDir`, which must be empty of them, in a worker
+ * thread, so that the build goes on meanwhile (the search documents, the bundling): 44,440 pages
+ * took 2–6 s of three file system calls each at 5,000 bench sources, all of it in the way. Settles
+ * with how many were linked (0 where hard links cannot be made: pages are then copied as before).
+ * No page may be generated before it settles (Astro takes a page missing from the output folder
+ * for one to copy): every keyed route's getStaticPaths waits for it (keyed-paths.ts,
+ * cachedPagesLinked), and Astro generates no page before every route's paths are known.
+ */
+export function startLinkingCachedPages(cacheDir: string, outDir: string): Promise<number> {
+  const pages = pagesToLink(cacheDir, outDir);
+  const linking = new Promise<number>((resolve, reject) => {
+    const worker = new Worker(LINK_PROGRAM, { eval: true, workerData: pages.map(({ from, to }) => ({ from, to })) });
+    worker.once('message', (mtimes: Float64Array) => resolve(settle(cacheDir, outDir, pages, mtimes)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`linked-pages: the linking worker stopped (exit code ${code}) before it was done`)));
+  });
+  shared.__briefingsLinking = linking;
+  // Awaited by the pages' paths; a failure fails the build there, not as an unhandled rejection first.
+  linking.catch(() => {});
+  return linking;
+}
+
+/** Settles when the pages being linked (startLinkingCachedPages) are in place; at once when none are. */
+export const cachedPagesLinked = async (): Promise<void> => {
+  await shared.__briefingsLinking;
+};
 
 /** Before a page renders: its linked file and its cache copy go, so neither is written in place. */
 export function beforeRender(pathname: string): void {
