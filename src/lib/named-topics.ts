@@ -40,5 +40,10 @@ const wordsOfName = (name: string): string[] => {
 /** The ids of the candidates `text` names, in the candidates' order. */
 export function namedTopics(text: string, candidates: readonly NamedTopic[]): string[] {
   const hay = wordsOf(text);
-  return candidates.filter((c) => c.names.some((name) => occurs(hay, wordsOfName(name)))).map((c) => c.id);
+  // A name whose first word the text lacks is not looked for word by word (most are not there).
+  const present = new Set(hay);
+  return candidates.filter((c) => c.names.some((name) => {
+    const needle = wordsOfName(name);
+    return needle.length > 0 && present.has(needle[0]!) && occurs(hay, needle);
+  })).map((c) => c.id);
 }
