@@ -9,9 +9,8 @@
  * records hashed once per build by content-hash.ts, which the pages' cache keys reuse), the
  * corpus's topic names (the analyser and the name scanner are built from them) and the code
  * (`code`: every source file and the lock file, see src/lib/code-fingerprint.ts), so a stale
- * entry can cost time, never a wrong document. Keying on the inputs, not on the record made
- * again (its text extracted from every briefing's HTML and serialised), took the step from
- * 5.5 s to … at 5,000 bench sources.
+ * entry can cost time, never a wrong document. Keyed on the inputs, an unchanged page's record
+ * is not made again (its text extracted from the briefing's HTML) nor serialised to be hashed.
  *
  * The index is deleted when it is read and written back only when every document is in place,
  * so a build that stops half-way leaves no index that names a file it did not finish. Files are
