@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/locales.ts';
 import { createAnalyzer } from '../../src/lib/search/analyze.ts';
 import { SEARCH_DATA_FILE, TOPIC_LIST_DIR, type SearchData } from '../../src/lib/search/data.ts';
-import { reveal } from '../../src/lib/search/hidden.ts';
 import type { PageData } from '../../src/lib/search/index-document.ts';
 import { BUILDS, readSite } from '../helpers/site.ts';
 
@@ -44,7 +43,9 @@ describe.each(BUILDS)('search bundles in $dir', ({ dir, base }) => {
     for (const [, f] of pages) {
       // Dropped after indexing (strip-fragments.ts); search-fragments.test.ts checks the words it held.
       expect(f.content, f.url).toBe('');
-      const page = JSON.parse(reveal(f.meta.d)) as PageData;
+      // Revealed after indexing (strip-fragments.ts): plain text, not hidden.ts's private-use form.
+      expect(f.meta.d, f.url).not.toMatch(/[\uE000-\uF8FF]/u);
+      const page = JSON.parse(f.meta.d) as PageData;
       let end = analyzer.tokens(page.t).length;
       for (const [anchor, , text, start] of page.s) {
         expect(start, `${f.url}#${anchor}`).toBeGreaterThanOrEqual(end);
@@ -56,7 +57,7 @@ describe.each(BUILDS)('search bundles in $dir', ({ dir, base }) => {
 
   it.each(LANGS)('%s: every result anchor is an element of its page', (lang) => {
     for (const [, f] of fragments(join(dir, 'pagefind', lang))) {
-      const page = JSON.parse(reveal(f.meta.d)) as PageData;
+      const page = JSON.parse(f.meta.d) as PageData;
       for (const [anchor] of page.s) if (anchor) expect(site.ids(f.url), `${f.url}#${anchor}`).toContain(anchor);
     }
   });

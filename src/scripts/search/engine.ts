@@ -7,7 +7,6 @@
  */
 import { createAnalyzer, type Analyzer } from '../../lib/search/analyze.ts';
 import { SEARCH_DATA_FILE, TOPIC_LIST_DIR, type SearchData } from '../../lib/search/data.ts';
-import { reveal } from '../../lib/search/hidden.ts';
 import { findFallbacks } from '../../lib/search/prefix-fallback.ts';
 import { promiseMemo } from '../../lib/search/promise-memo.ts';
 import type { PageData } from '../../lib/search/index-document.ts';
@@ -171,7 +170,7 @@ export function loadEngine(): Promise<Engine> {
       load(hit) {
         let page = pages.get(hit);
         if (!page) {
-          page = hit.result.data().then((f) => ({ url: f.url, data: JSON.parse(reveal(f.meta.d ?? '')) as PageData, positions: f.locations }));
+          page = hit.result.data().then((f) => ({ url: f.url, data: JSON.parse(f.meta.d ?? '') as PageData, positions: f.locations }));
           pages.set(hit, page);
         }
         return page;
