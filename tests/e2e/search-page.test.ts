@@ -341,6 +341,28 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('a word no page has finds nothing, though Pagefind falls back to a short word it starts with', async () => {
+    const page = await open('/en/about/');
+    // No source names Tony Blair: Pagefind matches "tony" by "to" (the longest word it starts with).
+    const raw = (await page.evaluate(`(async () => {
+      const pf = await import(${JSON.stringify(site.server.url('/pagefind/en/pagefind.js'))});
+      return [(await pf.search('tony')).results.length, (await pf.search('blair')).results.length, (await pf.search('tony blair')).results.length];
+    })()`)) as number[];
+    expect(raw[0]).toBeGreaterThan(0);
+    expect(raw[1]).toBe(0);
+    expect(raw[2]).toBe(raw[0]);
+    for (const q of ['Tony', 'Tony Blair']) {
+      await page.goto(`${site.server.url('/en/search/')}?q=${encodeURIComponent(q)}`);
+      expect(await settled(page)).toMatch(/^(0 results|No results)$/);
+      expect(await resultHrefs(page)).toEqual([]);
+    }
+    // With a word pages have: its results, said to be some of the words.
+    await page.goto(`${site.server.url('/en/search/')}?q=${encodeURIComponent('Blair Pakistan')}`);
+    expect(await settled(page)).toMatch(/^No page has all the words; pages with some of them: \d+ results/);
+    expect((await resultHrefs(page)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('suggests topics when nothing matches', async () => {
     const page = await open(`/en/search/?q=${encodeURIComponent('Witkofz')}`);
     expect(await settled(page)).toMatch(/^(0 results|No results)$/);

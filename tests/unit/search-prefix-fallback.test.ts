@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFallbacks, PROBE, prefixesOf, splitFallbacks, type Matches } from '../../src/lib/search/prefix-fallback.ts';
+import { findFallbacks, PROBE, prefixesOf, shortestFallback, splitFallbacks, type Matches } from '../../src/lib/search/prefix-fallback.ts';
 
 const m = (entries: Record<string, number[]>): Matches => new Map(Object.entries(entries));
 
@@ -50,18 +50,63 @@ describe("merged bundles without Pagefind's per-bundle prefix fallback", () => {
       ['gaza', '"gaza"'],
     ],
     [
-      // No page holds the stem (a word still being typed): the matches are kept as they are.
-      'no page holds the stem',
+      // No page holds the stem (a word still being typed): pages holding words it starts (p1) are
+      // its matches; p3's bundle holds none and fell back (the probe matches it where it did).
+      'no page holds the stem, some bundles hold words it starts',
       'pakis',
       { pakis: { p1: [6], p3: [9] }, [`pakis${PROBE}`]: { p3: [9] } },
-      ['p1', 'p3'],
-      ['pakis', '"pakis"'],
+      ['p1'],
+      ['pakis', '"pakis"', `pakis${PROBE}`],
     ],
+    [
+      // A name no page has: every bundle fell back to "to", and so does the probe of "ton".
+      'no page has the word, every bundle fell back to a short word',
+      'tony',
+      { tony: { p1: [3, 9], p2: [1] }, [`tony${PROBE}`]: { p1: [3, 9], p2: [1] }, [`ton${PROBE}`]: { p1: [3, 9], p2: [1] } },
+      [],
+      ['tony', '"tony"', `tony${PROBE}`, `ton${PROBE}`],
+    ],
+    [
+      // Every bundle fell back: p2's to "pakistan" (8 letters of 9; the probe of "paki", a letter
+      // short of the 5 a fallback needs, matches "pa" elsewhere on it), p1's to "pa" (the same
+      // positions for that probe): p2 only.
+      'no page has the word, fallbacks long enough and too short',
+      'pakistani',
+      { pakistani: { p1: [6], p2: [4] }, [`pakistani${PROBE}`]: { p1: [6], p2: [4] }, [`paki${PROBE}`]: { p1: [6], p2: [11] } },
+      ['p2'],
+      ['pakistani', '"pakistani"', `pakistani${PROBE}`, `paki${PROBE}`],
+    ],
+    [
+      'a word shorter than any fallback may be',
+      'uns',
+      { uns: { p1: [2] }, [`uns${PROBE}`]: { p1: [2] } },
+      [],
+      ['uns', '"uns"', `uns${PROBE}`],
+    ],
+    ['no page has the word or a word it starts, and no fallback', 'blair', {}, [], ['blair', '"blair"']],
   ])('%s', async (_, word, answers, extended, asked) => {
     const f = fake(answers);
     expect([...(await findFallbacks(word, f.search)).extended].sort()).toEqual(extended);
     expect(f.asked).toEqual(asked);
   });
+
+  it.each([
+    // One bundle: a page holding the stem means Pagefind did not fall back; nothing is probed.
+    ['the stem is held', 'force', { force: { p1: [1], p2: [5] }, '"force"': { p1: [1] } }, ['p1', 'p2'], ['force', '"force"']],
+    ['no page holds the stem: fell back to a short word', 'tony', { tony: { p1: [3] }, [`tony${PROBE}`]: { p1: [3] }, [`ton${PROBE}`]: { p1: [3] } }, [], ['tony', '"tony"', `tony${PROBE}`, `ton${PROBE}`]],
+    ['no page holds the stem: words it starts', 'engag', { engag: { p1: [3] }, [`engag${PROBE}`]: { p1: [7] } }, ['p1'], ['engag', '"engag"', `engag${PROBE}`]],
+  ])('one bundle: %s', async (_, word, answers, extended, asked) => {
+    const f = fake(answers);
+    expect([...(await findFallbacks(word, f.search, true)).extended].sort()).toEqual(extended);
+    expect(f.asked).toEqual(asked);
+  });
+
+  it.each([
+    ['tony', 4],
+    ['un', 4],
+    ['pakistani', 5],
+    ['الإندونيسية', 6],
+  ])('a fallback for %s must have at least %i letters', (word, letters) => expect(shortestFallback(word)).toBe(letters));
 
   it('lists the strict prefixes of a word, longest first, by characters', () => {
     expect(prefixesOf('gaza')).toEqual(['gaz', 'ga', 'g']);

@@ -113,12 +113,13 @@ describe('spreading the first page across documents', () => {
 describe('rankHits: the order the search page shows', () => {
   // A fake engine: a topic page and pages of documents x, y, z with their scores; every page data known.
   const kinds: Record<string, { id: string; k: 'b' | 's' }> = { b1: { id: 'x', k: 'b' }, s1: { id: 'x', k: 's' }, b2: { id: 'y', k: 'b' }, s2: { id: 'y', k: 's' }, s3: { id: 'z', k: 's' } };
-  const engineWith = (scores: Record<string, number>): Engine => {
+  const engineWith = (scores: Record<string, number>, absent: string[] = []): Engine => {
     const hits = Object.entries(scores).map(([id, score]) => ({ id, score, result: { id, score, words: [1], data: async () => ({ url: id, meta: {}, locations: [1] }) } }));
     return {
       data: { names: {} as SearchData['names'], topics: [{ id: 'ceasefire', name: 'Ceasefire', kind: 'concept', url: '/en/topics/ceasefire/', page: 'topic', briefings: 2, sources: 3, names: [['ceasefire']] }], meta: '' },
       analyzer: { token: (w) => w.toLowerCase(), tokens: (t) => t.toLowerCase().split(/\s+/), queryTerms: (q) => q.toLowerCase().split(/\s+/).filter(Boolean) },
       search: async (_terms, _filters, phrase) => (phrase ? [] : hits),
+      absent: async (terms) => terms.filter((t) => absent.includes(t)),
       preload: () => undefined,
       load: async (hit) => ({ url: hit.id, positions: [1], data: { t: hit.id, k: kinds[hit.id]?.k ?? 't', id: kinds[hit.id]?.id ?? 'ceasefire', s: [] } }),
       topicPages: async () => new Set(),
@@ -130,6 +131,18 @@ describe('rankHits: the order the search page shows', () => {
     const ranking = await rankHits(engineWith({ topic: 50, b1: 10, s2: 9, b2: 8, s1: 7, s3: 5 }), 'ceasefire', {});
     expect(ranking?.ids).toEqual(['topic', 'b1', 's2', 's3', 'b2', 's1']);
     expect(ranking?.lead).toBe('ceasefire');
+  });
+
+  it.each([
+    // Pagefind leaves a word it does not hold out, and falls back from a name to a short word.
+    ['no word of the query: no results', 'tony blair', ['tony', 'blair'], [], false],
+    ['a word no page has: the others, said to be partial, with no lead topic', 'blair ceasefire', ['blair'], ['b1', 's2', 's3', 'b2', 's1', 'topic'], true],
+    ['every word held', 'ceasefire', [], ['topic', 'b1', 's2', 's3', 'b2', 's1'], false],
+  ])('%s', async (_, query, absent, ids, partial) => {
+    const ranking = await rankHits(engineWith({ topic: 1, b1: 10, s2: 9, b2: 8, s1: 7, s3: 5 }, absent), query, {});
+    expect(ranking?.ids).toEqual(ids);
+    expect(ranking?.partial).toBe(partial);
+    if (partial) expect(ranking?.lead).toBeUndefined();
   });
 
   it('returns nothing for a query replaced before its data was loaded', async () => {

@@ -24,10 +24,23 @@
  * fall back to an indexed word between the stem and the word, a true match (Arabic عمليات, امريك:
  * seen on this site's one bundle). So the probe is made from the longest of the word and its prefixes (longest first)
  * whose probe matches every page holding the stem itself where the word's quoted search does: a
- * prefix no shorter than the stem, short of any word between. When no page holds the stem (a word
- * still being typed, or one no page has: then every bundle fell back), or no prefix matches them
- * all, no page is called a fallback: the bundles' answers are kept as Pagefind gives them.
+ * prefix no shorter than the stem, short of any word between. When no prefix matches them all, no
+ * page is called a fallback: the bundles' answers are kept as Pagefind gives them.
+ *
+ * When no page holds the stem, the word is still being typed (pages hold words it starts), or no
+ * page has it and Pagefind fell back, in every bundle and on a one-bundle site too. The probe of
+ * the word itself tells them apart page by page. A fallback is kept only when the word Pagefind
+ * fell back to could stand for the query word: at least MIN_FALLBACK letters and half the word
+ * ("pakistani" → "pakistan" is kept, "tony" → "to" is not: a reader searching a name no source
+ * has got every page with "to"). The probe of the word's prefix one letter shorter than that
+ * tells which: where it matches at the same positions, the word fallen back to is shorter.
  */
+
+/** The shortest word a fallback may reach, in letters (see above). */
+export const MIN_FALLBACK = 4;
+
+/** The letters a word Pagefind fell back to must have for `word` (see above). */
+export const shortestFallback = (word: string): number => Math.max(MIN_FALLBACK, Math.ceil([...word].length / 2));
 
 /** A letter (Runic fehu) that no indexed word holds: indexed words are the analyser's Arabic and Latin tokens. */
 export const PROBE = '\u16A0';
@@ -54,21 +67,38 @@ export function splitFallbacks(all: Matches, exact: Set<string>, probe: Matches)
 /**
  * Splits a word's matches (see splitFallbacks) with the searches it needs: the word, quoted, and
  * when some match is not exact, the probe of the word or of its prefixes, longest first (above).
- * The true matches are what one bundle answers; an empty set when no page has the word or a
- * word it starts with (it then constrains nothing, as in one bundle).
+ * The true matches are what one bundle answers, less fallbacks to a word too short to stand for
+ * the query word; an empty set when no page has the word or a word it starts with.
  * @param search  Pagefind's matches for a query (`"w"` quoted)
+ * @param oneBundle  the language is one bundle: a page holding the stem means no page fell back
  */
-export async function findFallbacks(word: string, search: (query: string) => Promise<Matches>): Promise<{ extended: Set<string>; fallback: Set<string> }> {
+export async function findFallbacks(word: string, search: (query: string) => Promise<Matches>, oneBundle = false): Promise<{ extended: Set<string>; fallback: Set<string> }> {
   const [all, exact] = await Promise.all([search(word), search(`"${word}"`)]);
   const exactIds = new Set(exact.keys());
   const none = { extended: new Set(all.keys()), fallback: new Set<string>() };
-  if (!exact.size || [...all.keys()].every((id) => exactIds.has(id))) return none;
+  if (!all.size || (exact.size && (oneBundle || [...all.keys()].every((id) => exactIds.has(id))))) return none;
+  if (!exact.size) return withoutShortFallbacks(word, all, splitFallbacks(all, exactIds, await search(`${word}${PROBE}`)), search);
   for (const stem of [word, ...prefixesOf(word)]) {
     const probe = await search(`${stem}${PROBE}`);
     // The probe fell back to the stem itself: it matched every exact page where the quoted search did.
     if ([...exact].every(([id, positions]) => positions.every((p) => probe.get(id)?.includes(p)))) return splitFallbacks(all, exactIds, probe);
   }
   return none;
+}
+
+/**
+ * No page holds the word's stem: pages holding words it starts are its true matches, and the
+ * others fell back. Where none holds such words, the fallbacks are its matches as in one bundle,
+ * those to a word long enough to stand for it (see above).
+ */
+async function withoutShortFallbacks(word: string, all: Matches, split: { extended: Set<string>; fallback: Set<string> }, search: (query: string) => Promise<Matches>): Promise<{ extended: Set<string>; fallback: Set<string> }> {
+  if (split.extended.size) return split;
+  const letters = [...word];
+  const shorter = shortestFallback(word) - 1;
+  // The word itself is shorter than a fallback may be: every fallback is too short.
+  const probe = shorter < letters.length ? await search(`${letters.slice(0, shorter).join('')}${PROBE}`) : undefined;
+  const short = new Set([...all].filter(([id, positions]) => !probe || samePositions(positions, probe.get(id))).map(([id]) => id));
+  return { extended: new Set([...all.keys()].filter((id) => !short.has(id))), fallback: short };
 }
 
 /** The strict prefixes of a word, longest first (where its stem is looked for). */

@@ -53,6 +53,12 @@ export interface Engine {
   analyzer: Analyzer;
   /** Pages matching every term; `phrase` for pages holding them as one phrase. */
   search(terms: string[], filters: Filters, phrase?: boolean): Promise<Hit[]>;
+  /**
+   * The terms no page has: no word starts with them, and the shorter word Pagefind would fall
+   * back to cannot stand for them (src/lib/search/prefix-fallback.ts). Pagefind leaves a word it
+   * does not hold out of a search, so these are left out of it, and the results say so.
+   */
+  absent(terms: string[]): Promise<string[]>;
   preload(terms: string[]): void;
   /** The display data of a hit (Pagefind fetches its fragment file once). */
   load(hit: Hit): Promise<LoadedPage>;
@@ -148,7 +154,7 @@ export function loadEngine(): Promise<Engine> {
     // searches its word's one-bundle matches need (and a quoted one-word query the second).
     const searchAll = promiseMemo((q: string) => searchInTwoTasks(q), 64);
     const matchesOf = async (q: string) => new Map(((await searchAll(q))?.results ?? []).map((r) => [r.id, r.words] as const));
-    const oneBundle = promiseMemo((word: string) => findFallbacks(word, matchesOf).then((split) => split.extended), 64);
+    const oneBundle = promiseMemo((word: string) => findFallbacks(word, matchesOf, !data.merge?.length).then((split) => split.extended), 64);
     const asOneBundle = async (terms: string[]): Promise<((id: string) => boolean) | undefined> => {
       if (!data.merge?.length || !terms.length) return undefined;
       const held = (await Promise.all(terms.map(oneBundle))).filter((pages) => pages.size > 0);
@@ -163,6 +169,10 @@ export function loadEngine(): Promise<Engine> {
         const only = pfFilters(filters);
         const [found, keep] = await Promise.all([Object.keys(only).length ? searchInTwoTasks(q, { filters: only }) : searchAll(q), asOneBundle(terms)]);
         return (found?.results ?? []).filter((result) => !keep || keep(result.id)).map((result) => ({ id: result.id, score: result.score, result }));
+      },
+      async absent(terms) {
+        const held = await Promise.all(terms.map(oneBundle));
+        return terms.filter((_, i) => held[i]!.size === 0);
       },
       preload(terms) {
         if (terms.length) void pf.preload(terms.join(' ')).catch(() => undefined);

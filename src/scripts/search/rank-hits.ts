@@ -39,16 +39,21 @@ export interface LeadFirst {
  *   the page can show it as soon as its own data is in
  */
 export async function rankHits(engine: Engine, query: string, filters: Filters, settled: () => Promise<boolean> = async () => true, onLead?: (first: LeadFirst) => void): Promise<Ranking | undefined> {
-  const terms = engine.analyzer.queryTerms(query);
-  const key = JSON.stringify([terms, filters]);
+  const asked = engine.analyzer.queryTerms(query);
+  const key = JSON.stringify([asked, filters]);
   if (last?.key === key) return last;
-  const [all, phrase, allowed] = await Promise.all([
-    engine.search(terms, filters),
-    terms.length > 1 ? engine.search(terms, filters, true) : Promise.resolve([]),
+  const [missing, found, phrased, allowed] = await Promise.all([
+    engine.absent(asked),
+    engine.search(asked, filters),
+    asked.length > 1 ? engine.search(asked, filters, true) : Promise.resolve([]),
     filters.topic ? engine.topicPages(filters.topic) : Promise.resolve(undefined),
   ]);
-  let hits = all;
-  let partial = false;
+  // Words no page has: the results are the other words' (Pagefind's answer for them all may hold
+  // pages matched by a word only through a fallback too short to stand for it), said to be partial.
+  const terms = asked.filter((t) => !missing.includes(t));
+  const phrase = missing.length ? [] : phrased;
+  let hits = !missing.length ? found : terms.length ? await engine.search(terms, filters) : [];
+  let partial = missing.length > 0 && hits.length > 0;
   if (!hits.length && terms.length > 1) {
     // Some of the words: pages with more of them first, then by their summed score.
     const each = await Promise.all(terms.map((t) => engine.search([t], filters)));
