@@ -174,6 +174,22 @@ export interface PageScans {
 }
 
 
+/**
+ * One copy of each reference, made apart from the page it was read from: a reference cut from a
+ * page's text (a regular expression's match) is a slice that keeps the whole page in memory, and
+ * a scan is kept until the manifest is written. A cold build at 5,000 sources kept every page's
+ * text that way (2.2 GB); pages share most references, so one copy each is also fewer strings.
+ */
+const refCopies = new Map<string, string>();
+function ownCopy(ref: string): string {
+  let copy = refCopies.get(ref);
+  if (copy === undefined) {
+    copy = Buffer.from(ref, 'utf8').toString('utf8');
+    refCopies.set(copy, copy);
+  }
+  return copy;
+}
+
 function scanPage(file: string, cache?: PageScans): PageScan {
   const id = cache && statOf(file).id;
   const known = id === undefined ? undefined : cache!.previous.get(id);
@@ -182,8 +198,8 @@ function scanPage(file: string, cache?: PageScans): PageScan {
     return known;
   }
   const bytes = readFileSync(file);
-  const [shared, own] = rawRefs(bytes.toString('utf8'));
-  const scan = { sha: sha(bytes), shared, own };
+  const [shared, own] = rawRefs(bytes.toString('utf8')).map((refs) => refs.map(ownCopy));
+  const scan = { sha: sha(bytes), shared: shared!, own: own! };
   if (id !== undefined) cache!.next.set(id, scan);
   return scan;
 }
@@ -206,6 +222,7 @@ export type ScannedPages = Map<string, { file: string; scan: PageScan }[]>;
  */
 export function scanPages(site: string, langs: readonly string[], cache?: PageScans): ScannedPages {
   stats.clear();
+  refCopies.clear();
   const entry = join(site, 'index.html');
   return new Map(
     langs.map((lang) => {
