@@ -19,7 +19,7 @@ import { loadTopics, type LoadedTopic } from './load-topics.ts';
 import { renderTopicContext } from './topic-context.ts';
 import { loadPages } from './load-pages.ts';
 import { linkAlignment } from '../editorial/alignment.ts';
-import type { Briefing, BriefingHead, BriefingLink, Corpus, DraftNote, RenderedEvent, Source, Topic } from './model.ts';
+import type { Briefing, BriefingHead, BriefingLink, Corpus, DraftNote, Page, RenderedEvent, Source, Topic } from './model.ts';
 import { trackedCorpus } from './page-deps.ts';
 import { timelinePages } from './timeline-pages.ts';
 import { whatsNew } from '../whats-new.ts';
@@ -134,7 +134,16 @@ function load(root: string, options: LoadOptions): LoadResult {
   })])) as Record<Lang, Briefing[]>;
   for (const lang of LANGS) sortBriefings(keptBriefings[lang]);
   const found = [...drafts.sources.values(), ...drafts.briefings.values()];
-  return { corpus: { ...buildIndexes(keptSources, keptTopics, keptBriefings, knownAsOf), page: (lang, id) => pages.get(`${lang}/${id}`), drafts: found }, problems: sorted };
+  return { corpus: { ...buildIndexes(keptSources, keptTopics, keptBriefings, knownAsOf), page: pageLookup(pages), drafts: found }, problems: sorted };
+}
+
+/**
+ * `corpus.page`, made out here: a closure made inside `load` would share its scope, which V8
+ * keeps whole for every closure made there, and so hold every loaded file's text, YAML and checks'
+ * data for as long as the corpus lives (at 1,000 bench sources 60 MB of a 253 MB heap).
+ */
+function pageLookup(pages: Map<string, Page>): Corpus['page'] {
+  return (lang, id) => pages.get(`${lang}/${id}`);
 }
 
 function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, briefings: Record<Lang, Briefing[]>, knownAsOf: string): Omit<Corpus, 'page' | 'drafts'> {
