@@ -137,9 +137,19 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
     });
 
   const mentions: Briefing['mentions'] = [];
+  // One string per distinct sentence: a sentence linking several topics gives one mention each,
+  // and a render read back from the cache (JSON) holds a copy of it per mention. The corpus keeps
+  // every mention while the pages render (at 1,000 bench sources 76,700 mentions of 30,100
+  // sentences, 18 MB of copies).
+  const sentences = new Map<string, string>();
   const collect = (env: RenderEnv) => {
     problems.push(...env.problems);
-    mentions.push(...env.mentions);
+    for (const m of env.mentions) {
+      const known = sentences.get(m.sentence);
+      if (known === undefined) sentences.set(m.sentence, m.sentence);
+      else m.sentence = known;
+      mentions.push(m);
+    }
   };
   const keyPoints = data.keyPoints.map((point, i) => {
     const env = envFor(yaml.lineOf(['keyPoints', i, 'text']));
