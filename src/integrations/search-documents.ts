@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
 import { buildCodeFingerprint } from '../lib/code-fingerprint.ts';
 import { bundlePages, writeSearchDocuments } from '../lib/search/documents.ts';
+import { releaseFreedMemory } from '../lib/release-memory.ts';
 
 export default function searchDocuments(): AstroIntegration {
   let cacheDir = '';
@@ -28,12 +29,16 @@ export default function searchDocuments(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         const dir = process.env.SEARCH_DOCS;
-        if (!dir) return;
-        const started = performance.now();
-        const cache = { dir: cacheDir, code: buildCodeFingerprint(root), searchCache: resolve(process.env.SEARCH_CACHE ?? '.cache/search') };
-        const { bundles, reused } = writeSearchDocuments(getCorpus(), dir, bundlePages(), { cache });
-        const pages = bundles.reduce((n, b) => n + b.pages, 0);
-        logger.info(`wrote ${pages} documents in ${bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms (${reused ?? 0} of ${pages} unchanged, from cache)`);
+        if (dir) {
+          const started = performance.now();
+          const cache = { dir: cacheDir, code: buildCodeFingerprint(root), searchCache: resolve(process.env.SEARCH_CACHE ?? '.cache/search') };
+          const { bundles, reused } = writeSearchDocuments(getCorpus(), dir, bundlePages(), { cache });
+          const pages = bundles.reduce((n, b) => n + b.pages, 0);
+          logger.info(`wrote ${pages} documents in ${bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms (${reused ?? 0} of ${pages} unchanged, from cache)`);
+        }
+        // The last hook of the build's start (astro.config.mjs lists this integration last):
+        // the corpus is loaded and checked, the documents written, the pages not yet rendered.
+        releaseFreedMemory();
       },
     },
   };
