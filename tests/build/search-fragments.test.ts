@@ -1,10 +1,12 @@
 /**
- * The page text Pagefind keeps in its fragments is dropped after indexing (strip-fragments.ts),
- * so the check that excerpt positions line up with the index runs here on Pagefind's own output
- * before the text goes: the real corpus's search documents (what the build indexes), indexed by
- * Pagefind as the build does. Then: the build's check of Pagefind's words against our documents
- * passes on them and fails on a changed word, and stripping keeps every other field, writes new
- * files (cached bundles share files as hard links) and gives the fragments of the built site.
+ * The page text Pagefind keeps in its fragments is dropped after indexing, and the display data,
+ * which Pagefind is not given, added (strip-fragments.ts), so the check that excerpt positions
+ * line up with the index runs here on Pagefind's own output before the text goes: the real
+ * corpus's search documents (what the build indexes), indexed by Pagefind as the build does.
+ * Then: the build's check of Pagefind's words against our documents passes on them and fails on
+ * a changed word, and stripping keeps every other field, adds the display data where Pagefind
+ * would have put it, writes new files (cached bundles share files as hard links) and gives the
+ * fragments of the built site.
  */
 import { cpSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,17 +17,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCorpus } from '../../src/lib/corpus/index.ts';
 import { createAnalyzer } from '../../src/lib/search/analyze.ts';
 import { dataInputFile, writeSearchDocuments, type BundleEntry } from '../../src/lib/search/documents.ts';
-import { reveal } from '../../src/lib/search/hidden.ts';
 import type { PageData } from '../../src/lib/search/index-document.ts';
 import type { SearchDataInput } from '../../src/lib/search/search-data.ts';
-import { documentWords, indexedWords, stripFragmentText, stripFragmentTextInParallel } from '../../src/lib/search/strip-fragments.ts';
+import { indexedWords, splitDocument, stripFragmentText, stripFragmentTextInParallel, type DocumentParts } from '../../src/lib/search/strip-fragments.ts';
 import { setConfiguredBase } from '../../src/lib/urls.ts';
 
 interface Fragment {
   url: string;
   content: string;
   word_count: number;
-  meta: { d: string };
+  meta: Record<string, string>;
   [field: string]: unknown;
 }
 
@@ -44,7 +45,8 @@ function fragmentFiles(bundle: string): Map<string, Fragment[]> {
   return out;
 }
 const pagesOf = (bundle: string) => [...fragmentFiles(bundle).values()].flat();
-const wordsOf = (bundle: BundleEntry) => new Map(bundle.urls.map((url) => [url, documentWords(readFileSync(join(docs, bundle.name, url, 'index.html'), 'utf8'))]));
+const documentOf = (bundle: BundleEntry, url: string) => splitDocument(readFileSync(join(docs, bundle.name, url, 'index.html'), 'utf8'));
+const partsOf = (bundle: BundleEntry) => new Map<string, DocumentParts>(bundle.urls.map((url) => [url, documentOf(bundle, url).parts]));
 
 beforeAll(async () => {
   setConfiguredBase('/');
@@ -53,7 +55,7 @@ beforeAll(async () => {
     // As write-index.ts does, without dropping the text.
     for (const bundle of bundles) {
       const { index } = await pagefind.createIndex({ writePlayground: false, maxFragments: bundle.maxFragments });
-      for (const url of bundle.urls) await index!.addHTMLFile({ url, content: readFileSync(join(docs, bundle.name, url, 'index.html'), 'utf8') });
+      for (const url of bundle.urls) await index!.addHTMLFile({ url, content: documentOf(bundle, url).html });
       await index!.writeFiles({ outputPath: join(work, 'raw', bundle.name) });
     }
   } finally {
@@ -68,9 +70,11 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
       const input = JSON.parse(readFileSync(join(docs, dataInputFile(bundle.lang)), 'utf8')) as SearchDataInput;
       const analyzer = createAnalyzer(input.names);
       const pages = pagesOf(join(work, 'raw', bundle.name));
+      const parts = partsOf(bundle);
       expect(pages.length).toBe(bundle.pages);
       for (const f of pages) {
-        const page = JSON.parse(reveal(f.meta.d)) as PageData;
+        expect(f.meta, f.url).not.toHaveProperty('d');
+        const page = JSON.parse(parts.get(f.url)!.data) as PageData;
         const indexed = indexedWords(f.content);
         expect(indexed.slice(0, analyzer.tokens(page.t).length), f.url).toEqual(analyzer.tokens(page.t));
         for (const [anchor, , text, start] of page.s) {
@@ -83,22 +87,23 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
 
   it("Pagefind's words of every page are its document's words, which the build checks before dropping them", () => {
     for (const bundle of bundles) {
-      const words = wordsOf(bundle);
-      for (const f of pagesOf(join(work, 'raw', bundle.name))) expect(indexedWords(f.content), f.url).toEqual(words.get(f.url));
+      const parts = partsOf(bundle);
+      for (const f of pagesOf(join(work, 'raw', bundle.name))) expect(indexedWords(f.content), f.url).toEqual(parts.get(f.url)!.words);
     }
   });
 
   it('stripping refuses a page whose words differ from its document, naming it', () => {
     const bundle = bundles[0]!;
-    const words = wordsOf(bundle);
+    const parts = partsOf(bundle);
     const url = bundle.urls[3]!;
-    words.set(url, ['changed', ...words.get(url)!.slice(1)]);
+    const { words, data } = parts.get(url)!;
+    parts.set(url, { words: ['changed', ...words.slice(1)], data });
     const dir = join(work, 'refused');
     cpSync(join(work, 'raw', bundle.name), dir, { recursive: true });
-    expect(() => stripFragmentText(dir, words)).toThrow(new RegExp(`${url}.*word 0`));
+    expect(() => stripFragmentText(dir, parts)).toThrow(new RegExp(`${url}.*word 0`));
   });
 
-  it('keeps every field but the text, the display data revealed, under the same file names, as new files, the same bytes every time (and in parallel)', async () => {
+  it('keeps every field but the text, adds the display data revealed, where Pagefind would have put it (its metadata sorted by key), under the same file names, as new files, the same bytes every time (and in parallel)', async () => {
     for (const bundle of bundles) {
       const [a, b] = [join(work, 'a', bundle.name), join(work, 'b', bundle.name)];
       cpSync(join(work, 'raw', bundle.name), a, { recursive: true });
@@ -107,14 +112,16 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
       const before = readFileSync(join(a, 'fragment', file));
       const link = join(work, `${bundle.name}.link`);
       linkSync(join(a, 'fragment', file), link);
-      expect(stripFragmentText(a, wordsOf(bundle))).toBe(bundle.pages);
-      await stripFragmentTextInParallel(b);
+      const parts = partsOf(bundle);
+      expect(stripFragmentText(a, parts)).toBe(bundle.pages);
+      await stripFragmentTextInParallel(b, parts);
       // A file shared as a hard link (the search index cache) is left as it was.
       expect(readFileSync(link).equals(before)).toBe(true);
       const [raw, stripped] = [fragmentFiles(join(work, 'raw', bundle.name)), fragmentFiles(a)];
       expect([...stripped.keys()]).toEqual([...raw.keys()]);
       for (const [name, pages] of raw) {
-        expect(stripped.get(name), name).toEqual(pages.map((f) => ({ ...f, content: '', meta: { ...f.meta, d: reveal(f.meta.d) } })));
+        expect(stripped.get(name), name).toEqual(pages.map((f) => ({ ...f, content: '', meta: { ...f.meta, d: parts.get(f.url)!.data } })));
+        for (const f of stripped.get(name)!) expect(Object.keys(f.meta), f.url).toEqual(Object.keys(f.meta).sort());
         expect(readFileSync(join(a, 'fragment', name)).equals(readFileSync(join(b, 'fragment', name))), name).toBe(true);
       }
     }
@@ -124,7 +131,7 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
     for (const bundle of bundles) {
       const dir = join(work, 'built', bundle.name);
       cpSync(join(work, 'raw', bundle.name), dir, { recursive: true });
-      stripFragmentText(dir);
+      stripFragmentText(dir, partsOf(bundle));
       const site = join('dist', 'pagefind', bundle.name, 'fragment');
       expect(readdirSync(site).sort()).toEqual(readdirSync(join(dir, 'fragment')).sort());
       for (const name of readdirSync(site)) expect(readFileSync(join(site, name)).equals(readFileSync(join(dir, 'fragment', name))), name).toBe(true);

@@ -2,15 +2,16 @@
  * Bundles indexed side by side (SEARCH_INDEX_JOBS, which the build script sets when the page
  * build is over and two bundles fit its memory budget) are the bundles indexed one at a time,
  * byte for byte: the real corpus's documents, split into bundles of 15 pages, indexed one at a
- * time and three at a time.
+ * time and three at a time. A bundle indexed again after an edit, whose unchanged fragment files
+ * come from the cache, is the bundle indexed without a cache.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getCorpus } from '../../src/lib/corpus/index.ts';
-import { writeSearchDocuments } from '../../src/lib/search/documents.ts';
-import { indexJobs, writeSearchIndexes } from '../../src/lib/search/write-index.ts';
+import { MANIFEST, writeSearchDocuments } from '../../src/lib/search/documents.ts';
+import { indexJobs, readManifest, writeSearchIndexes } from '../../src/lib/search/write-index.ts';
 import { setConfiguredBase } from '../../src/lib/urls.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'briefings-index-jobs-'));
@@ -56,6 +57,30 @@ describe('search bundles indexed side by side', () => {
     const older = await writeSearchIndexes(docs, join(work, 'older'), join(work, 'cache-three'), 2);
     expect(older.every((bundle) => bundle.fromCache)).toBe(true);
     same('older');
+
+    // An edit: one word of one page's text. Its bundle is indexed again; the fragment file
+    // holding the other pages of its group is linked from the cache, not compressed again.
+    const edited = join(work, 'docs-edited');
+    cpSync(docs, edited, { recursive: true });
+    const manifest = readManifest(edited);
+    const bundle = manifest.bundles[1]!;
+    const file = join(edited, bundle.name, bundle.urls[2]!, 'index.html');
+    const html = readFileSync(file, 'utf8');
+    const at = html.indexOf('<p>') + '<p>'.length;
+    writeFileSync(file, `${html.slice(0, at)}edited ${html.slice(at)}`);
+    bundle.key = `${bundle.key} edited`;
+    writeFileSync(join(edited, MANIFEST), JSON.stringify(manifest));
+    const cachedFragments = join(work, 'cache-three', bundle.name, 'bundle', 'fragment');
+    const inodes = new Map(readdirSync(cachedFragments).map((name) => [name, statSync(join(cachedFragments, name)).ino]));
+    const after = await writeSearchIndexes(edited, join(work, 'edited'), join(work, 'cache-three'), 1);
+    expect(after.filter((b) => !b.fromCache).map((b) => b.name)).toEqual([bundle.name]);
+    await writeSearchIndexes(edited, join(work, 'fresh'), join(work, 'cache-fresh'), 1);
+    const [fresh, incremental] = [files(join(work, 'fresh', 'pagefind')), files(join(work, 'edited', 'pagefind'))];
+    expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
+    for (const [path, bytes] of fresh) expect(incremental.get(path)!.equals(bytes), path).toBe(true);
+    const fragments = join(work, 'edited', 'pagefind', bundle.name, 'fragment');
+    const linked = readdirSync(fragments).filter((name) => inodes.get(name) === statSync(join(fragments, name)).ino);
+    expect(linked.length).toBe(readdirSync(fragments).length - 1);
   }, 120_000);
 
   it.each([

@@ -1,7 +1,8 @@
 /**
  * Indexes one search bundle with Pagefind, in the Pagefind process of the calling thread (the
  * caller closes it), and leaves the bundle as the site serves it: fragments without their page
- * text (strip-fragments.ts) and without Pagefind's ready-made UIs.
+ * text and with the display data Pagefind is not given (strip-fragments.ts), and without
+ * Pagefind's ready-made UIs.
  *
  * Pagefind's Node API runs one Pagefind process per module instance, and that process handles
  * its messages one at a time, on one core, however many indexes it holds (Pagefind 1.6
@@ -13,29 +14,32 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { BundleEntry } from './documents.ts';
-import { documentWords, stripFragmentTextInParallel } from './strip-fragments.ts';
+import { splitDocument, stripFragmentTextInParallel, type DocumentParts, type FragmentHashes, type StrippedBefore } from './strip-fragments.ts';
 
 /**
  * Documents go in one by one in the manifest's order: Pagefind numbers pages in the order it gets
  * them, and a folder's listing order (what `addDirectory` would use) differs between file systems,
- * so the bundle would too.
+ * so the bundle would too. `before`: the bundle as the last build wrote it, whose unchanged
+ * fragment files are linked instead of compressed again (stripFragmentTextInParallel). Returns
+ * the hashes of the bundle's fragment files, for the next build.
  */
-export async function indexBundle(bundle: Pick<BundleEntry, 'name' | 'urls' | 'maxFragments'>, docs: string, outDir: string): Promise<void> {
+export async function indexBundle(bundle: Pick<BundleEntry, 'name' | 'urls' | 'maxFragments'>, docs: string, outDir: string, before?: StrippedBefore): Promise<FragmentHashes> {
   const { index, errors } = await pagefind.createIndex({ writePlayground: false, maxFragments: bundle.maxFragments });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const words = new Map<string, string[]>();
+  const documents = new Map<string, DocumentParts>();
   for (const url of bundle.urls) {
-    const content = readFileSync(join(docs, url, 'index.html'), 'utf8');
-    const added = await index.addHTMLFile({ url, content });
+    const { html, parts } = splitDocument(readFileSync(join(docs, url, 'index.html'), 'utf8'));
+    const added = await index.addHTMLFile({ url, content: html });
     if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
-    words.set(added.file?.url ?? url, documentWords(content));
+    documents.set(added.file?.url ?? url, parts);
   }
   const written = await index.writeFiles({ outputPath: outDir });
   if (written.errors.length) throw new Error(`Pagefind could not write the ${bundle.name} index: ${written.errors.join('; ')}`);
   // Before the bundle goes into the cache, so a cached bundle is stripped too.
-  await stripFragmentTextInParallel(outDir, words);
+  const { hashes } = await stripFragmentTextInParallel(outDir, documents, before);
   // Pagefind also writes its ready-made UIs; our search page has its own, so drop them.
   for (const file of readdirSync(outDir)) if (/^pagefind-(?:ui|component-ui|modular-ui|highlight)\./.test(file)) rmSync(join(outDir, file));
+  return hashes;
 }
 
 /** Ends this thread's Pagefind process, and with it the memory its indexes held. */

@@ -21,7 +21,13 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 const OWN_NAMES_WEIGHT = 7;
 const MENTIONED_NAMES_WEIGHT = 0.5;
 
-/** The page's display data (metadata field `d`, hidden from the index). */
+/**
+ * The metadata field of the display data. Pagefind never sees it: the index step takes it out of
+ * the document and puts it into the page's fragment itself (strip-fragments.ts, splitDocument).
+ */
+export const HIDDEN_META = 'd';
+
+/** The page's display data (metadata field HIDDEN_META, hidden from the index). */
 export interface PageData {
   /** Title as written. */
   t: string;
@@ -92,7 +98,7 @@ ${own.length ? `<p data-pagefind-weight="${OWN_NAMES_WEIGHT}">${escape(own.join(
 ${texts.map((text) => `<p>${escape(text)}</p>`).join('\n')}
 ${mentioned.length ? `<p data-pagefind-weight="${MENTIONED_NAMES_WEIGHT}">${escape(mentioned.join(' '))}</p>` : ''}
 </main>
-<div data-pagefind-meta="d">${escape(hide(JSON.stringify(data)))}</div>
+<div data-pagefind-meta="${HIDDEN_META}">${escape(hide(JSON.stringify(data)))}</div>
 <div data-pagefind-filter="type">${escape(typeFilterValue(record.lang, record.type))}</div>
 ${record.outlets.map((n) => `<div data-pagefind-filter="outlet">${escape(n)}</div>`).join('')}
 </body></html>`;

@@ -1,6 +1,5 @@
 /**
- * Drops the page text Pagefind keeps in each fragment of a bundle it has just written, and
- * restores our display data in it to plain text.
+ * Turns the fragments Pagefind writes for a bundle into the ones the site serves.
  *
  * Pagefind stores, per page, a fragment (`fragment/<hash>.pf_fragment`, or many pages in one
  * `fragment/<lang>_group_<hash>.pf_fragment` with `maxFragments`): gzip of `pagefind_dcd` + JSON
@@ -11,13 +10,26 @@
  * its excerpts are then empty), which halves the bytes a first search fetches. Everything else
  * stays, under the same file names (the bundle's metadata names them).
  *
- * `meta.d` goes to Pagefind written in private-use characters (hidden.ts), so that its words stay
- * out of the index; once the index is written, nothing reads the fragments but the search page,
- * so `meta.d` is revealed here and the page parses it as it is. Each character of the hidden form
- * is three UTF-8 bytes (Latin letters one, Arabic two), which gzip did not win back: measured on
- * this site, the fragment files a first search for Turkey fetches went from 46.0 to 33.4 KB
- * (تركيا: 49.1 to 41.9 KB), and the page no longer reveals every page's text (a source's is tens
- * of thousands of characters) on the main thread before its excerpt.
+ * The display data `meta.d` does not go through Pagefind at all (splitDocument): it is the page's
+ * original text written in private-use characters (hidden.ts), three bytes a character, the
+ * larger part of every document, and Pagefind yields no word from it, yet parsed it, scanned it
+ * for words, passed it through its message pipe and compressed it at its highest level in every
+ * fragment, only for this step to read it back and compress it again. Without it, at 5,000
+ * sources, one bundle of 2,013 pages took 6.6–6.7 s instead of 10.3–10.7 s in Pagefind (adding
+ * and writing), and this step 2.4–2.5 s instead of 3.0–3.2 s (2026-12-02 13:18 UTC, old and new
+ * alternating, load 1.9–2.1). It is put back here, where the fragment's JSON is written again
+ * anyway, as Pagefind would have written it (its metadata is a map sorted by key): every
+ * fragment's bytes are the same as before. What changes is what Pagefind hashes (the fragments'
+ * file names, and so the page ids, which the index step reads back from the files) and its list
+ * of metadata fields, which no longer names `d` (its index chunks number the fields in that
+ * list); no word of the index changes.
+ *
+ * It is put back revealed (hidden.ts): written in private-use characters only to keep its words out
+ * of the index, it need not stay so in files only the search page reads, which parses it as it is.
+ * Each character of the hidden form is three UTF-8 bytes (Latin letters one, Arabic two), which
+ * gzip did not win back: the fragment files a first search for Turkey fetches went from 46.0 to
+ * 33.4 KB (تركيا: 49.1 to 41.9 KB), and the page no longer reveals every page's text (a source's
+ * is tens of thousands of characters) on the main thread before its excerpt.
  *
  * Before the text goes, it is checked against the words we gave Pagefind (our documents): a page
  * whose indexed words differ would have excerpts marking the wrong words, since `meta.d` counts
@@ -27,16 +39,18 @@
  * place: a bundle's files may be hard links shared with the search index cache (link-files.ts).
  * The output is a pure function of the input, so builds stay byte-identical.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { unescapeHtml } from '../html.ts';
-import { writeFileReplacing } from '../link-files.ts';
+import { linkReplacing, writeFileReplacing } from '../link-files.ts';
 import { reveal } from './hidden.ts';
+import { HIDDEN_META } from './index-document.ts';
 
 /** Part of a bundle's cache key (documents.ts): a cached bundle of another form is not reused. */
-export const FRAGMENT_FORM = 'content-dropped-data-revealed-2';
+export const FRAGMENT_FORM = 'content-dropped-data-added-revealed-3';
 
 const SIGNATURE = 'pagefind_dcd';
 const gunzipAsync = promisify(gunzip);
@@ -45,8 +59,16 @@ const gzipAsync = promisify(gzip);
 interface Fragment {
   url: string;
   content: string;
-  meta?: Record<string, string>;
+  meta: Record<string, string>;
   [field: string]: unknown;
+}
+
+/** What a fragment is checked against and completed with: from our document of its page. */
+export interface DocumentParts {
+  /** The words Pagefind indexes (documentWords). */
+  words: string[];
+  /** The display data's field (`meta.d`), revealed (hidden.ts). */
+  data: string;
 }
 
 /** The words of the indexed text of one of our documents (index-document.ts), in Pagefind's order. */
@@ -56,14 +78,32 @@ export function documentWords(html: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
 
+const HIDDEN_ELEMENT = new RegExp(`<div data-pagefind-meta="${HIDDEN_META}">([^<]*)</div>`);
+
+/**
+ * One of our documents (index-document.ts) split into what Pagefind gets (`html`: the document
+ * without its display data's element) and what its fragment is checked against and completed
+ * with afterwards (stripFragmentText).
+ */
+export function splitDocument(html: string): { html: string; parts: DocumentParts } {
+  const hidden = HIDDEN_ELEMENT.exec(html);
+  if (!hidden) throw new Error(`a search document without its display data (<div data-pagefind-meta="${HIDDEN_META}">)`);
+  return { html: html.slice(0, hidden.index) + html.slice(hidden.index + hidden[0].length), parts: { words: documentWords(html), data: reveal(unescapeHtml(hidden[1]!)) } };
+}
+
+/** Pagefind's metadata is a map sorted by key (Rust's BTreeMap), and so is its JSON. */
+function withData(meta: Record<string, string>, data: string): Record<string, string> {
+  const entries = Object.entries(meta);
+  entries.push([HIDDEN_META, data]);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** Pagefind's words of a page: it closes each block with a full stop, which our tokens never end with. */
 export function indexedWords(content: string): string[] {
   return content.split(/\s+/).filter(Boolean).map((w) => w.replace(/\.$/, ''));
 }
 
-function checkWords(fragment: Fragment, expected: ReadonlyMap<string, readonly string[]>): void {
-  const ours = expected.get(fragment.url);
-  if (!ours) throw new Error(`Pagefind indexed ${fragment.url}, which is not one of the bundle's documents`);
+function checkWords(fragment: Fragment, ours: readonly string[]): void {
   const theirs = indexedWords(fragment.content);
   const at = ours.findIndex((w, i) => theirs[i] !== w);
   if (at !== -1 || theirs.length !== ours.length) {
@@ -81,17 +121,20 @@ function fragmentPaths(bundleDir: string): string[] {
   return readdirSync(dir).sort().filter((file) => file.endsWith('.pf_fragment')).map((file) => join(dir, file));
 }
 
-/** A fragment file's bytes, uncompressed, with every page's text emptied (checked first against `expected`) and its display data revealed; and its pages. */
-function stripped(path: string, raw: Buffer, expected?: ReadonlyMap<string, readonly string[]>): { data: Buffer; pages: number } {
+/** A fragment file's bytes, uncompressed, with every page's text emptied (checked first) and its display data added; and its pages. */
+function stripped(path: string, raw: Buffer, documents: ReadonlyMap<string, DocumentParts>): { data: Buffer; pages: number } {
   if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`${path} is not a Pagefind fragment (no ${SIGNATURE} signature)`);
   const json = JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as Fragment | Record<string, Fragment>;
   // A single page's fragment has a `url`; a group maps page hashes to fragments.
   const list = typeof json.url === 'string' ? [json as Fragment] : Object.values(json as Record<string, Fragment>);
   for (const fragment of list) {
     if (typeof fragment.content !== 'string') throw new Error(`${path}: a fragment without text (${fragment.url}); is this Pagefind's fragment format?`);
-    if (expected) checkWords(fragment, expected);
+    const ours = documents.get(fragment.url);
+    if (!ours) throw new Error(`Pagefind indexed ${fragment.url}, which is not one of the bundle's documents`);
+    checkWords(fragment, ours.words);
+    if (HIDDEN_META in fragment.meta) throw new Error(`${path}: Pagefind was given the display data of ${fragment.url}, which splitDocument keeps from it`);
     fragment.content = '';
-    if (typeof fragment.meta?.d === 'string') fragment.meta.d = reveal(fragment.meta.d);
+    fragment.meta = withData(fragment.meta, ours.data);
   }
   return { data: Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(json), 'utf8')]), pages: list.length };
 }
@@ -99,18 +142,27 @@ function stripped(path: string, raw: Buffer, expected?: ReadonlyMap<string, read
 const LEVEL = { level: 9 };
 
 /**
- * Empties `content` and reveals `meta.d` in every fragment file of the bundle in `bundleDir`. With `expected` (url →
- * the words of the document Pagefind was given, documentWords), checks each page's words first.
- * Returns the number of pages stripped.
+ * Empties `content` in every fragment file of the bundle in `bundleDir`, after checking each
+ * page's words against `documents` (url → the parts of the document Pagefind was given,
+ * splitDocument), and adds each page's display data. Returns the number of pages.
  */
-export function stripFragmentText(bundleDir: string, expected?: ReadonlyMap<string, readonly string[]>): number {
+export function stripFragmentText(bundleDir: string, documents: ReadonlyMap<string, DocumentParts>): number {
   let pages = 0;
   for (const path of fragmentPaths(bundleDir)) {
-    const { data, pages: n } = stripped(path, gunzipSync(readFileSync(path)), expected);
+    const { data, pages: n } = stripped(path, gunzipSync(readFileSync(path)), documents);
     writeFileReplacing(path, gzipSync(data, LEVEL));
     pages += n;
   }
   return pages;
+}
+
+/** Each fragment file's name → the SHA-256 of its bytes uncompressed, as stripFragmentTextInParallel wrote it. */
+export type FragmentHashes = Record<string, string>;
+
+/** A bundle stripped before (the search index cache's copy): its fragment folder and their hashes. */
+export interface StrippedBefore {
+  fragmentDir: string;
+  hashes: FragmentHashes;
 }
 
 /**
@@ -118,21 +170,39 @@ export function stripFragmentText(bundleDir: string, expected?: ReadonlyMap<stri
  * the same bytes, and most of its time (gzip at level 9 took 3.0 s of the 5.0 s for a bundle of
  * 2,065 pages) on the core Pagefind has just left. Side by side at 1,000 sources (one bundle of
  * 2,065 pages indexed, twice): the index step 30.2 and 27.3 s before, 27.9 and 25.9 s after.
+ *
+ * With `before` (the bundle as the last build stripped it), a fragment file whose bytes, before
+ * compression, are the same as the file of that name there is linked from there instead of being
+ * compressed again: an edit changes a page or two of a bundle, and compressing the display data
+ * at level 9 was 2.4 s of the 3.3 s this took for a bundle of 2,013 pages at 5,000 sources. The
+ * check of every page's words runs all the same. Returns the pages, each file's hash (kept with
+ * the bundle, for the next build) and how many files were linked.
  */
-export async function stripFragmentTextInParallel(bundleDir: string, expected?: ReadonlyMap<string, readonly string[]>): Promise<number> {
+export async function stripFragmentTextInParallel(
+  bundleDir: string,
+  documents: ReadonlyMap<string, DocumentParts>,
+  before?: StrippedBefore,
+): Promise<{ pages: number; hashes: FragmentHashes; reused: number }> {
   const paths = fragmentPaths(bundleDir);
+  const hashes: FragmentHashes = {};
   let pages = 0;
+  let reused = 0;
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < paths.length; i = next++) {
       const path = paths[i]!;
-      const { data, pages: n } = stripped(path, await gunzipAsync(readFileSync(path)), expected);
-      writeFileReplacing(path, await gzipAsync(data, LEVEL));
+      const name = basename(path);
+      const { data, pages: n } = stripped(path, await gunzipAsync(readFileSync(path)), documents);
+      const hash = createHash('sha256').update(data).digest('hex');
+      hashes[name] = hash;
       pages += n;
+      if (before?.hashes[name] === hash && existsSync(join(before.fragmentDir, name)) && linkReplacing(join(before.fragmentDir, name), path)) reused++;
+      else writeFileReplacing(path, await gzipAsync(data, LEVEL));
     }
   };
   await Promise.all(Array.from({ length: STRIP_AT_ONCE }, worker));
-  return pages;
+  // In name order, so the file kept with the bundle is the same whichever file finished first.
+  return { pages, hashes: Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1))), reused };
 }
 
 /** libuv's thread pool holds four threads unless told otherwise. */

@@ -18,8 +18,11 @@
  * files, where a one-edit build's index step spent 6.1 s outside its one re-indexed bundle. A
  * cache entry without them (written by an earlier version) is read from its fragments.
  *
- * Each bundle's fragments lose the page text Pagefind keeps in them (strip-fragments.ts) as soon
- * as it is written, before it goes into the cache; the key names that form (FRAGMENT_FORM).
+ * Each bundle's fragments lose the page text Pagefind keeps in them and get the display data it
+ * is not given (strip-fragments.ts) as soon as it is written, before it goes into the cache; the
+ * key names that form (FRAGMENT_FORM). Beside each cached bundle, its fragment files' hashes
+ * (`fragments.json`): when the bundle is indexed again (an edit changed one of its pages), its
+ * unchanged fragment files are linked from the cached bundle instead of compressed again.
  *
  * Beside a language's first bundle, the search page's own data (search-data.ts) for all of the
  * language's bundles: the page build wrote its input; here it gets the page ids Pagefind gave,
@@ -34,6 +37,7 @@ import { readPageIds, writeSearchData, type SearchDataInput } from './search-dat
 import { linkTree } from '../link-files.ts';
 import { closePagefind, indexBundle } from './index-bundle.ts';
 import type { IndexJob, IndexJobResult } from './index-worker.ts';
+import type { FragmentHashes, StrippedBefore } from './strip-fragments.ts';
 
 export interface IndexedBundle {
   lang: Lang;
@@ -57,6 +61,14 @@ export function indexJobs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 const IDS = 'ids.json';
+const FRAGMENT_HASHES = 'fragments.json';
+
+/** The cached copy of a bundle as stripped by the last build that indexed it, if the cache holds one with its hashes. */
+function strippedBefore(cached: string): StrippedBefore | undefined {
+  const fragmentDir = join(cached, 'bundle', 'fragment');
+  if (!existsSync(join(cached, FRAGMENT_HASHES)) || !existsSync(fragmentDir)) return undefined;
+  return { fragmentDir, hashes: JSON.parse(readFileSync(join(cached, FRAGMENT_HASHES), 'utf8')) as FragmentHashes };
+}
 
 export async function writeSearchIndexes(docsDir: string, siteDir: string, cacheDir: string, jobs = indexJobs()): Promise<IndexedBundle[]> {
   const done = new Map<BundleEntry, IndexedBundle>();
@@ -76,7 +88,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
       done.set(bundle, { lang: bundle.lang, name: bundle.name, pages: bundle.pages, ms: performance.now() - started, fromCache: true });
     }
   }
-  await indexEach(fresh, docsDir, siteDir, jobs, (bundle, ms) => {
+  await indexEach(fresh, docsDir, siteDir, cacheDir, jobs, (bundle, ms, hashes) => {
     // Replace the cache entry whole, so an interrupted build never leaves a key beside
     // another build's bundle.
     const cached = join(cacheDir, bundle.name);
@@ -87,6 +99,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
     const bundleIds = readPageIds(join(siteDir, 'pagefind', bundle.name));
     ids.set(bundle.name, bundleIds);
     writeFileSync(join(next, IDS), JSON.stringify(Object.fromEntries(bundleIds)));
+    writeFileSync(join(next, FRAGMENT_HASHES), JSON.stringify(hashes));
     writeFileSync(join(next, 'key'), bundle.key);
     rmSync(cached, { recursive: true, force: true });
     renameSync(next, cached);
@@ -104,20 +117,31 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
 /**
  * Indexes `bundles`, `jobs` at a time: one at a time in this thread, or in `jobs` threads that each
  * take the next bundle when they finish one. `indexed` is called as each bundle is written, with
- * the time it took.
+ * the time it took and its fragment files' hashes.
  */
-async function indexEach(bundles: BundleEntry[], docsDir: string, siteDir: string, jobs: number, indexed: (bundle: BundleEntry, ms: number) => void): Promise<void> {
-  const job = (bundle: BundleEntry): IndexJob => ({ bundle: { name: bundle.name, urls: bundle.urls, maxFragments: bundle.maxFragments }, docs: join(docsDir, bundle.name), outDir: join(siteDir, 'pagefind', bundle.name) });
+async function indexEach(
+  bundles: BundleEntry[],
+  docsDir: string,
+  siteDir: string,
+  cacheDir: string,
+  jobs: number,
+  indexed: (bundle: BundleEntry, ms: number, hashes: FragmentHashes) => void,
+): Promise<void> {
+  const job = (bundle: BundleEntry): IndexJob => {
+    const before = strippedBefore(join(cacheDir, bundle.name));
+    return { bundle: { name: bundle.name, urls: bundle.urls, maxFragments: bundle.maxFragments }, docs: join(docsDir, bundle.name), outDir: join(siteDir, 'pagefind', bundle.name), ...(before ? { before } : {}) };
+  };
   if (jobs === 1 || bundles.length < 2) {
     for (const bundle of bundles) {
       const started = performance.now();
-      const { docs, outDir } = job(bundle);
+      const { docs, outDir, before } = job(bundle);
+      let hashes: FragmentHashes;
       try {
-        await indexBundle(bundle, docs, outDir);
+        hashes = await indexBundle(bundle, docs, outDir, before);
       } finally {
         await closePagefind();
       }
-      indexed(bundle, performance.now() - started);
+      indexed(bundle, performance.now() - started, hashes);
     }
     return;
   }
@@ -135,7 +159,7 @@ async function indexEach(bundles: BundleEntry[], docsDir: string, siteDir: strin
       });
       worker.removeAllListeners('error');
       if (!result.ok) throw new Error(`search bundle ${bundle.name}: ${result.error}`);
-      indexed(bundle, performance.now() - started);
+      indexed(bundle, performance.now() - started, result.hashes);
     }
   };
   try {
