@@ -18,15 +18,15 @@
  * sources, one bundle of 2,013 pages took 6.6–6.7 s instead of 10.3–10.7 s in Pagefind (adding
  * and writing), and this step 2.4–2.5 s instead of 3.0–3.2 s (2026-12-02 13:18 UTC, old and new
  * alternating, load 1.9–2.1). It is put back here, where the fragment's JSON is written again
- * anyway, as Pagefind would have written it (its metadata is a map sorted by key): every
- * fragment's bytes are the same as before. What changes is what Pagefind hashes (the fragments'
+ * anyway, where Pagefind would have written it (its metadata is a map sorted by key). What
+ * changes besides is what Pagefind hashes (the fragments'
  * file names, and so the page ids, which the index step reads back from the files) and its list
  * of metadata fields, which no longer names `d` (its index chunks number the fields in that
  * list). The search page's results at 5,000 sources are the same (scripts/bench/search-compare.mjs,
  * every sixth query of the evaluation set, 62 queries: none different).
  *
- * It is put back revealed (hidden.ts): written in private-use characters only to keep its words out
- * of the index, it need not stay so in files only the search page reads, which parses it as it is.
+ * It is put back revealed (hidden.ts): written in private-use characters to keep its words out of
+ * the index, it need not stay so in files only the search page reads, which parses it as it is.
  * Each character of the hidden form is three UTF-8 bytes (Latin letters one, Arabic two), which
  * gzip did not win back: the fragment files a first search for Turkey fetches went from 46.0 to
  * 33.4 KB (تركيا: 49.1 to 41.9 KB), and the page no longer reveals every page's text (a source's
