@@ -244,7 +244,6 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
     knownUpTo: knownAsOf,
     ...timelineIndexes,
     citing: (lang, source) => citing[lang].get(source) ?? [],
-    citingParagraph: (lang, source, n) => citingParagraphs[lang].get(source)?.get(n) ?? [],
     citingParagraphs: (lang, source) => citingParagraphs[lang].get(source) ?? noParagraphs,
   };
 }

@@ -190,12 +190,10 @@ export interface Corpus {
   latestEvents: TimelinePages['latestEvents'];
   /** Briefings (per language) that cite a source. */
   citing(lang: Lang, source: string): Briefing[];
-  /** Briefings (per language) that cite one paragraph of a source, and the section that cites it first. */
-  citingParagraph(lang: Lang, source: string, n: number): { briefing: Briefing; anchor: string }[];
   /**
-   * citingParagraph for every cited paragraph of a source, by paragraph number: a source page
-   * asks once, not once per paragraph (each call is a read its cache key hashes, page-deps.ts:
-   * 194,000 of them at 5,000 bench sources).
+   * Per cited paragraph of a source (by its number), the briefings (per language) citing it, each
+   * with the section that cites it first. A source page asks once, not once per paragraph (each
+   * call is a read its cache key hashes, page-deps.ts: 194,000 of them at 5,000 bench sources).
    */
   citingParagraphs(lang: Lang, source: string): ReadonlyMap<number, { briefing: Briefing; anchor: string }[]>;
   /** A free-standing page (content/pages/{lang}/{id}.md). */
