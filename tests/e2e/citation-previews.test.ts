@@ -2,7 +2,8 @@
  * Citation previews (src/lib/citation-preview.ts) in Chromium on the nginx-served sub-path build
  * with the site's security headers: a preview opens on hover (mouse), on keyboard focus of the
  * citation and on tap (touch, 320 px: the first tap opens it, the next follows the link), shows the cited paragraph's Arabic original (and on English
- * pages the translation), its number and a link to read it in context; it moves nothing on the
+ * pages the translation), its number and a link to read it in context, in view without scrolling
+ * inside the frame; it moves nothing on the
  * page and stays below the line it was opened from; Escape closes it. The citation stays a link to
  * the paragraph.
  */
@@ -162,6 +163,14 @@ describe.each(['ar', 'en'] as const)('citation previews (%s)', (lang) => {
     expect(f.y).toBeGreaterThanOrEqual(l.y + l.height - 1);
     expect(f.x).toBeGreaterThanOrEqual(0);
     expect(f.x + f.width).toBeLessThanOrEqual(320);
+    // The way to the source page is in view without scrolling inside the preview.
+    const inner = (await (await frame.elementHandle())!.contentFrame())!;
+    const more = await inner.locator('.preview__para:target a[target="_top"]').evaluate((a) => {
+      const r = a.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight };
+    });
+    expect(more.top).toBeGreaterThanOrEqual(0);
+    expect(more.bottom).toBeLessThanOrEqual(more.height);
     await page.screenshot({ path: `${SHOTS}/preview-${lang}-320-tap.png` });
     // A tap elsewhere closes it; a first tap again opens it, and the second one follows the link.
     await page.locator('h1').tap();
