@@ -43,7 +43,7 @@ describe.each(BUILDS)('search bundles in $dir', ({ dir, base }) => {
     for (const [, f] of pages) {
       // Dropped after indexing (strip-fragments.ts); search-fragments.test.ts checks the words it held.
       expect(f.content, f.url).toBe('');
-      // Revealed after indexing (strip-fragments.ts): plain text, not hidden.ts's private-use form.
+      // Plain text (strip-fragments.ts puts the document's JSON in as it is), no private-use form.
       expect(f.meta.d, f.url).not.toMatch(/[\uE000-\uF8FF]/u);
       const page = JSON.parse(f.meta.d) as PageData;
       let end = analyzer.tokens(page.t).length;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/lib/search/analyze.ts';
 import { buildExcerpt, excerptSections, type ExcerptOptions } from '../../src/lib/search/excerpt.ts';
-import { hide, reveal } from '../../src/lib/search/hidden.ts';
 import type { PageData } from '../../src/lib/search/index-document.ts';
 import { plainText } from '../../src/lib/search/records.ts';
 
@@ -129,14 +128,5 @@ describe('the sections an excerpt reads', () => {
   it('an empty page has none', () => {
     expect(excerptSections({ ...p, s: [] }, [1], { opening: true })).toEqual([]);
     expect(excerptSections({ ...p, s: [] }, [1])).toEqual([]);
-  });
-});
-
-describe('hidden display data', () => {
-  it('survives the round trip and holds no letter or digit Pagefind could index', () => {
-    const data = JSON.stringify({ t: 'تركيا Türkiye “quoted” — 2803 😀', s: [['p1', '¶1', 'نص\nسطر']] });
-    const hidden = hide(data);
-    expect(reveal(hidden)).toBe(data);
-    expect(/[\p{L}\p{N}\s]/u.test(hidden)).toBe(false);
   });
 });

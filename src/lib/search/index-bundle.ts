@@ -14,16 +14,21 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { BundleEntry } from './documents.ts';
-import { splitDocument, stripFragmentTextInParallel, type DocumentParts, type FragmentHashes, type StrippedBefore } from './strip-fragments.ts';
+import { splitDocument, stripFragmentTextInParallel, type DocumentParts, type FragmentHashes, type PageIds, type StrippedBefore } from './strip-fragments.ts';
 
 /**
  * Documents go in one by one in the manifest's order: Pagefind numbers pages in the order it gets
  * them, and a folder's listing order (what `addDirectory` would use) differs between file systems,
  * so the bundle would too. `before`: the bundle as the last build wrote it, whose unchanged
  * fragment files are linked instead of compressed again (stripFragmentTextInParallel). Returns
- * the hashes of the bundle's fragment files, for the next build.
+ * the hashes of the bundle's fragment files, for the next build, and its pages' ids by URL.
  */
-export async function indexBundle(bundle: Pick<BundleEntry, 'name' | 'urls' | 'maxFragments'>, docs: string, outDir: string, before?: StrippedBefore): Promise<FragmentHashes> {
+export async function indexBundle(
+  bundle: Pick<BundleEntry, 'name' | 'urls' | 'maxFragments'>,
+  docs: string,
+  outDir: string,
+  before?: StrippedBefore,
+): Promise<{ hashes: FragmentHashes; ids: PageIds }> {
   const { index, errors } = await pagefind.createIndex({ writePlayground: false, maxFragments: bundle.maxFragments });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const documents = new Map<string, DocumentParts>();
@@ -36,10 +41,10 @@ export async function indexBundle(bundle: Pick<BundleEntry, 'name' | 'urls' | 'm
   const written = await index.writeFiles({ outputPath: outDir });
   if (written.errors.length) throw new Error(`Pagefind could not write the ${bundle.name} index: ${written.errors.join('; ')}`);
   // Before the bundle goes into the cache, so a cached bundle is stripped too.
-  const { hashes } = await stripFragmentTextInParallel(outDir, documents, before);
+  const { hashes, ids } = await stripFragmentTextInParallel(outDir, documents, before);
   // Pagefind also writes its ready-made UIs; our search page has its own, so drop them.
   for (const file of readdirSync(outDir)) if (/^pagefind-(?:ui|component-ui|modular-ui|highlight)\./.test(file)) rmSync(join(outDir, file));
-  return hashes;
+  return { hashes, ids };
 }
 
 /** Ends this thread's Pagefind process, and with it the memory its indexes held. */

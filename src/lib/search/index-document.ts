@@ -6,16 +6,19 @@
  * spelling, are what let `Turkey` find تركيا; a topic's own names weigh like a title, mentioned
  * ones little.
  *
- * What the search page shows travels in one metadata field that Pagefind does not index
- * (hidden.ts): the original title and sections, and where each section's words start in the
- * indexed text, so a match position maps back to the original words of its section.
+ * What the search page shows travels in one metadata field of the page's fragment that Pagefind
+ * is never given (DATA_META): the original title and sections, and where each section's words
+ * start in the indexed text, so a match position maps back to the original words of its section.
+ * The document carries it as plain JSON in HTML text; the index step takes that element out
+ * before Pagefind sees the document and puts the JSON into the fragment itself.
  */
 import { typeFilterValue } from './filter-values.ts';
-import { hide } from './hidden.ts';
 import type { Analyzer } from './analyze.ts';
 import type { RecordType, SearchRecord } from './records.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Element text needs no quote escaped: the display data's JSON keeps its quotes (splitDocument reads it up to its `</div>`, and `<` is escaped). */
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Weights (Pagefind's 0–10 scale): a topic's own names count like its title. */
 const OWN_NAMES_WEIGHT = 7;
@@ -23,11 +26,12 @@ const MENTIONED_NAMES_WEIGHT = 0.5;
 
 /**
  * The metadata field of the display data. Pagefind never sees it: the index step takes it out of
- * the document and puts it into the page's fragment itself (strip-fragments.ts, splitDocument).
+ * the document and puts it into the page's fragment itself (strip-fragments.ts, splitDocument),
+ * so none of its words enter the index.
  */
-export const HIDDEN_META = 'd';
+export const DATA_META = 'd';
 
-/** The page's display data (metadata field HIDDEN_META, hidden from the index). */
+/** The page's display data (metadata field DATA_META, kept from the index). */
 export interface PageData {
   /** Title as written. */
   t: string;
@@ -98,7 +102,7 @@ ${own.length ? `<p data-pagefind-weight="${OWN_NAMES_WEIGHT}">${escape(own.join(
 ${texts.map((text) => `<p>${escape(text)}</p>`).join('\n')}
 ${mentioned.length ? `<p data-pagefind-weight="${MENTIONED_NAMES_WEIGHT}">${escape(mentioned.join(' '))}</p>` : ''}
 </main>
-<div data-pagefind-meta="${HIDDEN_META}">${escape(hide(JSON.stringify(data)))}</div>
+<div data-pagefind-meta="${DATA_META}">${escapeText(JSON.stringify(data))}</div>
 <div data-pagefind-filter="type">${escape(typeFilterValue(record.lang, record.type))}</div>
 ${record.outlets.map((n) => `<div data-pagefind-filter="outlet">${escape(n)}</div>`).join('')}
 </body></html>`;

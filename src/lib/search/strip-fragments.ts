@@ -11,9 +11,9 @@
  * stays, under the same file names (the bundle's metadata names them).
  *
  * The display data `meta.d` does not go through Pagefind at all (splitDocument): it is the page's
- * original text written in private-use characters (hidden.ts), three bytes a character, the
- * larger part of every document, and Pagefind yields no word from it, yet parsed it, scanned it
- * for words, passed it through its message pipe and compressed it at its highest level in every
+ * original text (then written in private-use characters, three bytes a character, to keep its
+ * words out of the index), the larger part of every document, and Pagefind yielded no word from
+ * it, yet parsed it, scanned it for words, passed it through its message pipe and compressed it at its highest level in every
  * fragment, only for this step to read it back and compress it again. Without it, at 5,000
  * sources, one bundle of 2,013 pages took 6.6–6.7 s instead of 10.3–10.7 s in Pagefind (adding
  * and writing), and this step 2.4–2.5 s instead of 3.0–3.2 s (2026-12-02 13:18 UTC, old and new
@@ -25,12 +25,12 @@
  * list). The search page's results at 5,000 sources are the same (scripts/bench/search-compare.mjs,
  * every sixth query of the evaluation set, 62 queries: none different).
  *
- * It is put back revealed (hidden.ts): written in private-use characters to keep its words out of
- * the index, it need not stay so in files only the search page reads, which parses it as it is.
- * Each character of the hidden form is three UTF-8 bytes (Latin letters one, Arabic two), which
- * gzip did not win back: the fragment files a first search for Turkey fetches went from 46.0 to
- * 33.4 KB (تركيا: 49.1 to 41.9 KB), and the page no longer reveals every page's text (a source's
- * is tens of thousands of characters) on the main thread before its excerpt.
+ * It is put back as plain text: files only the search page reads, which parses it as it is (the
+ * private-use form cost three UTF-8 bytes a character where Latin letters take one and Arabic
+ * two, which gzip did not win back: the fragment files a first search for Turkey fetches went
+ * from 46.0 to 33.4 KB, تركيا 49.1 to 41.9 KB, and the page no longer decoded every page's text
+ * on the main thread before its excerpt). Since Pagefind never sees it, the documents hold it
+ * plain too (index-document.ts), and this step takes it as it is.
  *
  * Before the text goes, it is checked against the words we gave Pagefind (our documents): a page
  * whose indexed words differ would have excerpts marking the wrong words, since `meta.d` counts
@@ -47,8 +47,7 @@ import { promisify } from 'node:util';
 import { gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { unescapeHtml } from '../html.ts';
 import { linkReplacing, writeFileReplacing } from '../link-files.ts';
-import { reveal } from './hidden.ts';
-import { HIDDEN_META } from './index-document.ts';
+import { DATA_META } from './index-document.ts';
 
 /** Part of a bundle's cache key (documents.ts): a cached bundle of another form is not reused. */
 export const FRAGMENT_FORM = 'content-dropped-data-added-revealed-3';
@@ -64,38 +63,46 @@ interface Fragment {
   [field: string]: unknown;
 }
 
-/** What a fragment is checked against and completed with: from our document of its page. */
+/**
+ * What a fragment is checked against and completed with: from our document of its page. Two
+ * strings a page, not its words as an array: a bundle's parts stay in memory until it is written,
+ * and 2,000 pages' words as arrays were millions of small strings that every garbage collection
+ * went through again (see stripFragmentTextInParallel for the figures).
+ */
 export interface DocumentParts {
-  /** The words Pagefind indexes (documentWords). */
-  words: string[];
-  /** The display data's field (`meta.d`), revealed (hidden.ts). */
+  /** The words Pagefind indexes, in its order, each followed by one space but the last (documentText). */
+  text: string;
+  /** The display data's field (`meta.d`), as the search page reads it. */
   data: string;
 }
 
-/** The words of the indexed text of one of our documents (index-document.ts), in Pagefind's order. */
-export function documentWords(html: string): string[] {
+/** The words of the indexed text of one of our documents (index-document.ts), in Pagefind's order, space-separated. */
+export function documentText(html: string): string {
   const body = /<main data-pagefind-body>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
-  const text = unescapeHtml(body.replace(/<[^>]*>/g, ' '));
-  return text.split(/\s+/).filter(Boolean);
+  // The same as splitting at white space and joining the words with one space.
+  return unescapeHtml(body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
 }
 
-const HIDDEN_ELEMENT = new RegExp(`<div data-pagefind-meta="${HIDDEN_META}">([^<]*)</div>`);
+const DATA_OPEN = `<div data-pagefind-meta="${DATA_META}">`;
+const DATA_CLOSE = '</div>';
 
 /**
  * One of our documents (index-document.ts) split into what Pagefind gets (`html`: the document
  * without its display data's element) and what its fragment is checked against and completed
- * with afterwards (stripFragmentText).
+ * with afterwards (stripFragmentText). The element's text is the data as HTML text (no `<` in it).
  */
-export function splitDocument(html: string): { html: string; parts: DocumentParts } {
-  const hidden = HIDDEN_ELEMENT.exec(html);
-  if (!hidden) throw new Error(`a search document without its display data (<div data-pagefind-meta="${HIDDEN_META}">)`);
-  return { html: html.slice(0, hidden.index) + html.slice(hidden.index + hidden[0].length), parts: { words: documentWords(html), data: reveal(unescapeHtml(hidden[1]!)) } };
+export function splitDocument(document: string): { html: string; parts: DocumentParts } {
+  const open = document.indexOf(DATA_OPEN);
+  const close = open === -1 ? -1 : document.indexOf(DATA_CLOSE, open);
+  if (close === -1) throw new Error(`a search document without its display data (${DATA_OPEN})`);
+  const html = document.slice(0, open) + document.slice(close + DATA_CLOSE.length);
+  return { html, parts: { text: documentText(html), data: unescapeHtml(document.slice(open + DATA_OPEN.length, close)) } };
 }
 
 /** Pagefind's metadata is a map sorted by key (Rust's BTreeMap), and so is its JSON. */
 function withData(meta: Record<string, string>, data: string): Record<string, string> {
   const entries = Object.entries(meta);
-  entries.push([HIDDEN_META, data]);
+  entries.push([DATA_META, data]);
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -104,16 +111,25 @@ export function indexedWords(content: string): string[] {
   return content.split(/\s+/).filter(Boolean).map((w) => w.replace(/\.$/, ''));
 }
 
-function checkWords(fragment: Fragment, ours: readonly string[]): void {
+/**
+ * indexedWords joined with one space, without the array: the same string (no word holds a space,
+ * so the join is undone by splitting at spaces, and comparing these compares the words).
+ */
+export function indexedText(content: string): string {
+  return content.replace(/\s+/g, ' ').trim().replace(/\.( |$)/g, '$1');
+}
+
+function checkWords(fragment: Fragment, text: string): void {
+  if (indexedText(fragment.content) === text) return;
+  // Only to say where: the words as arrays.
   const theirs = indexedWords(fragment.content);
+  const ours = text === '' ? [] : text.split(' ');
   const at = ours.findIndex((w, i) => theirs[i] !== w);
-  if (at !== -1 || theirs.length !== ours.length) {
-    const i = at === -1 ? Math.min(ours.length, theirs.length) : at;
-    throw new Error(
-      `Pagefind's words of ${fragment.url} differ from its search document at word ${i} ("${theirs[i] ?? ''}" for "${ours[i] ?? ''}"): ` +
-        'search excerpts would mark the wrong words. Check how the analyser (analyze.ts) splits that text.',
-    );
-  }
+  const i = at === -1 ? Math.min(ours.length, theirs.length) : at;
+  throw new Error(
+    `Pagefind's words of ${fragment.url} differ from its search document at word ${i} ("${theirs[i] ?? ''}" for "${ours[i] ?? ''}"): ` +
+      'search excerpts would mark the wrong words. Check how the analyser (analyze.ts) splits that text.',
+  );
 }
 
 /** The fragment files of the bundle in `bundleDir`, in name order. */
@@ -122,22 +138,26 @@ function fragmentPaths(bundleDir: string): string[] {
   return readdirSync(dir).sort().filter((file) => file.endsWith('.pf_fragment')).map((file) => join(dir, file));
 }
 
-/** A fragment file's bytes, uncompressed, with every page's text emptied (checked first) and its display data added; and its pages. */
-function stripped(path: string, raw: Buffer, documents: ReadonlyMap<string, DocumentParts>): { data: Buffer; pages: number } {
+/**
+ * A fragment file's bytes, uncompressed, with every page's text emptied (checked first) and its
+ * display data added; and its pages' ids by URL (a page's id is its file's name, or in a group
+ * its key: what readPageIds in search-data.ts reads back from the files).
+ */
+function stripped(path: string, raw: Buffer, documents: ReadonlyMap<string, DocumentParts>): { data: Buffer; ids: [url: string, id: string][] } {
   if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`${path} is not a Pagefind fragment (no ${SIGNATURE} signature)`);
   const json = JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as Fragment | Record<string, Fragment>;
   // A single page's fragment has a `url`; a group maps page hashes to fragments.
-  const list = typeof json.url === 'string' ? [json as Fragment] : Object.values(json as Record<string, Fragment>);
-  for (const fragment of list) {
+  const list: [string, Fragment][] = typeof json.url === 'string' ? [[basename(path, '.pf_fragment'), json as Fragment]] : Object.entries(json as Record<string, Fragment>);
+  for (const [, fragment] of list) {
     if (typeof fragment.content !== 'string') throw new Error(`${path}: a fragment without text (${fragment.url}); is this Pagefind's fragment format?`);
     const ours = documents.get(fragment.url);
     if (!ours) throw new Error(`Pagefind indexed ${fragment.url}, which is not one of the bundle's documents`);
-    checkWords(fragment, ours.words);
-    if (HIDDEN_META in fragment.meta) throw new Error(`${path}: Pagefind was given the display data of ${fragment.url}, which splitDocument keeps from it`);
+    checkWords(fragment, ours.text);
+    if (DATA_META in fragment.meta) throw new Error(`${path}: Pagefind was given the display data of ${fragment.url}, which splitDocument keeps from it`);
     fragment.content = '';
     fragment.meta = withData(fragment.meta, ours.data);
   }
-  return { data: Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(json), 'utf8')]), pages: list.length };
+  return { data: Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(json), 'utf8')]), ids: list.map(([id, f]) => [f.url, id]) };
 }
 
 const LEVEL = { level: 9 };
@@ -150,15 +170,18 @@ const LEVEL = { level: 9 };
 export function stripFragmentText(bundleDir: string, documents: ReadonlyMap<string, DocumentParts>): number {
   let pages = 0;
   for (const path of fragmentPaths(bundleDir)) {
-    const { data, pages: n } = stripped(path, gunzipSync(readFileSync(path)), documents);
+    const { data, ids } = stripped(path, gunzipSync(readFileSync(path)), documents);
     writeFileReplacing(path, gzipSync(data, LEVEL));
-    pages += n;
+    pages += ids.length;
   }
   return pages;
 }
 
 /** Each fragment file's name → the SHA-256 of its bytes uncompressed, as stripFragmentTextInParallel wrote it. */
 export type FragmentHashes = Record<string, string>;
+
+/** Each page's Pagefind id by URL. */
+export type PageIds = Record<string, string>;
 
 /** A bundle stripped before (the search index cache's copy): its fragment folder and their hashes. */
 export interface StrippedBefore {
@@ -177,33 +200,36 @@ export interface StrippedBefore {
  * compressed again: an edit changes a page or two of a bundle, and compressing the display data
  * at level 9 was 2.4 s of the 3.3 s this took for a bundle of 2,013 pages at 5,000 sources. The
  * check of every page's words runs all the same. Returns the pages, each file's hash (kept with
- * the bundle, for the next build) and how many files were linked.
+ * the bundle, for the next build), how many files were linked, and the page ids (what the search
+ * page's data needs, which write-index.ts read back from all the files again: 1.7 s of gunzip
+ * and parsing at 5,000 sources).
  */
 export async function stripFragmentTextInParallel(
   bundleDir: string,
   documents: ReadonlyMap<string, DocumentParts>,
   before?: StrippedBefore,
-): Promise<{ pages: number; hashes: FragmentHashes; reused: number }> {
+): Promise<{ pages: number; hashes: FragmentHashes; reused: number; ids: PageIds }> {
   const paths = fragmentPaths(bundleDir);
   const hashes: FragmentHashes = {};
-  let pages = 0;
+  const idsOf: [string, string][][] = [];
   let reused = 0;
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < paths.length; i = next++) {
       const path = paths[i]!;
       const name = basename(path);
-      const { data, pages: n } = stripped(path, await gunzipAsync(readFileSync(path)), documents);
+      const { data, ids } = stripped(path, await gunzipAsync(readFileSync(path)), documents);
       const hash = createHash('sha256').update(data).digest('hex');
       hashes[name] = hash;
-      pages += n;
+      idsOf[i] = ids;
       if (before?.hashes[name] === hash && existsSync(join(before.fragmentDir, name)) && linkReplacing(join(before.fragmentDir, name), path)) reused++;
       else writeFileReplacing(path, await gzipAsync(data, LEVEL));
     }
   };
   await Promise.all(Array.from({ length: STRIP_AT_ONCE }, worker));
-  // In name order, so the file kept with the bundle is the same whichever file finished first.
-  return { pages, hashes: Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1))), reused };
+  // In name order, so the files kept with the bundle are the same whichever file finished first.
+  const ids = idsOf.flat();
+  return { pages: ids.length, hashes: Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1))), reused, ids: Object.fromEntries(ids) };
 }
 
 /** libuv's thread pool holds four threads unless told otherwise. */

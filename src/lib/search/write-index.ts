@@ -12,8 +12,8 @@
  * a bundle just indexed goes into the cache the same way): Pagefind cannot update an index, so an
  * edit re-indexes its own bundle only. No file of a bundle is written in place afterwards.
  *
- * Beside each cached bundle, its page ids by URL (`ids.json`, read from its fragments once, when it
- * is indexed): the search page's data needs every bundle's, and reading them again from all the
+ * Beside each cached bundle, its page ids by URL (`ids.json`, taken from its fragments as they
+ * are stripped, when it is indexed): the search page's data needs every bundle's, and reading them again from all the
  * fragments took 0.9–2.5 s for 4,130 files at 1,000 sources (measured); at 5,000 sources, 20,130
  * files, where a one-edit build's index step spent 6.1 s outside its one re-indexed bundle. A
  * cache entry without them (written by an earlier version) is read from its fragments.
@@ -37,7 +37,7 @@ import { readPageIds, writeSearchData, type SearchDataInput } from './search-dat
 import { linkTree } from '../link-files.ts';
 import { closePagefind, indexBundle } from './index-bundle.ts';
 import type { IndexJob, IndexJobResult } from './index-worker.ts';
-import type { FragmentHashes, StrippedBefore } from './strip-fragments.ts';
+import type { FragmentHashes, PageIds, StrippedBefore } from './strip-fragments.ts';
 
 export interface IndexedBundle {
   lang: Lang;
@@ -88,7 +88,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
       done.set(bundle, { lang: bundle.lang, name: bundle.name, pages: bundle.pages, ms: performance.now() - started, fromCache: true });
     }
   }
-  await indexEach(fresh, docsDir, siteDir, cacheDir, jobs, (bundle, ms, hashes) => {
+  await indexEach(fresh, docsDir, siteDir, cacheDir, jobs, (bundle, ms, { hashes, ids: bundleIds }) => {
     // Replace the cache entry whole, so an interrupted build never leaves a key beside
     // another build's bundle.
     const cached = join(cacheDir, bundle.name);
@@ -96,9 +96,8 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
     rmSync(next, { recursive: true, force: true });
     mkdirSync(next, { recursive: true });
     linkTree(join(siteDir, 'pagefind', bundle.name), join(next, 'bundle'));
-    const bundleIds = readPageIds(join(siteDir, 'pagefind', bundle.name));
-    ids.set(bundle.name, bundleIds);
-    writeFileSync(join(next, IDS), JSON.stringify(Object.fromEntries(bundleIds)));
+    ids.set(bundle.name, new Map(Object.entries(bundleIds)));
+    writeFileSync(join(next, IDS), JSON.stringify(bundleIds));
     writeFileSync(join(next, FRAGMENT_HASHES), JSON.stringify(hashes));
     writeFileSync(join(next, 'key'), bundle.key);
     rmSync(cached, { recursive: true, force: true });
@@ -117,7 +116,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
 /**
  * Indexes `bundles`, `jobs` at a time: one at a time in this thread, or in `jobs` threads that each
  * take the next bundle when they finish one. `indexed` is called as each bundle is written, with
- * the time it took and its fragment files' hashes.
+ * the time it took, its fragment files' hashes and its page ids.
  */
 async function indexEach(
   bundles: BundleEntry[],
@@ -125,7 +124,7 @@ async function indexEach(
   siteDir: string,
   cacheDir: string,
   jobs: number,
-  indexed: (bundle: BundleEntry, ms: number, hashes: FragmentHashes) => void,
+  indexed: (bundle: BundleEntry, ms: number, result: { hashes: FragmentHashes; ids: PageIds }) => void,
 ): Promise<void> {
   const job = (bundle: BundleEntry): IndexJob => {
     const before = strippedBefore(join(cacheDir, bundle.name));
@@ -135,13 +134,13 @@ async function indexEach(
     for (const bundle of bundles) {
       const started = performance.now();
       const { docs, outDir, before } = job(bundle);
-      let hashes: FragmentHashes;
+      let result: { hashes: FragmentHashes; ids: PageIds };
       try {
-        hashes = await indexBundle(bundle, docs, outDir, before);
+        result = await indexBundle(bundle, docs, outDir, before);
       } finally {
         await closePagefind();
       }
-      indexed(bundle, performance.now() - started, hashes);
+      indexed(bundle, performance.now() - started, result);
     }
     return;
   }
@@ -159,7 +158,7 @@ async function indexEach(
       });
       worker.removeAllListeners('error');
       if (!result.ok) throw new Error(`search bundle ${bundle.name}: ${result.error}`);
-      indexed(bundle, performance.now() - started, result.hashes);
+      indexed(bundle, performance.now() - started, result);
     }
   };
   try {
