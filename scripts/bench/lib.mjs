@@ -110,6 +110,8 @@ function roleOf(pid, comm) {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
     for (const [re, role] of ROLES) if (re.test(cmdline)) return role;
   } catch {}
+  // A command line not readable yet (a process just started): its name may still say it.
+  for (const [re, role] of ROLES) if (re.test(comm)) return role;
   return comm;
 }
 function rssOf(pid) {
@@ -147,9 +149,15 @@ export function measure(cmd, args, { env, cwd = PROJECT, interval = 100, log, on
         sum += rss;
         try {
           const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-          const comm = procs.get(pid)?.comm ?? roleOf(pid, stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+          // A child seen between fork and exec still has its parent's name and command line: its
+          // role is read again once its name changes (Pagefind's processes were counted as Node's).
+          const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          const known = procs.get(pid);
+          const comm = known && known.name === name ? known.comm : roleOf(pid, name);
           const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-          const p = procs.get(pid) ?? { comm, cpuTicks: 0, peakRss: 0 };
+          const p = known ?? { comm, name, cpuTicks: 0, peakRss: 0 };
+          p.comm = comm;
+          p.name = name;
           p.cpuTicks = Number(f[11]) + Number(f[12]);
           p.peakRss = Math.max(p.peakRss, rss);
           p.lastRss = rss;
