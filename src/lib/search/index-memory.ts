@@ -12,15 +12,23 @@
  */
 
 /**
- * Pagefind's memory per character of document while it writes an index (measured: 39–42 B,
- * docs/bench/README.md, "Search index memory"). Multiplied by the largest bundle's characters.
+ * One index job's memory per character of document (the bundle's `chars`, display data
+ * included, which Pagefind is not given): its Pagefind process, 31 B (0.90 GB at most for the
+ * 5,000-source bundles, whose largest holds 30.96 M characters), and what the job adds to the
+ * index step's Node process, 9 B (a second job's thread added 0.27 GB): 40.3 B measured, 42 kept
+ * (docs/bench/README.md, "Search index memory", 2026-12-02). Multiplied by the largest bundle's
+ * characters.
  */
 export const PAGEFIND_BYTES_PER_CHAR = 42;
 
 const MB = 2 ** 20;
 
-/** The index step's own Node process (it reads documents and strips fragments): 0.24–0.43 GB measured. */
-export const INDEX_PROCESS_BYTES = 384 * MB;
+/**
+ * The index step's Node process without its jobs' share (in PAGEFIND_BYTES_PER_CHAR): 0.47 GB with
+ * one job at 5,000 sources, less the 0.27 GB a job adds, rounded up. (Before each page's words
+ * were held as one string, the whole process took 1.0 GB with one job and 2.0–2.2 GB with two.)
+ */
+export const INDEX_PROCESS_BYTES = 256 * MB;
 
 /**
  * The page build's peak memory (`astro build` with the cards' process, the whole tree) as a line

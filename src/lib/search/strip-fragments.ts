@@ -20,7 +20,7 @@
  * alternating, load 1.9–2.1). It is put back here, where the fragment's JSON is written again
  * anyway, where Pagefind would have written it (its metadata is a map sorted by key). What
  * changes besides is what Pagefind hashes (the fragments'
- * file names, and so the page ids, which the index step reads back from the files) and its list
+ * file names, and so the page ids, which the index step takes from the files) and its list
  * of metadata fields, which no longer names `d` (its index chunks number the fields in that
  * list). The search page's results at 5,000 sources are the same (scripts/bench/search-compare.mjs,
  * every sixth query of the evaluation set, 62 queries: none different).
