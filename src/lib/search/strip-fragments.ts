@@ -13,8 +13,9 @@
  * The display data `meta.d` does not go through Pagefind at all (splitDocument): it is the page's
  * original text (then written in private-use characters, three bytes a character, to keep its
  * words out of the index), the larger part of every document, and Pagefind yielded no word from
- * it, yet parsed it, scanned it for words, passed it through its message pipe and compressed it at its highest level in every
- * fragment, only for this step to read it back and compress it again. Without it, at 5,000
+ * it, yet parsed it, scanned it for words, passed it through its message pipe and compressed it
+ * at its highest level in every fragment, only for this step to read it back and compress it
+ * again. Without it, at 5,000
  * sources, one bundle of 2,013 pages took 6.6–6.7 s instead of 10.3–10.7 s in Pagefind (adding
  * and writing), and this step 2.4–2.5 s instead of 3.0–3.2 s (2026-12-02 13:18 UTC, old and new
  * alternating, load 1.9–2.1). It is put back here, where the fragment's JSON is written again
@@ -67,10 +68,11 @@ interface Fragment {
  * What a fragment is checked against and completed with: from our document of its page. Two
  * strings a page, not its words as an array: a bundle's parts stay in memory until it is written,
  * and 2,000 pages' words as arrays were millions of small strings that every garbage collection
- * went through again (see stripFragmentTextInParallel for the figures).
+ * went through again: at 5,000 sources, two jobs, 15 s of each job's 43 s, and 2.0–2.2 GB for the
+ * index step's Node process, now 0.8 s and 0.72–0.74 GB (docs/bench/README.md, "Search index memory").
  */
 export interface DocumentParts {
-  /** The words Pagefind indexes, in its order, each followed by one space but the last (documentText). */
+  /** The words Pagefind indexes, in its order, separated by one space (documentText). */
   text: string;
   /** The display data's field (`meta.d`), as the search page reads it. */
   data: string;

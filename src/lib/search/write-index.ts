@@ -13,10 +13,11 @@
  * edit re-indexes its own bundle only. No file of a bundle is written in place afterwards.
  *
  * Beside each cached bundle, its page ids by URL (`ids.json`, taken from its fragments as they
- * are stripped, when it is indexed): the search page's data needs every bundle's, and reading them again from all the
- * fragments took 0.9–2.5 s for 4,130 files at 1,000 sources (measured); at 5,000 sources, 20,130
- * files, where a one-edit build's index step spent 6.1 s outside its one re-indexed bundle. A
- * cache entry without them (written by an earlier version) is read from its fragments.
+ * are stripped, when it is indexed): the search page's data needs every bundle's, and reading
+ * them again from all the fragments took 0.9–2.5 s for 4,130 files at 1,000 sources (measured);
+ * at 5,000 sources, 20,130 files, where a one-edit build's index step spent 6.1 s outside its one
+ * re-indexed bundle. A cache entry without them (written by an earlier version) is read from its
+ * fragments.
  *
  * Each bundle's fragments lose the page text Pagefind keeps in them and get the display data it
  * is not given (strip-fragments.ts) as soon as it is written, before it goes into the cache; the
