@@ -24,7 +24,7 @@
 // Prints self and total time per function
 // and per package, and writes the .cpuprofile (open it in Chrome DevTools › Performance).
 // Work done outside the JS thread (libvips/sharp threads, the Pagefind binary) shows as idle.
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { changeOneBriefing, generate, loadReal } from './corpus.mjs';
 import { BENCH_DIR, NODE, PROJECT, assertBenchPath, codeSnapshot, ensureDir, fmtBytes, fmtMs, measure, parseArgs, table } from './lib.mjs';
@@ -131,6 +131,10 @@ async function main() {
   const prof = args['no-prof'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`];
   const r = await measure(NODE, [...prof, astro, ...cfg], { env: env(cache, out, { BUILD_STAGING: '1' }), log: join(profDir, 'build.log'), cwd: code.dir });
   if (r.code !== 0) throw new Error(r.output.slice(-3000));
+  // Memory over time (the tree and each program, about once a second) beside the log lines'
+  // arrival times, as `npm run bench` writes it for its builds.
+  const lines = r.lines.filter((l) => !/[├└]─/.test(l.line)).map((l) => ({ ms: Math.round(l.ms), line: l.line.replace(/\x1b\[[0-9;]*m/g, '').slice(0, 200) }));
+  writeFileSync(join(profDir, 'timeline.json'), JSON.stringify({ timeline: r.timeline, lines }));
   const rendered = r.lines.filter(({ line }) => /\(\+[\d.]+m?s\)/.test(line)).length;
   const skipped = r.lines.filter(({ line }) => /\((cached|restored)\)/.test(line)).length;
   console.log(`routes: ${rendered} rendered, ${skipped} from the last build`);
