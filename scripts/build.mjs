@@ -7,10 +7,12 @@
 // (scripts/index-search.mjs), which reads those documents and never loads the corpus, and last
 // the offline manifest (scripts/offline-manifest.mjs), which lists the index's files (it scans the
 // pages while the index is written, once the page build is over, if memory allows). The index
-// step starts as soon as the documents are written, beside page rendering, if the page build's
-// predicted peak memory plus one index job fits the memory budget (BUILD_MEMORY_MB, default
-// 3,584 MB; src/lib/search/index-memory.ts); otherwise once the page build has exited, then
-// indexing two bundles at a time when two fit the budget (and two or more need indexing). It writes its bundles into a folder
+// step starts beside page rendering, once the documents are written and the page build has
+// given back the memory of its corpus load, and once the cards' process has exited (a third busy
+// process on two cores slows the pages), if the page build's predicted memory while it renders
+// plus one index job fits the memory budget (BUILD_MEMORY_MB, default 3,584 MB;
+// src/lib/search/index-memory.ts); otherwise once the page build has exited, then indexing two
+// bundles at a time when two fit the budget (and two or more need indexing). It writes its bundles into a folder
 // of its own, moved into the site when both steps are done (Astro owns its output folder while
 // it builds).
 //
@@ -24,7 +26,7 @@ import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
-import { PAGEFIND_BYTES_PER_CHAR, indexJobsNow, offlineScanBesideIndex, pageBuildPeakBytes } from '../src/lib/search/index-memory.ts';
+import { PAGEFIND_BYTES_PER_CHAR, PAGES_RENDERING, indexBesidePages, indexJobsNow, offlineScanBesideIndex } from '../src/lib/search/index-memory.ts';
 import { offlineCacheFile } from '../src/lib/offline/cache-file.ts';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
@@ -86,9 +88,25 @@ function treeRss(pid) {
 const astro = run([resolve('node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)]);
 let astroExit;
 astro.done.then((code) => (astroExit = code));
-// Wait for the documents (their manifest is written last), or for the page build to end.
+// Wait for the documents and the page build's memory release after them (it then renders: its
+// PAGES_RENDERING file), or for the page build to end.
 const manifest = join(docs, 'manifest.json');
-while (astroExit === undefined && !existsSync(manifest)) await new Promise((r) => setTimeout(r, 200));
+const rendering = join(docs, PAGES_RENDERING);
+while (astroExit === undefined && !existsSync(rendering)) await new Promise((r) => setTimeout(r, 200));
+/** Whether the cards' process (src/lib/cards/build.ts), a child of the page build, is running. */
+const cardsRunning = () => {
+  try {
+    return descendants(astro.pid).some((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('cards/worker.ts');
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
+};
 const readBundles = () => JSON.parse(readFileSync(manifest, 'utf8')).bundles;
 // The bundles the index step will index: the others it links from its cache, whose entry has the
 // same key (src/lib/search/write-index.ts). An edit changes one, so one Pagefind process runs.
@@ -107,10 +125,18 @@ const startIndex = (jobs, stdio) => {
 let index;
 let releaseIndexOutput = () => {};
 if (existsSync(manifest) && astroExit === undefined) {
-  // Beside the page build: its peak is ahead, so plan with the larger of that and what it uses now.
+  // Beside the page build (src/lib/search/index-memory.ts, indexBesidePages): now, once the
+  // cards' process has exited, or not (after the page build).
   const bundles = readBundles();
-  const pages = bundles.reduce((n, b) => n + b.pages, 0);
-  const jobs = plan(bundles, Math.max(pageBuildPeakBytes(pages), treeRss(astro.pid)));
+  const documents = bundles.reduce((n, b) => n + b.pages, 0);
+  const besidePages = () =>
+    indexBesidePages({ budget, cores: availableParallelism(), jobBytes: jobBytesOf(bundles), documents, cardsRunning: cardsRunning(), treeBytes: treeRss(astro.pid) });
+  let jobs = besidePages();
+  if (jobs === 'after the cards') {
+    while (astroExit === undefined && cardsRunning()) await new Promise((r) => setTimeout(r, 200));
+    jobs = astroExit === undefined ? besidePages() : 0;
+  }
+  jobs = typeof jobs === 'number' ? Math.min(jobs, Math.max(1, toIndex(bundles).length)) : 0;
   if (jobs > 0) {
     index = startIndex(jobs, ['ignore', 'pipe', 'pipe']);
     releaseIndexOutput = heldOutput(index);

@@ -10,12 +10,14 @@
  * src/lib/search/documents-cache.ts).
  */
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
 import { buildCodeFingerprint } from '../lib/code-fingerprint.ts';
 import { bundlePages, writeSearchDocuments } from '../lib/search/documents.ts';
 import { releaseFreedMemory } from '../lib/release-memory.ts';
+import { PAGES_RENDERING } from '../lib/search/index-memory.ts';
 
 export default function searchDocuments(): AstroIntegration {
   let cacheDir = '';
@@ -39,6 +41,9 @@ export default function searchDocuments(): AstroIntegration {
         // The last hook of the build's start (astro.config.mjs lists this integration last):
         // the corpus is loaded and checked, the documents written, the pages not yet rendered.
         releaseFreedMemory();
+        // Tells scripts/build.mjs that the page build's memory is now what rendering needs (the
+        // corpus load's peak is behind it): the index step may be planned beside it from here.
+        if (dir) writeFileSync(join(dir, PAGES_RENDERING), '');
       },
     },
   };

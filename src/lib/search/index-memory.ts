@@ -4,8 +4,8 @@
  *
  * The index step needs only the search documents, which the page build writes as it starts
  * (src/integrations/search-documents.ts), so it can run beside page rendering on the cores the
- * page build leaves idle. Whether it may is a memory question: the page build's process tree
- * (`astro build` and the cards' process) grows while it renders, to its peak near the end, and
+ * page build leaves idle: once the cards' process has exited (indexBesidePages). Whether it may
+ * is a memory question: `astro build` grows while it renders, to its peak near the end, and
  * Pagefind holds a whole bundle until it writes it. The index starts early only if the page
  * build's predicted peak (or its memory now, if larger) plus the index jobs fit the budget
  * (BUILD_MEMORY_MB); otherwise it starts when the page build has exited, as before.
@@ -31,15 +31,28 @@ const MB = 2 ** 20;
 export const INDEX_PROCESS_BYTES = 256 * MB;
 
 /**
- * The page build's peak memory (`astro build` with the cards' process, the whole tree) as a line
- * through two cold builds of the benchmark (docs/bench/README.md): 1.75 GB at 1,000 sources
- * (4,130 search documents) and 3.51 GB at 5,000 (about 20,200), rounded up. Per search
- * document, because that is the count the build script knows when the documents are written
- * (pages are about 1.5 times as many).
+ * The page build's memory while it renders, the part the index step can run beside: from its
+ * PAGES_RENDERING file (the documents written, the corpus load's memory given back) to its exit.
+ * Its peak before that, while it loads the corpus and writes the documents (2.77 GB for `astro
+ * build` at 5,000 sources), is over by then, so it does not count. Measured on 2 December 2026
+ * (cold builds of the benchmark, `astro build` and the cards' process sampled each second,
+ * scripts/bench/profile.mjs and the benchmark's timelines): `astro build` alone rose while the
+ * pages rendered to 1.00–1.07 GB at 1,000 sources (4,130 search documents) and 2.09 GB at 5,000
+ * (20,130), its peak at the end of rendering; a line through them, rounded up (+7 % at 5,000).
+ * Per search document, because that is the count the build script knows when the documents are
+ * written (pages are about 1.7 times as many).
  */
-export const PAGE_BUILD_BASE_BYTES = 1350 * MB;
-export const PAGE_BUILD_BYTES_PER_DOCUMENT = 0.12 * MB;
+export const PAGE_BUILD_BASE_BYTES = 880 * MB;
+export const PAGE_BUILD_BYTES_PER_DOCUMENT = 0.07 * MB;
 
+/**
+ * The file the page build writes into the search documents' folder once the documents are
+ * written and the corpus load's memory is given back (src/integrations/search-documents.ts),
+ * just before the pages render: from then on its memory is what rendering needs.
+ */
+export const PAGES_RENDERING = 'pages-rendering';
+
+/** The page build's predicted peak from PAGES_RENDERING on, once the cards' process has exited. */
 export function pageBuildPeakBytes(documents: number): number {
   return PAGE_BUILD_BASE_BYTES + documents * PAGE_BUILD_BYTES_PER_DOCUMENT;
 }
@@ -81,4 +94,44 @@ export function indexJobsNow({ budget, jobBytes, cores, pageBuildBytes }: IndexP
   const fits = (jobs: number) => pageBuildBytes + jobs * jobBytes + INDEX_PROCESS_BYTES <= budget;
   if (pageBuildBytes > 0) return cores > 1 && fits(1) ? 1 : 0;
   return cores > 1 && fits(2) ? 2 : 1;
+}
+
+export interface BesidePagesInput {
+  /** The memory budget of the whole build (BUILD_MEMORY_MB), in bytes. */
+  budget: number;
+  /** Bytes one index job needs: the largest bundle's characters × PAGEFIND_BYTES_PER_CHAR. */
+  jobBytes: number;
+  /** Cores the machine has. */
+  cores: number;
+  /** The search documents the page build wrote (its size: pageBuildPeakBytes). */
+  documents: number;
+  /** Whether the cards' process is running now. */
+  cardsRunning: boolean;
+  /** The page build tree's resident memory now. */
+  treeBytes: number;
+}
+
+/**
+ * What the build script does with the index step once the page build renders (its
+ * PAGES_RENDERING file): start it now with this many bundles at a time (a number above 0), wait
+ * for the cards' process to exit and ask again ('after the cards'), or leave it until the page
+ * build has exited (0). Beside the page build the plan takes the larger of its predicted peak and
+ * its memory now.
+ *
+ * Never beside the cards' process (cold builds: it renders through the first half of the pages,
+ * 0.21–0.29 GB): the index step would be a third busy process on two cores, and its memory
+ * would add to the cards'. Side by side at 1,000 sources, cold (2 December 2026, 16:45–16:49 UTC,
+ * load 2.4–4.4), the index step started beside the pages as soon as the documents were written
+ * made the pages render in 53.2 s and the build take 79.2 s (126 s CPU); started once the cards'
+ * process had exited, 37.5 s and 83.1 s (121 s CPU; its corpus load alone took 4.5 s longer,
+ * the machine's load), and after the page build 33.1 s and 79.0 s (113 s CPU): on two cores the
+ * index beside the pages gains only the time a core would otherwise idle, which at 1,000 sources
+ * is little (the cards take most of the rendering), and at 5,000 the minute between the cards'
+ * end and the pages'.
+ */
+export function indexBesidePages({ budget, jobBytes, cores, documents, cardsRunning, treeBytes }: BesidePagesInput): number | 'after the cards' {
+  const fits = (pageBuildBytes: number) => indexJobsNow({ budget, jobBytes, cores, pageBuildBytes });
+  // Its memory now counts the cards' process: asked again, with what it holds then, once that has exited.
+  if (cardsRunning) return fits(pageBuildPeakBytes(documents)) > 0 ? 'after the cards' : 0;
+  return fits(Math.max(pageBuildPeakBytes(documents), treeBytes));
 }
