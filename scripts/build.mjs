@@ -26,7 +26,8 @@ import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
-import { PAGEFIND_BYTES_PER_CHAR, PAGES_RENDERING, indexBesidePages, indexJobsNow, offlineScanBesideIndex } from '../src/lib/search/index-memory.ts';
+import { PAGES_RENDERING, buildMemoryBudget, indexBesidePages, indexJobsNow, offlineScanBesideIndex } from '../src/lib/search/index-memory.ts';
+import { bundlesToIndex, indexJobBytes } from '../src/lib/search/bundles-to-index.ts';
 import { offlineCacheFile } from '../src/lib/offline/cache-file.ts';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
@@ -41,8 +42,7 @@ const trashName = `${basename(target)}.previous`;
 const leftovers = existsSync(dirname(target)) ? readdirSync(dirname(target)).filter((name) => name.startsWith(trashName)) : [];
 const clearing = Promise.all(leftovers.map((name) => rm(join(dirname(target), name), { recursive: true, force: true }).catch(() => {})));
 
-const MB = 2 ** 20;
-const budget = Number(process.env.BUILD_MEMORY_MB ?? 3584) * MB;
+const budget = buildMemoryBudget();
 
 // BUILD_STAGING: the page build may fill the fresh staging folder with hard links to its cached
 // pages (src/lib/corpus/linked-pages.ts) instead of copying them.
@@ -108,12 +108,10 @@ const cardsRunning = () => {
   }
 };
 const readBundles = () => JSON.parse(readFileSync(manifest, 'utf8')).bundles;
-// The bundles the index step will index: the others it links from its cache, whose entry has the
-// same key (src/lib/search/write-index.ts). An edit changes one, so one Pagefind process runs.
+// The bundles the index step will index (the others come from its cache) and one job's memory.
 const searchCache = resolve(process.env.SEARCH_CACHE ?? '.cache/search');
-const cachedKey = (name) => (existsSync(join(searchCache, name, 'key')) ? readFileSync(join(searchCache, name, 'key'), 'utf8') : undefined);
-const toIndex = (bundles) => bundles.filter((b) => cachedKey(b.name) !== b.key);
-const jobBytesOf = (bundles) => Math.max(0, ...toIndex(bundles).map((b) => b.chars)) * PAGEFIND_BYTES_PER_CHAR;
+const toIndex = (bundles) => bundlesToIndex(bundles, searchCache);
+const jobBytesOf = (bundles) => indexJobBytes(bundles, searchCache);
 /** Bundles to index at a time if the index step starts now (0: not now), the page build holding `pageBuildBytes`. */
 const plan = (bundles, pageBuildBytes) =>
   Math.min(indexJobsNow({ budget, cores: availableParallelism(), pageBuildBytes, jobBytes: jobBytesOf(bundles) }), Math.max(1, toIndex(bundles).length));

@@ -11,13 +11,15 @@
  */
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
 import { buildCodeFingerprint } from '../lib/code-fingerprint.ts';
 import { bundlePages, writeSearchDocuments } from '../lib/search/documents.ts';
 import { releaseFreedMemory } from '../lib/release-memory.ts';
-import { PAGES_RENDERING } from '../lib/search/index-memory.ts';
+import { PAGES_RENDERING, buildMemoryBudget, indexMayRunBesidePages } from '../lib/search/index-memory.ts';
+import { indexJobBytes } from '../lib/search/bundles-to-index.ts';
 
 export default function searchDocuments(): AstroIntegration {
   let cacheDir = '';
@@ -31,18 +33,23 @@ export default function searchDocuments(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         const dir = process.env.SEARCH_DOCS;
+        // Without an index step (no SEARCH_DOCS), as before: the memory is given back.
+        let release = true;
         if (dir) {
           const started = performance.now();
           const cache = { dir: cacheDir, code: buildCodeFingerprint(root), searchCache: resolve(process.env.SEARCH_CACHE ?? '.cache/search') };
           const { bundles, reused } = writeSearchDocuments(getCorpus(), dir, bundlePages(), { cache });
           const pages = bundles.reduce((n, b) => n + b.pages, 0);
           logger.info(`wrote ${pages} documents in ${bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms (${reused ?? 0} of ${pages} unchanged, from cache)`);
+          // The memory is given back only where the index step may then run beside the pages
+          // (the collection costs the pages time; index-memory.ts, indexMayRunBesidePages).
+          release = indexMayRunBesidePages({ budget: buildMemoryBudget(), cores: availableParallelism(), documents: pages, jobBytes: indexJobBytes(bundles, cache.searchCache) });
         }
         // The last hook of the build's start (astro.config.mjs lists this integration last):
         // the corpus is loaded and checked, the documents written, the pages not yet rendered.
-        releaseFreedMemory();
-        // Tells scripts/build.mjs that the page build's memory is now what rendering needs (the
-        // corpus load's peak is behind it): the index step may be planned beside it from here.
+        if (release) releaseFreedMemory();
+        // Tells scripts/build.mjs that the pages render now (and, where the index step may run
+        // beside them, that the corpus load's memory has been given back): it plans from here.
         if (dir) writeFileSync(join(dir, PAGES_RENDERING), '');
       },
     },

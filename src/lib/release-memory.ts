@@ -1,5 +1,7 @@
 /**
- * Gives the memory the corpus load left behind back to the system before the pages render.
+ * Gives the memory the corpus load left behind back to the system before the pages render, where
+ * the search index step may run beside them (src/integrations/search-documents.ts): it costs the
+ * page build time (src/lib/search/index-memory.ts, indexMayRunBesidePages).
  *
  * Loading the corpus holds every file's text, YAML and checks' data until the checks have run,
  * and writing the search documents makes as much again in short-lived values; V8 grows its heap

@@ -5,7 +5,7 @@
  * the memory budget; after it two at a time when two fit.
  */
 import { describe, expect, it } from 'vitest';
-import { INDEX_PROCESS_BYTES, OFFLINE_SCAN_BYTES, PAGEFIND_BYTES_PER_CHAR, indexBesidePages, indexJobsNow, offlineScanBesideIndex, pageBuildPeakBytes } from '../../src/lib/search/index-memory.ts';
+import { INDEX_PROCESS_BYTES, OFFLINE_SCAN_BYTES, PAGEFIND_BYTES_PER_CHAR, buildMemoryBudget, indexBesidePages, indexJobsNow, indexMayRunBesidePages, offlineScanBesideIndex, pageBuildPeakBytes } from '../../src/lib/search/index-memory.ts';
 
 const MB = 2 ** 20;
 const budget = 3584 * MB;
@@ -92,4 +92,34 @@ describe('indexBesidePages: the index step once the page build renders', () => {
   ])('%s', (_, documents, jobBytes, cores, cardsRunning, treeBytes, plan) => {
     expect(indexBesidePages({ budget, jobBytes, cores, documents, cardsRunning, treeBytes })).toBe(plan);
   });
+});
+
+describe('indexMayRunBesidePages: whether the page build gives its corpus load’s memory back', () => {
+  it.each([
+    // [case, documents, job bytes, cores, budget, may]
+    ['1,000 sources, cold', c1000.documents, jobOf(c1000.chars), 2, budget, true],
+    ['5,000 sources, cold: not beside, no collection', c5000.documents, jobOf(c5000.chars), 2, budget, false],
+    ['5,000 sources, a larger budget', c5000.documents, jobOf(c5000.chars), 2, 8192 * MB, true],
+    ['every bundle from the cache (no job)', c5000.documents, 0, 2, budget, true],
+    ['one core', c1000.documents, jobOf(c1000.chars), 1, budget, false],
+  ])('%s', (_, documents, jobBytes, cores, budgetBytes, may) => {
+    expect(indexMayRunBesidePages({ budget: budgetBytes, jobBytes, cores, documents })).toBe(may);
+  });
+
+  it('agrees with indexBesidePages: no collection where the index never runs beside the pages', () => {
+    for (const documents of [100, c1000.documents, 10_000, c5000.documents]) {
+      for (const jobBytes of [0, 100 * MB, jobOf(c1000.chars)]) {
+        const input = { budget, jobBytes, cores: 2, documents };
+        const plan = indexBesidePages({ ...input, cardsRunning: true, treeBytes: 0 });
+        expect(plan === 'after the cards').toBe(indexMayRunBesidePages(input));
+      }
+    }
+  });
+});
+
+describe('buildMemoryBudget: BUILD_MEMORY_MB in bytes', () => {
+  it.each([
+    ['unset: 3,584 MB', {}, 3584 * MB],
+    ['set', { BUILD_MEMORY_MB: '8192' }, 8192 * MB],
+  ])('%s', (_, env, bytes) => expect(buildMemoryBudget(env)).toBe(bytes));
 });
