@@ -88,8 +88,9 @@ function treeRss(pid) {
 const astro = run([resolve('node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)]);
 let astroExit;
 astro.done.then((code) => (astroExit = code));
-// Wait for the documents and the page build's memory release after them (it then renders: its
-// PAGES_RENDERING file), or for the page build to end.
+// Wait until the page build renders (its PAGES_RENDERING file, written after the documents and,
+// where the index step may run beside the pages, after it has given back its corpus load's
+// memory), or ends.
 const manifest = join(docs, 'manifest.json');
 const rendering = join(docs, PAGES_RENDERING);
 while (astroExit === undefined && !existsSync(rendering)) await new Promise((r) => setTimeout(r, 200));
