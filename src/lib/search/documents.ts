@@ -180,15 +180,9 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
   const bundles: BundleEntry[] = [];
   for (const lang of options.langs ?? LANGS) {
     const staging = join(dir, `.${lang}`);
-    const docs: { url: string; hash: string; chars: number; page: IndexedPage; file: string }[] = [];
-    for (const source of languageRecordSources(corpus, lang)) {
-      // Keyed on what the record is made of: an unchanged page's text is not extracted again.
-      const key = cache?.keyOf(source.inputs);
-      const hit = key === undefined ? undefined : cache!.lookup(source.url, key);
-      if (hit) {
-        docs.push({ url: source.url, hash: hit.hash, chars: hit.chars, page: pageOf(source, new Set(hit.named)), file: cache!.file(source.url) });
-        continue;
-      }
+    const docs: Doc[] = [];
+    /** Makes a page's document (its record, the topics it names, its text), kept in the cache or staged. */
+    const make = (source: RecordSource, key: string | undefined): Doc => {
       const record = source.record();
       const named = scanRecord(scan, record);
       const page = pageOf(record, named);
@@ -201,7 +195,14 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, content);
       }
-      docs.push({ url: record.url, hash, chars: content.length, page, file });
+      return { url: record.url, hash, chars: content.length, page, file, source, key };
+    };
+    for (const source of languageRecordSources(corpus, lang)) {
+      // Keyed on what the record is made of: an unchanged page's text is not extracted again.
+      const key = cache?.keyOf(source.inputs);
+      const hit = key === undefined ? undefined : cache!.lookup(source.url, key);
+      if (hit) docs.push({ url: source.url, hash: hit.hash, chars: hit.chars, page: pageOf(source, new Set(hit.named)), file: cache!.file(source.url), source, key });
+      else docs.push(make(source, key));
     }
     writeFileSync(join(dir, dataInputFile(lang)), JSON.stringify(searchDataInput(corpus, lang, docs.map((d) => d.page), table, analyzer)));
     const { count, of } = assignBundles(docs.map((d) => d.url), maxPages);
@@ -216,11 +217,26 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
       const key = hash.digest('hex');
       if (!cache && count === 1) renameSync(staging, join(dir, name));
       else if (!(cache && indexCached(options.cache!.searchCache, name, key))) {
+        const folders = new Set<string>();
         for (const d of members) {
           const to = join(dir, name, d.url, 'index.html');
-          mkdirSync(dirname(to), { recursive: true });
-          if (cache) linkOrCopy(d.file, to);
-          else renameSync(d.file, to);
+          // Each page's own folder is new; its parents (/<lang>/briefings/ …) are made once.
+          const folder = dirname(to);
+          const parent = dirname(folder);
+          if (!folders.has(parent)) {
+            mkdirSync(parent, { recursive: true });
+            folders.add(parent);
+          }
+          mkdirSync(folder);
+          if (!cache) renameSync(d.file, to);
+          else if (!linkCached(d, to)) {
+            // The cached file is gone (the cache's index is not checked against the folder, see
+            // documents-cache.ts lookup): the document is made again, the same as its key says.
+            cache.hits--;
+            const made = make(d.source, d.key);
+            if (made.hash !== d.hash) throw new Error(`the search document of ${d.url} made again differs from the cached one of the same key`);
+            linkOrCopy(made.file, to);
+          }
         }
       }
       bundles.push({ lang, name, pages: members.length, chars: members.reduce((n, d) => n + d.chars, 0), key, urls: members.map((d) => d.url), maxFragments });
@@ -231,6 +247,28 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
   const manifest = { pagefind, bundles, ...(cache ? { reused: cache.hits } : {}) };
   writeFileReplacing(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
   return manifest;
+}
+
+/** A page's document as the bundles get it: where its text is, and what makes it again. */
+interface Doc {
+  url: string;
+  hash: string;
+  chars: number;
+  page: IndexedPage;
+  file: string;
+  source: RecordSource;
+  key: string | undefined;
+}
+
+/** Links a cached document into a bundle's folder; false when the cache no longer has its file. */
+function linkCached(d: Doc, to: string): boolean {
+  try {
+    linkOrCopy(d.file, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 /** Whether the search index cache (write-index.ts: `<cache>/<bundle>/key`) holds this bundle. */

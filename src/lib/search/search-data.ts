@@ -72,7 +72,14 @@ export interface SearchDataInput {
 
 export function searchDataInput(corpus: Corpus, lang: Lang, pages: IndexedPage[], table: NameTable, analyzer: Analyzer): SearchDataInput {
   const mentioning = new Map<string, IndexedPage[]>();
-  for (const page of pages) for (const topic of page.mentions) mentioning.set(topic, [...(mentioning.get(topic) ?? []), page]);
+  // Appended in place: a copy of a topic's list for each page mentioning it grew with the square of its pages.
+  for (const page of pages) {
+    for (const topic of page.mentions) {
+      const list = mentioning.get(topic);
+      if (list) list.push(page);
+      else mentioning.set(topic, [page]);
+    }
+  }
   const topics = topicNames(corpus).map((n) => {
     const record = corpus.topics.get(n.id)!.record;
     const mentions = mentioning.get(n.id) ?? [];
