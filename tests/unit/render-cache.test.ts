@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/index.ts';
-import { saveRenderCache, startRenderCache } from '../../src/lib/corpus/render-cache.ts';
+import { packEntry, saveRenderCache, startRenderCache, unpackEntry, type Entry } from '../../src/lib/corpus/render-cache.ts';
 import { openLineCache } from '../../src/lib/line-cache.ts';
 import { copyFixture } from '../helpers/fixture.ts';
 
@@ -107,6 +107,25 @@ describe('the line cache file', () => {
     expect(openLineCache(file, 'v1').get('yaml:a')).toBe('one');
     writeFileSync(file, 'on');
     expect(openLineCache(file, 'v1').get('yaml:a')).toBeUndefined();
+  });
+});
+
+describe('a render cache entry as saved (packEntry, unpackEntry)', () => {
+  const entry = (mentions: Entry['out']['mentions']): Entry => ({ html: '<p>x</p>', asked: [['topic', 'turkey', '{"name":"Turkey"}']], out: { problems: [], mentions, headings: [], images: [], cited: [] } });
+  const s1 = 'Qatar, Egypt and Turkey met in Miami.';
+  const s2 = 'تركيا ومصر وقطر';
+  it.each<[string, Entry['out']['mentions'], number]>([
+    ['no mentions', [], 0],
+    ['one mention', [{ topic: 'turkey', sentence: s1, line: 3 }], 1],
+    ['three mentions of one sentence', [{ topic: 'qatar', sentence: s1, line: 3 }, { topic: 'egypt', sentence: s1, line: 3 }, { topic: 'turkey', sentence: s1, line: 3 }], 1],
+    ['two sentences, interleaved, one without a line', [{ topic: 'turkey', sentence: s2 }, { topic: 'qatar', sentence: s1, line: 4 }, { topic: 'qatar', sentence: s2 }], 2],
+  ])('%s: each sentence saved once (%#), read back as the entry JSON gives', (_name, mentions, sentences) => {
+    const saved = packEntry(entry(mentions));
+    expect(saved.sentences).toHaveLength(sentences);
+    const back = unpackEntry(JSON.parse(JSON.stringify(saved)) as typeof saved);
+    expect(back).toEqual(JSON.parse(JSON.stringify(entry(mentions))));
+    // The same keys in the same order: a record's content hash walks them in order.
+    expect(back.out.mentions.map((m) => Object.keys(m))).toEqual(mentions.map((m) => Object.keys(m)));
   });
 });
 

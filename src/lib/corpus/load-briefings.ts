@@ -45,6 +45,8 @@ interface Context {
   root: string;
   sources: Map<string, Source>;
   topics: Map<string, Topic>;
+  /** The topic ids, listed once for every render's env (read only for an unknown topic's hint). */
+  topicIds: readonly string[];
   problems: ContentProblem[];
 }
 
@@ -120,7 +122,7 @@ function loadOne(ctx: Context, lang: Lang, path: string, id: string): LoadedBrie
       file,
       firstLine,
       resolveTopic: topicResolver(lang, topics),
-      topicIds: [...topics.keys()],
+      topicIds: ctx.topicIds,
       resolveCitation: (raw) => resolveCitation(raw, lang, data.sources, sources),
       citationFix: (raw) => citationFix(raw, data.sources),
       contextLabel: t(lang, 'context.label'),
@@ -227,7 +229,7 @@ function lintBody(body: string, firstLine: number, file: string, problems: Conte
 }
 
 export function loadBriefings(root: string, sources: Map<string, Source>, topics: Map<string, Topic>, problems: ContentProblem[]): Record<Lang, LoadedBriefing[]> {
-  const ctx: Context = { root, sources, topics, problems };
+  const ctx: Context = { root, sources, topics, topicIds: [...topics.keys()], problems };
   const out = Object.fromEntries(LANGS.map((l) => [l, [] as LoadedBriefing[]])) as Record<Lang, LoadedBriefing[]>;
   const ids = Object.fromEntries(LANGS.map((l) => [l, new Set(listFiles(join(root, 'content', 'briefings', l), '.md').map((n) => n.replace(/\.md$/, '')))])) as Record<Lang, Set<string>>;
   for (const lang of LANGS) {
