@@ -48,6 +48,8 @@ const catalogue: { name: string; file: string; change: (f: NonNullable<typeof fi
   { name: 'raw <script> in Markdown', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n<script>alert(1)</script>\n`), message: /raw HTML/ },
   { name: 'javascript: link in Markdown', file: 'content/briefings/en/sample.md', change: (f) => f.edit('content/briefings/en/sample.md', (t) => `${t}\n[click](javascript:alert(1))\n`), message: /unsafe scheme/ },
   { name: 'seed that is not UTF-8', file: 'seeds/sample.txt', change: (f) => f.write('seeds/sample.txt', Buffer.from([0xc7, 0xe1, 0xd9, 0xd1, 0xc8, 0xed, 0xc9, 0x0a])), message: /not valid UTF-8/ },
+  { name: 'seed that does not exist', file: 'content/sources/sample.yaml', change: (f) => f.remove('seeds/sample.txt'), message: /seed file seeds\/sample\.txt does not exist/ },
+  { name: 'translation that does not exist', file: 'content/sources/sample.en.yaml', change: (f) => f.remove('content/sources/sample.en.yaml'), message: /English translation is missing/ },
   { name: 'empty seed', file: 'seeds/sample.txt', change: (f) => f.write('seeds/sample.txt', '\n  \n'), message: /seed is empty/ },
   { name: 'topic id that is not a slug', file: 'content/topics/Egypt.yaml', change: (f) => f.write('content/topics/Egypt.yaml', 'kind: country\nname: { ar: "مصر", en: "Egypt" }\ndescription: { ar: "نص", en: "Text" }\n'), message: /not a valid id/ },
   { name: 'a translation missing a paragraph', file: 'content/sources/sample.en.yaml', change: (f) => f.edit('content/sources/sample.en.yaml', (t) => t.replace(/\n {2}3:.*$/m, '')), message: /no translation for paragraph\(s\) 3/ },

@@ -19,7 +19,8 @@ export function listFiles(dir: string, suffix: string): string[] {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-type Read = { text: string } | { error: string };
+/** A file's text, or why it has none (`missing`: there is no such file). */
+type Read = { text: string } | { error: string; missing?: true };
 
 /** The files read while a corpus loads (readOnce), by path. */
 let reads: Map<string, Read> | undefined;
@@ -54,7 +55,8 @@ function readFile(path: string): Read {
     return { text: strictUtf8.decode(readFileSync(path)).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
   } catch (e) {
     if (e instanceof TypeError) return { error: 'is not valid UTF-8 text' };
-    return { error: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: `cannot be read (${code ?? String(e)})`, ...(code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true as const } : {}) };
   }
 }
 

@@ -11,12 +11,19 @@ import { readText, reportFindings } from '../../editorial/content-texts.ts';
 import { join } from '../../corpus/files.ts';
 import type { Rule } from '../types.ts';
 
+/**
+ * The files under `dir` whose names `keep` accepts, in name order. A folder's entries say which
+ * are folders (no stat per file: 20,000 at 5,000 bench sources, on every corpus load); a symbolic
+ * link is followed, as before.
+ */
 function filesUnder(root: string, dir: string, keep: (name: string) => boolean): string[] {
   const path = join(root, dir);
   if (!existsSync(path)) return [];
-  return readdirSync(path).sort().flatMap((name) => {
-    const rel = `${dir}/${name}`;
-    return statSync(join(root, rel)).isDirectory() ? filesUnder(root, rel, keep) : keep(name) ? [rel] : [];
+  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.flatMap((entry) => {
+    const rel = `${dir}/${entry.name}`;
+    const folder = entry.isSymbolicLink() ? statSync(join(root, rel)).isDirectory() : entry.isDirectory();
+    return folder ? filesUnder(root, rel, keep) : keep(entry.name) ? [rel] : [];
   });
 }
 
