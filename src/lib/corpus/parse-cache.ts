@@ -19,7 +19,7 @@
  * writes only its new entries, instead of the whole file being parsed and serialised again on
  * every build.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { contentRevision } from '../editorial/alignment.ts';
@@ -67,7 +67,7 @@ export function saveParseCache(): { hits: number; total: number } | undefined {
   return { hits: state.hits, total: state.hits + state.misses };
 }
 
-const keyOf = (...parts: (string | number)[]) => createHash('sha256').update(parts.join('\0')).digest('base64url');
+const keyOf = (...parts: (string | number)[]) => hash('sha256', parts.join('\0'), 'base64url');
 
 /** parseYamlSource(text, firstLine), from the cache when this text was parsed before. */
 export function cachedYamlSource(text: string, firstLine = 1): YamlSource {

@@ -19,7 +19,7 @@
  * read back, so a briefing rendered in this build and one from the cache are the same values
  * (what pages read is hashed for their cache keys, page-deps.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -155,7 +155,8 @@ function renderAsking(render: (source: string, env: RenderEnv) => string, source
 function cachedRender(kind: 'block' | 'inline', render: (source: string, env: RenderEnv) => string, source: string, env: RenderEnv): string {
   const cache = state.cache;
   if (!cache) return render(source, env);
-  const key = createHash('sha256').update([kind, env.lang, env.file, env.firstLine, env.contextLabel, source].join('\0')).digest('base64url');
+  // One-shot (the same digest as a Hash object's): 108,000 keys a build at 5,000 sources.
+  const key = hash('sha256', [kind, env.lang, env.file, env.firstLine, env.contextLabel, source].join('\0'), 'base64url');
   const name = `render:${key}`;
   const saved = cache.get(name);
   let entry = saved === undefined ? undefined : unpackEntry(JSON.parse(saved) as SavedEntry);

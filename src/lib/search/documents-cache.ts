@@ -17,7 +17,7 @@
  * replaced by rename, never written in place: the documents folder of a build holds hard links
  * to them.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJsonCache, writeJsonCache } from '../json-cache.ts';
@@ -63,7 +63,8 @@ export class DocumentsCache {
 
   /** The key of a document made from `inputs` (records.ts RecordSource). */
   keyOf(inputs: readonly unknown[]): string {
-    return createHash('sha256').update(this.#context).update('\0').update(contentHash(inputs)).digest('hex');
+    // One-shot, the same digest as three updates of a Hash object (20,000 keys a build at 5,000 sources).
+    return hash('sha256', `${this.#context}\0${contentHash(inputs)}`);
   }
 
   file(url: string): string {
