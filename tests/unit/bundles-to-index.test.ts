@@ -1,12 +1,14 @@
 /**
  * The bundles the index step indexes and one job's memory (src/lib/search/bundles-to-index.ts): a
- * bundle whose key the search index cache holds is not indexed, and does not count.
+ * bundle whose key the search index cache holds is not indexed, and does not count. indexCached is
+ * the one test of "is this bundle in the search index cache" (the documents step and the index
+ * step ask it too).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundlesToIndex, indexJobBytes } from '../../src/lib/search/bundles-to-index.ts';
+import { bundlesToIndex, indexCached, indexJobBytes } from '../../src/lib/search/bundles-to-index.ts';
 import { PAGEFIND_BYTES_PER_CHAR } from '../../src/lib/search/index-memory.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'briefings-bundles-to-index-'));
@@ -32,4 +34,11 @@ describe('bundlesToIndex and indexJobBytes', () => {
   });
 
   it('no cache folder: every bundle', () => expect(bundlesToIndex([ar, en], join(cache, 'missing')).map((b) => b.name)).toEqual(['ar', 'en']));
+
+  it.each([
+    ['its key', 'ar', 'k-ar', true],
+    ['an older key', 'en', 'k-en', false],
+    ['a key that is a prefix of the cached one', 'ar', 'k-a', false],
+    ['not in the cache', 'ar-2', 'k-ar-2', false],
+  ])('indexCached: %s', (_, name, key, cached) => expect(indexCached(cache, name, key)).toBe(cached));
 });

@@ -15,16 +15,20 @@ interface Bundle {
   chars: number;
 }
 
-function cachedKey(searchCache: string, name: string): string | undefined {
+/**
+ * Whether the search index cache holds this bundle as indexed from these documents: its
+ * `<cache>/<bundle>/key` (written last, write-index.ts) is the bundle's key.
+ */
+export function indexCached(searchCache: string, name: string, key: string): boolean {
   try {
-    return readFileSync(join(searchCache, name, 'key'), 'utf8');
+    return readFileSync(join(searchCache, name, 'key'), 'utf8') === key;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
 export function bundlesToIndex<B extends Bundle>(bundles: readonly B[], searchCache: string): B[] {
-  return bundles.filter((b) => cachedKey(searchCache, b.name) !== b.key);
+  return bundles.filter((b) => !indexCached(searchCache, b.name, b.key));
 }
 
 /** Bytes one index job needs: the largest bundle to index's characters × PAGEFIND_BYTES_PER_CHAR (0: none to index). */

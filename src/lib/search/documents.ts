@@ -26,6 +26,7 @@ import type { Analyzer } from './analyze.ts';
 import { DocumentsCache } from './documents-cache.ts';
 import { linkOrCopy, writeFileReplacing } from '../link-files.ts';
 import { indexDocument } from './index-document.ts';
+import { indexCached } from './bundles-to-index.ts';
 import { FRAGMENT_FORM } from './strip-fragments.ts';
 import { languageRecordSources, languageRecords, type RecordSource, type SearchRecord } from './records.ts';
 import { fragmentFiles, searchDataInput, type IndexedPage } from './search-data.ts';
@@ -268,14 +269,5 @@ function linkCached(d: Doc, to: string): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
-  }
-}
-
-/** Whether the search index cache (write-index.ts: `<cache>/<bundle>/key`) holds this bundle. */
-function indexCached(searchCache: string, name: string, key: string): boolean {
-  try {
-    return readFileSync(join(searchCache, name, 'key'), 'utf8') === key;
-  } catch {
-    return false;
   }
 }

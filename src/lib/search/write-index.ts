@@ -36,6 +36,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { MANIFEST, dataInputFile, type BundleEntry, type DocumentsManifest } from './documents.ts';
 import { readPageIds, writeSearchData, type SearchDataInput } from './search-data.ts';
 import { linkTree } from '../link-files.ts';
+import { indexCached } from './bundles-to-index.ts';
 import { closePagefind, indexBundle } from './index-bundle.ts';
 import type { IndexJob, IndexJobResult } from './index-worker.ts';
 import type { FragmentHashes, PageIds, StrippedBefore } from './strip-fragments.ts';
@@ -82,7 +83,7 @@ export async function writeSearchIndexes(docsDir: string, siteDir: string, cache
     const outDir = join(siteDir, 'pagefind', bundle.name);
     const cached = join(cacheDir, bundle.name);
     rmSync(outDir, { recursive: true, force: true });
-    if (!existsSync(join(cached, 'key')) || readFileSync(join(cached, 'key'), 'utf8') !== bundle.key) fresh.push(bundle);
+    if (!indexCached(cacheDir, bundle.name, bundle.key)) fresh.push(bundle);
     else {
       linkTree(join(cached, 'bundle'), outDir);
       if (existsSync(join(cached, IDS))) ids.set(bundle.name, new Map(Object.entries(JSON.parse(readFileSync(join(cached, IDS), 'utf8')) as Record<string, string>)));
