@@ -35,7 +35,9 @@ const staging = `${target}.staging`;
 const docs = `${target}.search`;
 // The index step's output: its pagefind/ folder goes into the staging folder at the end.
 const indexed = `${target}.index`;
-for (const dir of [staging, docs, indexed]) rmSync(dir, { recursive: true, force: true });
+// Written by the page build once the cards' process is over (src/integrations/social-cards.ts).
+const cardsDone = `${target}.cards-done`;
+for (const dir of [staging, docs, indexed, cardsDone]) rmSync(dir, { recursive: true, force: true });
 // Earlier builds' last sites (`dist.previous…`) whose removal was cut short, or is still running:
 // removed beside this build (errors ignored: a removal running at the same time may win).
 const trashName = `${basename(target)}.previous`;
@@ -46,7 +48,7 @@ const budget = buildMemoryBudget();
 
 // BUILD_STAGING: the page build may fill the fresh staging folder with hard links to its cached
 // pages (src/lib/corpus/linked-pages.ts) instead of copying them.
-const env = { ...process.env, OUT_DIR: staging, SEARCH_DOCS: docs, BUILD_STAGING: '1' };
+const env = { ...process.env, OUT_DIR: staging, SEARCH_DOCS: docs, CARDS_DONE_FILE: cardsDone, BUILD_STAGING: '1' };
 const run = (args, extra = {}, stdio = 'inherit') => {
   const child = spawn(process.execPath, args, { stdio, env: { ...env, ...extra } });
   child.done = new Promise((res) => child.on('exit', (code, signal) => res(code ?? (signal ? 1 : 0))));
@@ -94,20 +96,8 @@ astro.done.then((code) => (astroExit = code));
 const manifest = join(docs, 'manifest.json');
 const rendering = join(docs, PAGES_RENDERING);
 while (astroExit === undefined && !existsSync(rendering)) await new Promise((r) => setTimeout(r, 200));
-/** Whether the cards' process (src/lib/cards/build.ts), a child of the page build, is running. */
-const cardsRunning = () => {
-  try {
-    return descendants(astro.pid).some((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('cards/worker.ts');
-      } catch {
-        return false;
-      }
-    });
-  } catch {
-    return false;
-  }
-};
+/** Whether the cards' process (src/lib/cards/build.ts), started by the page build before the documents, is still running. */
+const cardsRunning = () => !existsSync(cardsDone);
 const readBundles = () => JSON.parse(readFileSync(manifest, 'utf8')).bundles;
 // The bundles the index step will index (the others come from its cache) and one job's memory.
 const searchCache = resolve(process.env.SEARCH_CACHE ?? '.cache/search');
@@ -142,6 +132,7 @@ if (existsSync(manifest) && astroExit === undefined) {
   }
 }
 let status = await astro.done;
+rmSync(cardsDone, { force: true });
 releaseIndexOutput();
 // The offline manifest, when it scans the pages beside the index step (see below).
 let offline;

@@ -46,6 +46,8 @@ describe('builds', () => {
     try {
       const { out, env } = fixtureBuild(fixture.root, 'atomic');
       expect(build(out, env).status).toBe(0);
+      // The page build's note to the build script that the cards' process is over goes with it.
+      expect(existsSync(`${out}.cards-done`)).toBe(false);
       const before = fingerprint(out);
       fixture.edit('content/briefings/en/sample.md', (t) => t.replace('[[turkey|Ankara]]', '[[turky|Ankara]]'));
       const failed = build(out, env);
@@ -54,6 +56,7 @@ describe('builds', () => {
       expect(`${failed.stdout}${failed.stderr}`).toContain('unchanged');
       expect(fingerprint(out)).toEqual(before);
       expect(existsSync(`${out}.staging`)).toBe(false);
+      expect(existsSync(`${out}.cards-done`)).toBe(false);
     } finally {
       fixture.cleanup();
     }

@@ -92,6 +92,8 @@ export async function buildCards(specs: CardSpec[], outDir: string, cacheDir: st
 }
 
 export interface StartedCards {
+  /** Settles when the rendering is over (its process has exited, or there was nothing to render), failed or not. */
+  rendered: Promise<void>;
   /** Waits for the rendering, then links every card into `outDir`. */
   finish(outDir: string): Promise<CardRun>;
 }
@@ -124,6 +126,7 @@ export function startCards(specs: CardSpec[], cacheDir: string): StartedCards {
   // Awaited in finish(); until then a failure must not surface as an unhandled rejection.
   rendering.catch(() => undefined);
   return {
+    rendered: rendering.then(() => undefined, () => undefined),
     async finish(outDir) {
       const run = await rendering;
       linkAll(jobs, outDir);
