@@ -19,7 +19,7 @@ import { createAnalyzer } from '../../src/lib/search/analyze.ts';
 import { dataInputFile, writeSearchDocuments, type BundleEntry } from '../../src/lib/search/documents.ts';
 import type { PageData } from '../../src/lib/search/index-document.ts';
 import { readPageIds, type SearchDataInput } from '../../src/lib/search/search-data.ts';
-import { indexedWords, splitDocument, stripFragmentText, stripFragmentTextInParallel, type DocumentParts } from '../../src/lib/search/strip-fragments.ts';
+import { indexedWords, splitDocument, stripFragmentText, type DocumentParts } from '../../src/lib/search/strip-fragments.ts';
 import { setConfiguredBase } from '../../src/lib/urls.ts';
 
 interface Fragment {
@@ -92,7 +92,7 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
     }
   });
 
-  it('stripping refuses a page whose words differ from its document, naming it', () => {
+  it('stripping refuses a page whose words differ from its document, naming it', async () => {
     const bundle = bundles[0]!;
     const parts = partsOf(bundle);
     const url = bundle.urls[3]!;
@@ -100,10 +100,10 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
     parts.set(url, { text: `changed${text.slice(text.indexOf(' '))}`, data });
     const dir = join(work, 'refused');
     cpSync(join(work, 'raw', bundle.name), dir, { recursive: true });
-    expect(() => stripFragmentText(dir, parts)).toThrow(new RegExp(`${url}.*word 0`));
+    await expect(stripFragmentText(dir, parts)).rejects.toThrow(new RegExp(`${url}.*word 0`));
   });
 
-  it('keeps every field but the text, adds the display data, where Pagefind would have put it (its metadata sorted by key), under the same file names, as new files, the same bytes every time (and in parallel)', async () => {
+  it('keeps every field but the text, adds the display data, where Pagefind would have put it (its metadata sorted by key), under the same file names, as new files, the same bytes every time', async () => {
     for (const bundle of bundles) {
       const [a, b] = [join(work, 'a', bundle.name), join(work, 'b', bundle.name)];
       cpSync(join(work, 'raw', bundle.name), a, { recursive: true });
@@ -113,8 +113,8 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
       const link = join(work, `${bundle.name}.link`);
       linkSync(join(a, 'fragment', file), link);
       const parts = partsOf(bundle);
-      expect(stripFragmentText(a, parts)).toBe(bundle.pages);
-      const { ids } = await stripFragmentTextInParallel(b, parts);
+      expect((await stripFragmentText(a, parts)).pages).toBe(bundle.pages);
+      const { ids } = await stripFragmentText(b, parts);
       // The page ids it gives are those the files hold.
       expect(new Map(Object.entries(ids))).toEqual(readPageIds(b));
       // A file shared as a hard link (the search index cache) is left as it was.
@@ -129,11 +129,11 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
     }
   });
 
-  it('gives the fragments of the built site, byte for byte', () => {
+  it('gives the fragments of the built site, byte for byte', async () => {
     for (const bundle of bundles) {
       const dir = join(work, 'built', bundle.name);
       cpSync(join(work, 'raw', bundle.name), dir, { recursive: true });
-      stripFragmentText(dir, partsOf(bundle));
+      await stripFragmentText(dir, partsOf(bundle));
       const site = join('dist', 'pagefind', bundle.name, 'fragment');
       expect(readdirSync(site).sort()).toEqual(readdirSync(join(dir, 'fragment')).sort());
       for (const name of readdirSync(site)) expect(readFileSync(join(site, name)).equals(readFileSync(join(dir, 'fragment', name))), name).toBe(true);

@@ -14,13 +14,13 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { BundleEntry } from './documents.ts';
-import { splitDocument, stripFragmentTextInParallel, type DocumentParts, type FragmentHashes, type PageIds, type StrippedBefore } from './strip-fragments.ts';
+import { splitDocument, stripFragmentText, type DocumentParts, type FragmentHashes, type PageIds, type StrippedBefore } from './strip-fragments.ts';
 
 /**
  * Documents go in one by one in the manifest's order: Pagefind numbers pages in the order it gets
  * them, and a folder's listing order (what `addDirectory` would use) differs between file systems,
  * so the bundle would too. `before`: the bundle as the last build wrote it, whose unchanged
- * fragment files are linked instead of compressed again (stripFragmentTextInParallel). Returns
+ * fragment files are linked instead of compressed again (stripFragmentText). Returns
  * the hashes of the bundle's fragment files, for the next build, and its pages' ids by URL.
  */
 export async function indexBundle(
@@ -41,7 +41,7 @@ export async function indexBundle(
   const written = await index.writeFiles({ outputPath: outDir });
   if (written.errors.length) throw new Error(`Pagefind could not write the ${bundle.name} index: ${written.errors.join('; ')}`);
   // Before the bundle goes into the cache, so a cached bundle is stripped too.
-  const { hashes, ids } = await stripFragmentTextInParallel(outDir, documents, before);
+  const { hashes, ids } = await stripFragmentText(outDir, documents, before);
   // Pagefind also writes its ready-made UIs; our search page has its own, so drop them.
   for (const file of readdirSync(outDir)) if (/^pagefind-(?:ui|component-ui|modular-ui|highlight)\./.test(file)) rmSync(join(outDir, file));
   return { hashes, ids };

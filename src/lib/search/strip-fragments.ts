@@ -45,7 +45,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
-import { gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
 import { unescapeHtml } from '../html.ts';
 import { linkReplacing, writeFileReplacing } from '../link-files.ts';
 import { DATA_META } from './index-document.ts';
@@ -164,22 +164,7 @@ function stripped(path: string, raw: Buffer, documents: ReadonlyMap<string, Docu
 
 const LEVEL = { level: 9 };
 
-/**
- * Empties `content` in every fragment file of the bundle in `bundleDir`, after checking each
- * page's words against `documents` (url → the parts of the document Pagefind was given,
- * splitDocument), and adds each page's display data. Returns the number of pages.
- */
-export function stripFragmentText(bundleDir: string, documents: ReadonlyMap<string, DocumentParts>): number {
-  let pages = 0;
-  for (const path of fragmentPaths(bundleDir)) {
-    const { data, ids } = stripped(path, gunzipSync(readFileSync(path)), documents);
-    writeFileReplacing(path, gzipSync(data, LEVEL));
-    pages += ids.length;
-  }
-  return pages;
-}
-
-/** Each fragment file's name → the SHA-256 of its bytes uncompressed, as stripFragmentTextInParallel wrote it. */
+/** Each fragment file's name → the SHA-256 of its bytes uncompressed, as stripFragmentText wrote it. */
 export type FragmentHashes = Record<string, string>;
 
 /** Each page's Pagefind id by URL. */
@@ -192,8 +177,12 @@ export interface StrippedBefore {
 }
 
 /**
- * stripFragmentText with the (de)compression on libuv's threads, STRIP_AT_ONCE files at a time:
- * the same bytes, and most of its time (gzip at level 9 took 3.0 s of the 5.0 s for a bundle of
+ * Empties `content` in every fragment file of the bundle in `bundleDir`, after checking each
+ * page's words against `documents` (url → the parts of the document Pagefind was given,
+ * splitDocument), and adds each page's display data.
+ *
+ * The (de)compression runs on libuv's threads, STRIP_AT_ONCE files at a time: the same bytes as
+ * one file after another, and most of its time (gzip at level 9 took 3.0 s of the 5.0 s for a bundle of
  * 2,065 pages) on the core Pagefind has just left. Side by side at 1,000 sources (one bundle of
  * 2,065 pages indexed, twice): the index step 30.2 and 27.3 s before, 27.9 and 25.9 s after.
  *
@@ -206,7 +195,7 @@ export interface StrippedBefore {
  * page's data needs, which write-index.ts read back from all the files again: 1.7 s of gunzip
  * and parsing at 5,000 sources).
  */
-export async function stripFragmentTextInParallel(
+export async function stripFragmentText(
   bundleDir: string,
   documents: ReadonlyMap<string, DocumentParts>,
   before?: StrippedBefore,
