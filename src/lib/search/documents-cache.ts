@@ -47,7 +47,7 @@ export class DocumentsCache {
   readonly #context: string;
   readonly #previous: Record<string, CachedDocument>;
   readonly #next: Record<string, CachedDocument> = {};
-  hits = 0;
+  /** Documents made and kept in this build (store). */
   misses = 0;
 
   /** `context`: what every document depends on besides its record (code, topic names). */
@@ -81,7 +81,6 @@ export class DocumentsCache {
   lookup(url: string, key: string): CachedDocument | undefined {
     const entry = this.#previous[url];
     if (entry?.key !== key) return undefined;
-    this.hits++;
     this.#next[url] = entry;
     return entry;
   }

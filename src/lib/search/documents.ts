@@ -233,7 +233,6 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
           else if (!linkCached(d, to)) {
             // The cached file is gone (the cache's index is not checked against the folder, see
             // documents-cache.ts lookup): the document is made again, the same as its key says.
-            cache.hits--;
             const made = make(d.source, d.key);
             if (made.hash !== d.hash) throw new Error(`the search document of ${d.url} made again differs from the cached one of the same key`);
             linkOrCopy(made.file, to);
@@ -245,7 +244,8 @@ export function writeSearchDocuments(corpus: Corpus, dir: string, maxPages: numb
     rmSync(staging, { recursive: true, force: true });
   }
   cache?.save();
-  const manifest = { pagefind, bundles, ...(cache ? { reused: cache.hits } : {}) };
+  // Reused: every document not made (stored) in this build, a cached one whose file was gone included.
+  const manifest = { pagefind, bundles, ...(cache ? { reused: bundles.reduce((n, b) => n + b.pages, 0) - cache.misses } : {}) };
   writeFileReplacing(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
   return manifest;
 }
