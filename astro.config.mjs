@@ -19,6 +19,10 @@ import editorLoop from './src/integrations/editor-loop.ts';
 const site = process.env.SITE_URL ?? 'https://isf-briefings.example.org';
 const base = process.env.BASE_PATH ?? '/';
 
+// Reads the pages for their inline styles' hashes in a worker thread beside the other end hooks
+// (`reading`, before them), and writes the host headers' files (`writing`, after them).
+const headers = hostHeaders();
+
 export default defineConfig({
   site,
   base,
@@ -46,6 +50,7 @@ export default defineConfig({
   integrations: [
     // First: checks the content before a build renders anything; previews drafts and reloads in dev.
     editorLoop(),
+    headers.reading,
     // The sitemap's files are kept in the build cache and linked while the pages and routes are unchanged.
     cachedSitemap(sitemap({
       i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
@@ -59,12 +64,12 @@ export default defineConfig({
       },
     })),
     incrementalPages(),
-    hostHeaders(),
     // The cards' process and the images' encoding start first (build start), then the search
     // documents are written while they work, before the pages (search-documents.ts).
     socialCards(),
     siteIcons(),
     contentImages(),
+    headers.writing,
     searchDocuments(),
   ],
 });

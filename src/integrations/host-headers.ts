@@ -4,58 +4,59 @@
  * (to `include` in an nginx location). Both respect the configured `base`. The policy allows
  * the inline styles the built pages carry (the font rules) by their hashes.
  *
- * Every page is read for them, except, with the build cache, a page that is the same file as in
- * the last build (an unchanged page is a hard link to the cache's copy): its hashes are kept in
- * the cache (`briefings-style-hashes.json` in Astro's cacheDir) by file identity
- * (src/lib/file-identity.ts), for this version of inlineStyleHashes. The pages are the HTML files
- * Astro reports writing and those of `public/` (html-outputs.ts), not a walk over the whole site.
+ * Every page is read for them (src/lib/style-hashes.ts), except, with the build cache, a page
+ * that is the same file as in the last build: its hashes are kept in the cache
+ * (`briefings-style-hashes.json` in Astro's cacheDir) by file identity. The pages are the HTML
+ * files Astro reports writing and those of `public/` (html-outputs.ts), not a walk over the whole
+ * site.
+ *
+ * Two integrations, because Astro runs the end hooks (`astro:build:done`) one after another:
+ * `reading` starts reading the pages in a worker thread, and is listed before the other end
+ * hooks (astro.config.mjs), so the reading runs beside them on the second core; `writing`,
+ * listed after them, waits for the hashes and writes the files.
  */
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileIdentity } from '../lib/file-identity.ts';
 import { htmlFilesIn, htmlOutputs } from '../lib/html-outputs.ts';
-import { readJsonCache, writeJsonCache } from '../lib/json-cache.ts';
-import { inlineStyleHashes, netlifyHeaders, nginxHeaders } from '../lib/security-headers.ts';
+import { netlifyHeaders, nginxHeaders } from '../lib/security-headers.ts';
+import { startStyleHashes } from '../lib/style-hashes.ts';
 
-const VERSION = createHash('sha256').update(inlineStyleHashes.toString()).digest('hex');
-
-function readCache(file: string | undefined): Map<string, string[]> {
-  const saved = file === undefined ? undefined : readJsonCache<{ pages?: Record<string, string[]> }>(file, VERSION);
-  return new Map(Object.entries(saved?.pages ?? {}));
-}
-
-export default function hostHeaders(): AstroIntegration {
+export default function hostHeaders(): { reading: AstroIntegration; writing: AstroIntegration } {
   let base = '/';
   let publicDir = '';
   let cacheFile: string | undefined;
+  let hashes: Promise<string[]> | undefined;
   return {
-    name: 'briefings:host-headers',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-        publicDir = fileURLToPath(config.publicDir);
-        cacheFile = config.experimental.incrementalBuild ? fileURLToPath(new URL('briefings-style-hashes.json', config.cacheDir)) : undefined;
+    reading: {
+      name: 'briefings:host-headers:reading',
+      hooks: {
+        'astro:config:done': ({ config }) => {
+          base = config.base;
+          publicDir = fileURLToPath(config.publicDir);
+          cacheFile = config.experimental.incrementalBuild ? fileURLToPath(new URL('briefings-style-hashes.json', config.cacheDir)) : undefined;
+        },
+        'astro:build:done': ({ dir, assets, pages: built }) => {
+          const out = fileURLToPath(dir);
+          const pages = htmlOutputs(out, assets, htmlFilesIn(publicDir), built.length) ?? readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+          hashes = startStyleHashes({ out, pages, ...(cacheFile === undefined ? {} : { cacheFile }) });
+          // Awaited by `writing`; a failure fails the build there, not as an unhandled rejection first.
+          hashes.catch(() => {});
+        },
       },
-      'astro:build:done': ({ dir, assets, pages: built }) => {
-        const out = fileURLToPath(dir);
-        const previous = readCache(cacheFile);
-        const next = new Map<string, string[]>();
-        const hashes = new Set<string>();
-        const pages = htmlOutputs(out, assets, htmlFilesIn(publicDir), built.length) ?? readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-        for (const page of pages) {
-          const file = join(out, page);
-          const id = cacheFile === undefined ? undefined : fileIdentity(file);
-          const found = (id !== undefined && previous.get(id)) || inlineStyleHashes(readFileSync(file, 'utf8'));
-          if (id !== undefined) next.set(id, found);
-          for (const hash of found) hashes.add(hash);
-        }
-        const sorted = [...hashes].sort();
-        writeFileSync(join(out, '_headers'), netlifyHeaders(base, sorted));
-        writeFileSync(join(out, 'nginx-security-headers.conf'), nginxHeaders(sorted));
-        if (cacheFile) writeJsonCache(cacheFile, VERSION, { pages: Object.fromEntries(next) });
+    },
+    writing: {
+      name: 'briefings:host-headers',
+      hooks: {
+        'astro:build:done': async ({ dir }) => {
+          if (!hashes) throw new Error('host-headers: the `reading` integration did not run before `writing` (astro.config.mjs lists both, `reading` first)');
+          const sorted = await hashes;
+          hashes = undefined;
+          const out = fileURLToPath(dir);
+          writeFileSync(join(out, '_headers'), netlifyHeaders(base, sorted));
+          writeFileSync(join(out, 'nginx-security-headers.conf'), nginxHeaders(sorted));
+        },
       },
     },
   };
