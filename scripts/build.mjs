@@ -28,7 +28,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
 import { PAGES_RENDERING, buildMemoryBudget, indexBesidePages, indexJobsNow, offlineScanBesideIndex } from '../src/lib/search/index-memory.ts';
 import { bundlesToIndex, indexJobBytes } from '../src/lib/search/bundles-to-index.ts';
-import { offlineCacheFile } from '../src/lib/offline/cache-file.ts';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
 const staging = `${target}.staging`;
@@ -141,7 +140,7 @@ if (status === 0) {
   // The pages are final once the page build has exited: the offline manifest scans them (most of
   // its work: 10 s of a one-edit build at 5,000 sources) while the index is written, where the
   // memory budget holds both, and finishes once the index is in the site (it lists its files).
-  if (existsSync(manifest) && offlineScanBesideIndex({ budget, jobBytes: jobBytesOf(readBundles()), jobs: indexJobs, cached: existsSync(offlineCacheFile()) })) {
+  if (existsSync(manifest) && offlineScanBesideIndex({ budget, jobBytes: jobBytesOf(readBundles()), jobs: indexJobs })) {
     offline = run([resolve('scripts/offline-manifest.mjs'), staging, '--wait'], {}, ['pipe', 'inherit', 'inherit']);
     // If it has failed already, writing to it fails too; its exit code says so.
     offline.stdin.on('error', () => {});

@@ -54,20 +54,21 @@ describe('indexJobsNow: bundles indexed at a time if the index step starts now (
 
 describe('offlineScanBesideIndex: the offline manifest scans the pages while the index step runs', () => {
   it.each([
-    // [case, jobs, job bytes, budget, offline cache present, beside]
-    ['5,000 sources, one edit: one bundle re-indexed', 1, jobOf(c5000.chars), budget, true, true],
-    ['1,000 sources, one edit', 1, jobOf(c1000.chars), budget, true, true],
-    ['5,000 sources, two bundles at a time: not beside', 2, jobOf(c5000.chars), budget, true, false],
-    ['no cache of the last build’s reads (every file read): not beside', 1, jobOf(c1000.chars), budget, false, false],
-    ['a small budget: not beside', 1, jobOf(c1000.chars), 2048 * MB, true, false],
-  ])('%s', (_, jobs, jobBytes, budgetBytes, cached, beside) => {
-    expect(offlineScanBesideIndex({ budget: budgetBytes, jobBytes, jobs, cached })).toBe(beside);
+    // [case, jobs, job bytes, budget, beside]
+    ['5,000 sources, one edit: one bundle re-indexed', 1, jobOf(c5000.chars), budget, true],
+    ['1,000 sources, one edit', 1, jobOf(c1000.chars), budget, true],
+    ['5,000 sources, cold: two bundles at a time', 2, jobOf(c5000.chars), budget, true],
+    ['1,000 sources, cold: two bundles at a time', 2, jobOf(c1000.chars), budget, true],
+    ['bundles a third larger than 5,000 sources’, two at a time: not beside', 2, jobOf(c5000.chars * 1.34), budget, false],
+    ['a 1.5 GB budget: not beside', 1, jobOf(c1000.chars), 1536 * MB, false],
+  ])('%s', (_, jobs, jobBytes, budgetBytes, beside) => {
+    expect(offlineScanBesideIndex({ budget: budgetBytes, jobBytes, jobs })).toBe(beside);
   });
 
   it('exactly at the budget fits; a byte over does not', () => {
     const jobBytes = budget - INDEX_PROCESS_BYTES - OFFLINE_SCAN_BYTES;
-    expect(offlineScanBesideIndex({ budget, jobBytes, jobs: 1, cached: true })).toBe(true);
-    expect(offlineScanBesideIndex({ budget, jobBytes: jobBytes + 1, jobs: 1, cached: true })).toBe(false);
+    expect(offlineScanBesideIndex({ budget, jobBytes, jobs: 1 })).toBe(true);
+    expect(offlineScanBesideIndex({ budget, jobBytes: jobBytes + 1, jobs: 1 })).toBe(false);
   });
 });
 

@@ -63,19 +63,23 @@ export function pageBuildPeakBytes(documents: number): number {
 }
 
 /**
- * The offline manifest's process while it scans the pages with its cache of the last build's reads
- * (scripts/offline-manifest.mjs; most pages not read again): 0.29 GB measured at 1,000 sources and
- * 0.84 GB at 5,000 (one-edit builds of the benchmark, 2026-12-01), rounded up. Without that cache
- * it reads every page, and took 2.89 GB at 5,000 sources: then it never runs beside the index.
+ * The offline manifest's process while it scans the pages (scripts/offline-manifest.mjs), with or
+ * without its cache of the last build's reads. Measured at 5,000 bench sources on 2 December 2026
+ * (scripts/offline-manifest.mjs alone on the benchmark's cold-built site, 66,286 files, peak
+ * resident memory by /usr/bin/time; and the benchmark's cold timeline, sampled each second):
+ * 0.41–0.49 GB without the cache (every file read), less with it; rounded up. (It took 2.89 GB
+ * without the cache before the scan kept only what it needs of each page, 0.84 GB with it: then it
+ * ran beside the index only with its cache, and with one bundle at a time at 5,000 sources.)
  */
-export const OFFLINE_SCAN_BYTES = 1024 * MB;
+export const OFFLINE_SCAN_BYTES = 512 * MB;
 
 /**
  * Whether the offline manifest may scan the pages while the index step runs `jobs` bundles at a
- * time (the page build over): both fit the budget, and the offline manifest has its cache.
+ * time (the page build over): both fit the budget. A cold build at 5,000 sources, two bundles at
+ * a time: 2 × 1.24 GB + 0.25 GB + 0.5 GB, within the 3.5 GB budget.
  */
-export function offlineScanBesideIndex({ budget, jobBytes, jobs, cached }: { budget: number; jobBytes: number; jobs: number; cached: boolean }): boolean {
-  return cached && jobs * jobBytes + INDEX_PROCESS_BYTES + OFFLINE_SCAN_BYTES <= budget;
+export function offlineScanBesideIndex({ budget, jobBytes, jobs }: { budget: number; jobBytes: number; jobs: number }): boolean {
+  return jobs * jobBytes + INDEX_PROCESS_BYTES + OFFLINE_SCAN_BYTES <= budget;
 }
 
 export interface IndexPlanInput {
