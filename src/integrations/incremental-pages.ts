@@ -10,7 +10,8 @@
  *
  * A build also keeps the corpus's parse and render caches there (src/lib/corpus/parse-cache.ts,
  * render-cache.ts): they are started before the content check loads the corpus (editor-loop.ts,
- * at build start) and saved as soon as the corpus is loaded, before the pages.
+ * at build start), with the parse cache's prefetch of the briefings' entries (parse-prefetch.ts),
+ * and saved as soon as the corpus is loaded, before the pages.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
 import { pruneLinkedPages, shareRenderedPages, startLinkingCachedPages } from '../lib/corpus/linked-pages.ts';
 import { saveParseCache, startParseCache } from '../lib/corpus/parse-cache.ts';
+import { startParsePrefetch } from '../lib/corpus/parse-prefetch.ts';
+import { projectRoot } from '../lib/corpus/files.ts';
+import { LANGS } from '../i18n/locales.ts';
 import { saveRenderCache, startRenderCache } from '../lib/corpus/render-cache.ts';
 import { savePageDeps, startPageDeps } from '../lib/corpus/page-deps.ts';
 
@@ -38,7 +42,10 @@ export default function incrementalPages(): AstroIntegration {
         cacheDir = config.experimental.incrementalBuild ? config.cacheDir : undefined;
         outDir = fileURLToPath(config.outDir);
         if (cacheDir && building) {
-          startParseCache(path('briefings-parse-cache'));
+          // With an empty parse cache (a cold build), the briefings' entries are made ahead in a
+          // worker thread while the corpus loads (parse-prefetch.ts), stopped when the cache is
+          // saved; with entries from earlier builds, most are there already.
+          if (startParseCache(path('briefings-parse-cache')) === 0) startParsePrefetch(projectRoot(), LANGS);
           startRenderCache(path('briefings-render-cache'));
         }
       },
@@ -62,7 +69,7 @@ export default function incrementalPages(): AstroIntegration {
         getCorpus();
         const parsed = saveParseCache();
         const rendered = saveRenderCache();
-        if (parsed) logger.info(`corpus: ${parsed.hits} of ${parsed.total} file texts parsed from the cache`);
+        if (parsed) logger.info(`corpus: ${parsed.hits} of ${parsed.total} file texts parsed from the cache${parsed.ahead === undefined ? '' : ` (${parsed.ahead} entries made ahead in a worker thread)`}`);
         if (rendered) logger.info(`corpus: ${rendered.reused} of ${rendered.total} Markdown renders from the cache`);
         writeFileSync(running, '');
         // One page a line since the reads are appended (page-deps.ts); the file of the whole-JSON format goes.

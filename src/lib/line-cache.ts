@@ -24,6 +24,8 @@ import { crc32 } from 'node:zlib';
 import { writeFileReplacing } from './link-files.ts';
 
 export interface LineCache {
+  /** How many entries earlier builds saved (0: an empty cache, a cold build). */
+  readonly saved: number;
   /** The payload saved under `name` (or set in this build), kept for this build's file. */
   get(name: string): string | undefined;
   /** Saves `payload` under `name`. `name` holds no space or line break. */
@@ -108,6 +110,7 @@ export function openLineCache(file: string, version: string): LineCache {
     }
   };
   return {
+    saved: saved.size,
     get(name) {
       const mine = next.get(name);
       if (typeof mine === 'string') return mine;

@@ -24,6 +24,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { contentRevision } from '../editorial/alignment.ts';
 import { openLineCache, type LineCache } from '../line-cache.ts';
+import { stopParsePrefetch, takePrefetched } from './parse-prefetch.ts';
 import { parseYamlSource, yamlSnapshot, yamlSourceOf, type YamlSnapshot, type YamlSource } from '../yaml-source.ts';
 
 interface State {
@@ -48,38 +49,55 @@ function codeVersion(): string | undefined {
   }
 }
 
-/** Turns the cache on for this process, with the entries saved in `file` by the same code. */
-export function startParseCache(file: string): void {
+/**
+ * Turns the cache on for this process, with the entries saved in `file` by the same code; returns
+ * how many entries it holds from earlier builds (0: none, every text is parsed in this build).
+ */
+export function startParseCache(file: string): number {
   const version = codeVersion();
   state.cache = version ? openLineCache(file, version) : undefined;
   state.hits = 0;
   state.misses = 0;
+  return state.cache?.saved ?? 0;
 }
 
 /**
  * Writes the entries this build used and turns the cache off; returns how many YAML texts came
- * from the cache, of all.
+ * from the cache, of all, and how many entries the prefetch made ahead (when it ran).
  */
-export function saveParseCache(): { hits: number; total: number } | undefined {
+export function saveParseCache(): { hits: number; total: number; ahead?: number } | undefined {
+  const ahead = stopParsePrefetch();
   if (!state.cache) return undefined;
   state.cache.save();
   state.cache = undefined;
-  return { hits: state.hits, total: state.hits + state.misses };
+  return { hits: state.hits, total: state.hits + state.misses, ...(ahead === undefined ? {} : { ahead }) };
 }
 
 const keyOf = (...parts: (string | number)[]) => hash('sha256', parts.join('\0'), 'base64url');
+
+/** The name of the entry of a YAML text's snapshot (also made ahead by parse-prefetch-worker.ts). */
+export const yamlEntryName = (text: string, firstLine: number): string => `yaml:${keyOf(firstLine, text)}`;
+
+/** The name of the entry of a file text's content revision (also made ahead by parse-prefetch-worker.ts). */
+export const revisionEntryName = (text: string): string => `revision:${keyOf('revision', text)}`;
 
 /** parseYamlSource(text, firstLine), from the cache when this text was parsed before. */
 export function cachedYamlSource(text: string, firstLine = 1): YamlSource {
   const cache = state.cache;
   if (!cache) return parseYamlSource(text, firstLine);
-  const name = `yaml:${keyOf(firstLine, text)}`;
+  const name = yamlEntryName(text, firstLine);
   const known = cache.get(name);
   if (known !== undefined) {
     state.hits++;
     return yamlSourceOf(JSON.parse(known) as YamlSnapshot, true);
   }
   state.misses++;
+  // Made in this build, ahead, by the prefetch's worker (parse-prefetch.ts): as from the cache.
+  const prefetched = takePrefetched(name);
+  if (prefetched !== undefined) {
+    cache.set(name, prefetched);
+    return yamlSourceOf(JSON.parse(prefetched) as YamlSnapshot, true);
+  }
   const snapshot = yamlSnapshot(text, firstLine);
   // A text JSON cannot keep exactly is parsed every time.
   if (!snapshot) return parseYamlSource(text, firstLine);
@@ -91,10 +109,10 @@ export function cachedYamlSource(text: string, firstLine = 1): YamlSource {
 export function cachedContentRevision(text: string): string {
   const cache = state.cache;
   if (!cache) return contentRevision(text);
-  const name = `revision:${keyOf('revision', text)}`;
+  const name = revisionEntryName(text);
   const known = cache.get(name);
   if (known !== undefined) return known;
-  const revision = contentRevision(text);
+  const revision = takePrefetched(name) ?? contentRevision(text);
   cache.set(name, revision);
   return revision;
 }
