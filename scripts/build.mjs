@@ -11,7 +11,11 @@
 // given back the memory of its corpus load, and once the cards' process has exited (a third busy
 // process on two cores slows the pages), if the page build's predicted memory while it renders
 // plus one index job fits the memory budget (BUILD_MEMORY_MB, default 3,584 MB;
-// src/lib/search/index-memory.ts); otherwise once the page build has exited, then indexing two
+// src/lib/search/index-memory.ts). Where the page build renders from the cache of a build with
+// the same code and config (an edit), it starts as the pages' paths are made, if the page build's
+// memory until its first page plus one job fits, and goes on once the page build has said how
+// many pages it renders (src/lib/corpus/render-count.ts) if rendering those fits too (otherwise
+// it is stopped and runs after). Otherwise once the page build has exited, then indexing two
 // bundles at a time when two fit the budget (and two or more need indexing). It writes its bundles into a folder
 // of its own, moved into the site when both steps are done (Astro owns its output folder while
 // it builds).
@@ -26,7 +30,18 @@ import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
-import { PAGES_RENDERING, buildMemoryBudget, indexBesidePages, indexJobsNow, offlineScanBesideIndex } from '../src/lib/search/index-memory.ts';
+import {
+  PAGES_RENDERING,
+  buildMemoryBudget,
+  indexBeforePages,
+  indexBesidePages,
+  indexBesideRenderedPages,
+  indexJobsNow,
+  offlineScanBesideIndex,
+  pagesRenderingFile,
+  pagesToRenderFile,
+} from '../src/lib/search/index-memory.ts';
+import { PAGES_TO_RENDER } from '../src/lib/corpus/render-count.ts';
 import { bundlesToIndex, indexJobBytes } from '../src/lib/search/bundles-to-index.ts';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
@@ -86,6 +101,20 @@ function treeRss(pid) {
   }
 }
 
+/** Stops a child process and every process under it. */
+function stopTree(child) {
+  let pids = [];
+  try {
+    pids = descendants(child.pid);
+  } catch {}
+  for (const pid of pids.reverse()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {}
+  }
+  child.kill('SIGKILL');
+}
+
 const astro = run([resolve('node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)]);
 let astroExit;
 astro.done.then((code) => (astroExit = code));
@@ -112,6 +141,8 @@ const startIndex = (jobs, stdio) => {
 };
 let index;
 let releaseIndexOutput = () => {};
+// What became of an index step started before the pages (said once the page build is over).
+let beforePagesNote = '';
 if (existsSync(manifest) && astroExit === undefined) {
   // Beside the page build (src/lib/search/index-memory.ts, indexBesidePages): now, once the
   // cards' process has exited, or not (after the page build).
@@ -125,13 +156,41 @@ if (existsSync(manifest) && astroExit === undefined) {
     jobs = astroExit === undefined ? besidePages() : 0;
   }
   jobs = typeof jobs === 'number' ? Math.min(jobs, Math.max(1, toIndex(bundles).length)) : 0;
+  // Not beside every page (the plan above): where the page build renders from its cache, before
+  // it knows how many pages it renders, if its growth until then fits beside one job; once it
+  // says how many, the index step goes on if rendering them fits too, else it stops and runs
+  // after the page build (index-memory.ts, indexBeforePages).
+  let beforePages = false;
+  if (jobs === 0 && toIndex(bundles).length > 0 && astroExit === undefined && !cardsRunning() && pagesRenderingFile(readFileSync(rendering, 'utf8')).fromCache) {
+    jobs = indexBeforePages({ budget, cores: availableParallelism(), jobBytes: jobBytesOf(bundles), documents, treeBytes: treeRss(astro.pid) });
+    beforePages = jobs > 0;
+  }
   if (jobs > 0) {
     index = startIndex(jobs, ['ignore', 'pipe', 'pipe']);
     releaseIndexOutput = heldOutput(index);
   }
+  if (beforePages) {
+    const count = join(docs, PAGES_TO_RENDER);
+    while (astroExit === undefined && !existsSync(count)) await new Promise((r) => setTimeout(r, 100));
+    const pages = astroExit === undefined ? pagesToRenderFile(readFileSync(count, 'utf8')) : 0;
+    // An index step already over holds no memory: it stays done whatever the count.
+    const indexOver = (await Promise.race([index.done, new Promise((r) => setTimeout(r, 0, 'running'))])) !== 'running';
+    const fits = indexOver || (pages !== undefined && indexBesideRenderedPages({ budget, jobBytes: jobBytesOf(bundles), jobs: indexJobs, pages, treeBytes: treeRss(astro.pid) }));
+    beforePagesNote = `[search-index] ${fits ? 'started' : 'stopped'} beside the page build, which renders ${pages ?? 'an unknown number of'} page(s)${fits ? ' from its cache' : ': over the memory budget, run after it'}`;
+    if (!fits) {
+      // Stopped with its processes (Pagefind's too); what it wrote is its own folder and cache
+      // entries replaced whole (write-index.ts). It runs again after the page build.
+      stopTree(index);
+      await index.done;
+      rmSync(indexed, { recursive: true, force: true });
+      index = undefined;
+      releaseIndexOutput = () => {};
+    }
+  }
 }
 let status = await astro.done;
 rmSync(cardsDone, { force: true });
+if (beforePagesNote) console.log(beforePagesNote);
 releaseIndexOutput();
 // The offline manifest, when it scans the pages beside the index step (see below).
 let offline;

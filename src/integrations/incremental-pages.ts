@@ -24,12 +24,16 @@ import { projectRoot } from '../lib/corpus/files.ts';
 import { LANGS } from '../i18n/locales.ts';
 import { saveRenderCache, startRenderCache } from '../lib/corpus/render-cache.ts';
 import { savePageDeps, startPageDeps } from '../lib/corpus/page-deps.ts';
+import { BUILD_INPUTS_FILE, astroConfigHash, buildInputs, recordedInputs, sameInputs } from '../lib/corpus/build-inputs.ts';
+import { startRenderCount } from '../lib/corpus/render-count.ts';
 
 export default function incrementalPages(): AstroIntegration {
   let cacheDir: URL | undefined;
   let outDir = '';
   const staging = process.env.BUILD_STAGING === '1';
   let building = false;
+  // This build's inputs (build-inputs.ts); undefined where Astro's config hash cannot be had.
+  let inputs: string | undefined;
   const path = (name: string) => fileURLToPath(new URL(name, cacheDir));
   return {
     name: 'briefings:incremental-pages',
@@ -38,7 +42,7 @@ export default function incrementalPages(): AstroIntegration {
         building = command === 'build';
         if (command === 'build' && staging) updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': async ({ config }) => {
         cacheDir = config.experimental.incrementalBuild ? config.cacheDir : undefined;
         outDir = fileURLToPath(config.outDir);
         if (cacheDir && building) {
@@ -47,14 +51,22 @@ export default function incrementalPages(): AstroIntegration {
           // saved; with entries from earlier builds, most are there already.
           if (startParseCache(path('briefings-parse-cache')) === 0) startParsePrefetch(projectRoot(), LANGS);
           startRenderCache(path('briefings-render-cache'));
+          const configHash = await astroConfigHash(config);
+          inputs = configHash === undefined ? undefined : buildInputs(fileURLToPath(config.root), configHash);
         }
       },
       'astro:build:start': ({ logger }) => {
-        if (!cacheDir) return;
+        if (!cacheDir) {
+          startRenderCount(false);
+          return;
+        }
         // Astro writes its cached copies while it renders and its manifest after: a build that
         // stopped in between left copies its manifest does not describe. Start afresh then.
         const running = path('briefings-build-running');
-        if (existsSync(running)) {
+        const lastFinished = !existsSync(running);
+        // Whether only the pages whose reads changed render (render-count.ts): counted for the build script.
+        startRenderCount(sameInputs({ inputs, recorded: recordedInputs(fileURLToPath(cacheDir)), lastFinished, force: process.argv.includes('--force') }));
+        if (!lastFinished) {
           rmSync(path('incremental-build.json'), { force: true });
           // Its page copies too: some are the live site's pages (hard links), and Astro would
           // write them in place when it renders those pages again.
@@ -85,6 +97,9 @@ export default function incrementalPages(): AstroIntegration {
         shareRenderedPages(fileURLToPath(cacheDir), manifest);
         const removed = pruneLinkedPages(fileURLToPath(cacheDir), manifest);
         if (removed) logger.info(`${removed} page(s) of the last build no longer built: removed`);
+        // What the next build compares its inputs with (build-inputs.ts); without them, none.
+        if (inputs) writeFileSync(path(BUILD_INPUTS_FILE), inputs);
+        else rmSync(path(BUILD_INPUTS_FILE), { force: true });
         rmSync(path('briefings-build-running'), { force: true });
       },
     },

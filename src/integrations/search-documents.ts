@@ -10,7 +10,6 @@
  * src/lib/search/documents-cache.ts).
  */
 import type { AstroIntegration } from 'astro';
-import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +19,8 @@ import { bundlePages, writeSearchDocuments } from '../lib/search/documents.ts';
 import { releaseFreedMemory } from '../lib/release-memory.ts';
 import { PAGES_RENDERING, buildMemoryBudget, indexMayRunBesidePages } from '../lib/search/index-memory.ts';
 import { indexJobBytes } from '../lib/search/bundles-to-index.ts';
+import { rendersFromCache } from '../lib/corpus/render-count.ts';
+import { writeFileReplacing } from '../lib/link-files.ts';
 
 export default function searchDocuments(): AstroIntegration {
   let cacheDir = '';
@@ -49,8 +50,10 @@ export default function searchDocuments(): AstroIntegration {
         // the corpus is loaded and checked, the documents written, the pages not yet rendered.
         if (release) releaseFreedMemory();
         // Tells scripts/build.mjs that the pages render now (and, where the index step may run
-        // beside them, that the corpus load's memory has been given back): it plans from here.
-        if (dir) writeFileSync(join(dir, PAGES_RENDERING), '');
+        // beside them, that the corpus load's memory has been given back): it plans from here,
+        // and, where the build renders from its cache, waits for the count of pages it renders
+        // (render-count.ts; index-memory.ts, pagesRenderingFile).
+        if (dir) writeFileReplacing(join(dir, PAGES_RENDERING), JSON.stringify({ fromCache: rendersFromCache() }));
       },
     },
   };

@@ -34,6 +34,9 @@ function build(root: string, cache: string, out: string) {
     offline: /\[offline\] .*\((\d+) of (\d+) files unchanged/.exec(stdout)?.slice(1).map(Number),
     // The sitemap's files linked from the build cache, its inputs unchanged (cached-sitemap.ts).
     sitemapFromCache: /the pages and routes are unchanged, linked from the build cache/.test(stdout),
+    // The keyed pages the page build said it renders, before its first page, where the search
+    // index step started beside it (render-count.ts, scripts/build.mjs).
+    announced: Number(/\[search-index\] (?:started|stopped) beside the page build, which renders (\d+) page/.exec(stdout)?.[1] ?? NaN),
   };
 }
 
@@ -82,6 +85,10 @@ describe('incremental builds', () => {
       const [reused, total] = small.documents ?? [];
       expect(reused).toBeGreaterThan(0);
       expect(reused).toBeLessThan(total!);
+      // Its bundle is indexed beside the pages, the page build having said how many it renders
+      // before the first: exactly those it renders, less the pages of routes without keyed paths
+      // (rendered every time, as in the unchanged build).
+      expect(small.announced).toBe(small.rendered - again.rendered);
 
       // An edit of a briefing's text changes no page's address: the sitemap is the cache's.
       expect(small.sitemapFromCache).toBe(true);

@@ -5,7 +5,24 @@
  * the memory budget; after it two at a time when two fit.
  */
 import { describe, expect, it } from 'vitest';
-import { INDEX_PROCESS_BYTES, OFFLINE_SCAN_BYTES, PAGEFIND_BYTES_PER_CHAR, buildMemoryBudget, indexBesidePages, indexJobsNow, indexMayRunBesidePages, offlineScanBesideIndex, pageBuildPeakBytes } from '../../src/lib/search/index-memory.ts';
+import {
+  INDEX_PROCESS_BYTES,
+  OFFLINE_SCAN_BYTES,
+  PAGEFIND_BYTES_PER_CHAR,
+  PAGE_BUILD_AFTER_PAGES_BYTES,
+  PAGE_BUILD_BYTES_PER_RENDERED_PAGE,
+  beforePagesBytes,
+  buildMemoryBudget,
+  indexBeforePages,
+  indexBesidePages,
+  indexBesideRenderedPages,
+  indexJobsNow,
+  indexMayRunBesidePages,
+  offlineScanBesideIndex,
+  pageBuildPeakBytes,
+  pagesRenderingFile,
+  pagesToRenderFile,
+} from '../../src/lib/search/index-memory.ts';
 
 const MB = 2 ** 20;
 const budget = 3584 * MB;
@@ -123,4 +140,93 @@ describe('buildMemoryBudget: BUILD_MEMORY_MB in bytes', () => {
     ['unset: 3,584 MB', {}, 3584 * MB],
     ['set', { BUILD_MEMORY_MB: '8192' }, 8192 * MB],
   ])('%s', (_, env, bytes) => expect(buildMemoryBudget(env)).toBe(bytes));
+});
+
+const GB = 1024 * MB;
+
+describe('beforePagesBytes: the page build’s growth from PAGES_RENDERING to its first page', () => {
+  it.each([
+    // At 5,000 sources (20,130 documents), 2 December 2026: one edit 1.53 -> 1.80 GB, cold 2.73 -> 3.01 GB.
+    ['5,000 sources, one edit', 20_130, 0.27],
+    ['5,000 sources, cold', 20_130, 0.28],
+  ])('%s: not below the measured %d GB, less than 20 %% above', (_, documents, measuredGB) => {
+    expect(beforePagesBytes(documents)).toBeGreaterThanOrEqual(measuredGB * GB);
+    expect(beforePagesBytes(documents)).toBeLessThan(measuredGB * GB * 1.2);
+  });
+
+  it('grows with the documents', () => expect(beforePagesBytes(2000)).toBeLessThan(beforePagesBytes(2001)));
+});
+
+describe('indexBeforePages: the index step before the pages, when the page build renders from its cache', () => {
+  it.each([
+    // [case, documents, job bytes, cores, tree bytes now, budget, jobs]
+    // The benchmark's one-edit build (db274c5): `astro build` at 1.53 GB when its documents were written.
+    ['5,000 sources, one edit, the largest bundle to index: one job now', c5000.documents, jobOf(c5000.chars), 2, 1.53 * GB, budget, 1],
+    ['1,000 sources, one edit: one job now', c1000.documents, jobOf(c1000.chars), 2, 0.9 * GB, budget, 1],
+    ['a page build holding more now: not now', c5000.documents, jobOf(c5000.chars), 2, 2.0 * GB, budget, 0],
+    ['one core: never', c1000.documents, 100 * MB, 1, 0.5 * GB, budget, 0],
+    ['a small budget: not now', c1000.documents, jobOf(c1000.chars), 2, 0.9 * GB, 2048 * MB, 0],
+  ])('%s', (_, documents, jobBytes, cores, treeBytes, budgetBytes, jobs) => {
+    expect(indexBeforePages({ budget: budgetBytes, jobBytes, cores, documents, treeBytes })).toBe(jobs);
+  });
+
+  it('exactly at the budget fits; a byte over does not', () => {
+    const jobBytes = 1000 * MB;
+    const treeBytes = budget - jobBytes - INDEX_PROCESS_BYTES - beforePagesBytes(c5000.documents);
+    expect(indexBeforePages({ budget, jobBytes, cores: 2, documents: c5000.documents, treeBytes })).toBe(1);
+    expect(indexBeforePages({ budget, jobBytes, cores: 2, documents: c5000.documents, treeBytes: treeBytes + 1 })).toBe(0);
+  });
+
+  it('starts where the plan that assumes every page renders does not (5,000 sources, one edit)', () => {
+    const input = { budget, jobBytes: jobOf(c5000.chars), cores: 2, documents: c5000.documents };
+    expect(indexBesidePages({ ...input, cardsRunning: false, treeBytes: 1.53 * GB })).toBe(0);
+    expect(indexBeforePages({ ...input, treeBytes: 1.53 * GB })).toBe(1);
+  });
+});
+
+describe('indexBesideRenderedPages: the index step goes on once the page build says how many pages it renders', () => {
+  it.each([
+    // [case, pages to render, job bytes, jobs, tree bytes at the first page, goes on]
+    // The benchmark's one-edit build (db274c5): 70 pages rendered, `astro build` at 1.76 GB at its first page.
+    ['5,000 sources, one edit (70 pages), the largest bundle', 70, jobOf(c5000.chars), 1, 1.76 * GB, true],
+    ['5,000 sources, a code change with one edit (every page, 34,180)', 34_180, jobOf(c5000.chars), 1, 1.76 * GB, false],
+    ['1,000 sources, every page (6,900)', 6900, jobOf(c1000.chars), 1, 0.9 * GB, true],
+    ['two jobs where one fits: no', 70, jobOf(c5000.chars), 2, 1.76 * GB, false],
+    ['no page to render', 0, jobOf(c5000.chars), 1, 1.76 * GB, true],
+  ])('%s', (_, pages, jobBytes, jobs, treeBytes, goesOn) => {
+    expect(indexBesideRenderedPages({ budget, jobBytes, jobs, pages, treeBytes })).toBe(goesOn);
+  });
+
+  it('exactly at the budget fits; one page more does not', () => {
+    const jobBytes = 1000 * MB;
+    const pages = 2000;
+    const treeBytes = budget - jobBytes - INDEX_PROCESS_BYTES - PAGE_BUILD_AFTER_PAGES_BYTES - pages * PAGE_BUILD_BYTES_PER_RENDERED_PAGE;
+    expect(indexBesideRenderedPages({ budget, jobBytes, jobs: 1, pages, treeBytes })).toBe(true);
+    expect(indexBesideRenderedPages({ budget, jobBytes, jobs: 1, pages: pages + 1, treeBytes })).toBe(false);
+  });
+
+  it('a cold rendering at 5,000 sources, as measured (0.88 -> 2.09 GB over 34,180 pages), is within the per-page figure', () => {
+    expect(0.88 * GB + 34_180 * PAGE_BUILD_BYTES_PER_RENDERED_PAGE).toBeGreaterThanOrEqual(2.09 * GB);
+  });
+});
+
+describe('the page build’s files: PAGES_RENDERING and PAGES_TO_RENDER', () => {
+  it.each([
+    ['renders from its cache', '{"fromCache":true}', true],
+    ['does not', '{"fromCache":false}', false],
+    ['an older page build’s empty file', '', false],
+    ['not JSON', 'yes', false],
+    ['not a boolean', '{"fromCache":"true"}', false],
+    ['null', 'null', false],
+  ])('PAGES_RENDERING: %s', (_, text, fromCache) => expect(pagesRenderingFile(text)).toEqual({ fromCache }));
+
+  it.each([
+    ['a count', '{"pages":70}', 70],
+    ['none', '{"pages":0}', 0],
+    ['empty', '', undefined],
+    ['negative', '{"pages":-1}', undefined],
+    ['not a whole number', '{"pages":1.5}', undefined],
+    ['a string', '{"pages":"70"}', undefined],
+    ['no count', '{}', undefined],
+  ])('PAGES_TO_RENDER: %s', (_, text, pages) => expect(pagesToRenderFile(text)).toBe(pages));
 });

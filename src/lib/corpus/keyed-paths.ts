@@ -5,12 +5,15 @@
 import type { GetStaticPathsOptions } from 'astro';
 import { LANGS } from '../../i18n/locales.ts';
 import { getCorpus } from './index.ts';
-import { cachedPagesLinked } from './linked-pages.ts';
-import { pageCacheKey, pageKey } from './page-deps.ts';
+import { cachedPagesLinked, linkedKey } from './linked-pages.ts';
+import { astroPathname, pageCacheKey, pageKey } from './page-deps.ts';
+import { countPaths } from './render-count.ts';
 
 type Paths = { params: Record<string, string | number | undefined>; props?: Record<string, unknown> }[];
 
 /**
+ * Each keyed route's pages that will render are counted (render-count.ts).
+ *
  * The keyed paths settle once the last build's pages are linked into the output folder
  * (linked-pages.ts startLinkingCachedPages, started with the build): Astro generates no page
  * before every route's paths are known, and a skipped page must be in place by then.
@@ -18,8 +21,11 @@ type Paths = { params: Record<string, string | number | undefined>; props?: Reco
 export function keyed<T extends Paths>(getStaticPaths: (options: GetStaticPathsOptions) => T): (options: GetStaticPathsOptions) => Promise<(T[number] & { cacheKey: string })[]> {
   return async (options) => {
     const corpus = getCorpus();
-    const paths = getStaticPaths(options).map((item) => ({ ...item, cacheKey: pageCacheKey(corpus, pageKey(options.routePattern, item.params)) }));
+    const keys = getStaticPaths(options).map((item) => [item, pageKey(options.routePattern, item.params)] as const);
+    const paths = keys.map(([item, key]) => ({ ...item, cacheKey: pageCacheKey(corpus, key) }));
     await cachedPagesLinked();
+    // The pages that will render, for the build script's memory plan (render-count.ts).
+    countPaths(keys.map(([, key], i) => ({ pathname: astroPathname(key), cacheKey: paths[i]!.cacheKey })), linkedKey);
     return paths;
   };
 }

@@ -167,6 +167,13 @@ export const cachedPagesLinked = async (): Promise<void> => {
   await shared.__briefingsLinking;
 };
 
+/** The cache key a page (Astro's pathname) was linked with; undefined when it was not linked. */
+export function linkedKey(pathname: string): string | undefined {
+  const linked = shared.__briefingsLinkedPages;
+  const file = linked?.files.get(pathname);
+  return file === undefined ? undefined : linked!.keys.get(file);
+}
+
 /** Before a page renders: its linked file and its cache copy go, so neither is written in place. */
 export function beforeRender(pathname: string): void {
   const linked = shared.__briefingsLinkedPages;

@@ -30,6 +30,7 @@ import { contentHash } from '../content-hash.ts';
 import { writeFileReplacing } from '../link-files.ts';
 import { beforeRender, type AstroManifest } from './linked-pages.ts';
 import type { Corpus } from './model.ts';
+import { announceRendering } from './render-count.ts';
 
 interface Recording {
   reads: Set<string>;
@@ -126,7 +127,7 @@ export const pageKey = (routePattern: string, params: Record<string, string | nu
   `${routePattern} ${JSON.stringify(Object.keys(params).sort().map((k) => [k, params[k]]))}`;
 
 /** The path Astro's incremental manifest files a page under: the route with its params filled in. */
-const astroPathname = (key: string): string => {
+export const astroPathname = (key: string): string => {
   const space = key.indexOf(' ');
   const params = new Map(JSON.parse(key.slice(space + 1)) as [string, string][]);
   return key.slice(0, space).replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => String(params.get(name) ?? ''));
@@ -167,6 +168,8 @@ export function completeResponse(body: Uint8Array<ArrayBuffer>, init: Response):
 
 /** Runs a page's render with its reads recorded (src/middleware.ts). */
 export async function recordPage(key: string, render: () => Promise<Response>): Promise<Response> {
+  // The first page: every route's paths are known, the pages to render counted (render-count.ts).
+  announceRendering();
   if (!state.file) return render();
   // A page linked from the cache (linked-pages.ts) is about to be written anew, not in place.
   beforeRender(astroPathname(key));

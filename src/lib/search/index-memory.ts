@@ -156,3 +156,117 @@ export function indexBesidePages({ budget, jobBytes, cores, documents, cardsRunn
 export function indexMayRunBesidePages({ budget, jobBytes, cores, documents }: Omit<BesidePagesInput, 'cardsRunning' | 'treeBytes'>): boolean {
   return indexJobsNow({ budget, jobBytes, cores, pageBuildBytes: pageBuildPeakBytes(documents) }) > 0;
 }
+
+/**
+ * What the page build says in its PAGES_RENDERING file: `fromCache`, it has the build cache of a
+ * build with the same code, Astro config and project folder (nothing else makes Astro render a
+ * page again than a change of what the page read, src/lib/corpus/render-count.ts), so it will say
+ * how many pages it renders (PAGES_TO_RENDER) before the first one renders. An empty or unknown
+ * file (an older page build) says nothing: `fromCache` false.
+ */
+export function pagesRenderingFile(text: string): { fromCache: boolean } {
+  try {
+    const data = JSON.parse(text) as unknown;
+    return { fromCache: typeof data === 'object' && data !== null && (data as { fromCache?: unknown }).fromCache === true };
+  } catch {
+    return { fromCache: false };
+  }
+}
+
+/** The pages to render of the page build's PAGES_TO_RENDER file (render-count.ts); undefined when it does not say. */
+export function pagesToRenderFile(text: string): number | undefined {
+  try {
+    const pages = (JSON.parse(text) as { pages?: unknown }).pages;
+    return typeof pages === 'number' && Number.isInteger(pages) && pages >= 0 ? pages : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page build's growth from PAGES_RENDERING to its first page, with no memory given back
+ * before (the bundling of the entry points, every route's paths with their cache keys, the
+ * linking of the cached pages): at 5,000 sources (20,130 documents) `astro build` and its
+ * children rose from 1.53 to 1.80 GB in a one-edit build (0.27 GB), and from 2.73 to 3.01 GB in
+ * a cold one (0.28 GB) (the benchmark's timelines of db274c5, sampled each second, 2 December
+ * 2026, 18:03–18:09 UTC). A base and a share per document, rounded up: 128 MB + 0.01 MB per
+ * document, 0.32 GB at 5,000 sources (+15 %).
+ */
+export const PAGE_BUILD_BEFORE_PAGES_BYTES = 128 * MB;
+export const PAGE_BUILD_BEFORE_PAGES_BYTES_PER_DOCUMENT = 0.01 * MB;
+
+/** The page build's growth from PAGES_RENDERING to its first page (see above). */
+export function beforePagesBytes(documents: number): number {
+  return PAGE_BUILD_BEFORE_PAGES_BYTES + documents * PAGE_BUILD_BEFORE_PAGES_BYTES_PER_DOCUMENT;
+}
+
+/**
+ * The page build's growth from its first page to its exit beyond what its pages add (Astro's
+ * incremental manifest of every page, the reads file, the end hooks; the three pages of routes
+ * without keyed paths, render-count.ts): at 5,000 sources, one edit (70 pages rendered),
+ * `astro build` and its children held 1.76 GB at its first page and 1.81 GB at most after it
+ * (0.05 GB; the same timeline), rounded up to 128 MB.
+ */
+export const PAGE_BUILD_AFTER_PAGES_BYTES = 128 * MB;
+
+/**
+ * The page build's growth per page it renders: 2.09 GB at the end of a cold rendering at 5,000
+ * sources from 0.88 GB when it began (its corpus load's memory given back), over 34,180 pages,
+ * 0.036 MB a page (the figures of PAGE_BUILD_BASE_BYTES), rounded up to 0.045 MB.
+ */
+export const PAGE_BUILD_BYTES_PER_RENDERED_PAGE = 0.045 * MB;
+
+export interface BeforePagesInput {
+  /** The memory budget of the whole build (BUILD_MEMORY_MB), in bytes. */
+  budget: number;
+  /** Bytes one index job needs: the largest bundle's characters × PAGEFIND_BYTES_PER_CHAR. */
+  jobBytes: number;
+  /** Cores the machine has. */
+  cores: number;
+  /** The search documents the page build wrote. */
+  documents: number;
+  /** The page build tree's resident memory now (at PAGES_RENDERING). */
+  treeBytes: number;
+}
+
+/**
+ * Bundles the index step may index at a time if started at PAGES_RENDERING when the page build
+ * renders from its cache (PAGES_RENDERING's `fromCache`), before it knows how many pages it
+ * renders (0: not now): one, if its memory now and its growth until its first page
+ * (beforePagesBytes) plus one job fit the budget. Once its first page renders it says how many it
+ * renders, and the build script asks indexBesideRenderedPages: if that does not fit, the index
+ * step is stopped and runs after the page build, as it would have. No page renders in between,
+ * so nothing the page build does before then depends on how many.
+ *
+ * What this is for: in a one-edit build at 5,000 sources the page build renders 70 pages, its
+ * memory (1.81 GB at most) and an index job fit the budget, but the plan that does not know
+ * (indexBesidePages) predicts 2.29 GB, every page rendered, and the index step waited for the page
+ * build's exit: 10.2 s after it of a 35.5 s build.
+ */
+export function indexBeforePages({ budget, jobBytes, cores, documents, treeBytes }: BeforePagesInput): number {
+  return indexJobsNow({ budget, jobBytes, cores, pageBuildBytes: treeBytes + beforePagesBytes(documents) });
+}
+
+export interface BesideRenderedPagesInput {
+  /** The memory budget of the whole build (BUILD_MEMORY_MB), in bytes. */
+  budget: number;
+  /** Bytes one index job needs: the largest bundle's characters × PAGEFIND_BYTES_PER_CHAR. */
+  jobBytes: number;
+  /** Bundles the index step indexes at a time. */
+  jobs: number;
+  /** The pages the page build renders (PAGES_TO_RENDER). */
+  pages: number;
+  /** The page build tree's resident memory now (at its first page). */
+  treeBytes: number;
+}
+
+/**
+ * Whether the index step started before the pages (indexBeforePages) may go on beside them once
+ * the page build says how many it renders: its memory now, what rendering that many pages adds
+ * (PAGE_BUILD_BYTES_PER_RENDERED_PAGE) and what its end adds (PAGE_BUILD_AFTER_PAGES_BYTES), with
+ * the index step's, fit the budget.
+ */
+export function indexBesideRenderedPages({ budget, jobBytes, jobs, pages, treeBytes }: BesideRenderedPagesInput): boolean {
+  const pageBuild = treeBytes + PAGE_BUILD_AFTER_PAGES_BYTES + pages * PAGE_BUILD_BYTES_PER_RENDERED_PAGE;
+  return pageBuild + jobs * jobBytes + INDEX_PROCESS_BYTES <= budget;
+}
