@@ -43,8 +43,13 @@ export default function searchDocuments(): AstroIntegration {
           const pages = bundles.reduce((n, b) => n + b.pages, 0);
           logger.info(`wrote ${pages} documents in ${bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms (${reused ?? 0} of ${pages} unchanged, from cache)`);
           // The memory is given back only where the index step may then run beside the pages
-          // (the collection costs the pages time; index-memory.ts, indexMayRunBesidePages).
-          release = indexMayRunBesidePages({ budget: buildMemoryBudget(), cores: availableParallelism(), documents: pages, jobBytes: indexJobBytes(bundles, cache.searchCache) });
+          // (the collection costs the pages time; index-memory.ts, indexMayRunBesidePages), or
+          // start before them: the build renders from its cache (an edit, few pages) and a bundle
+          // is to be indexed (indexBeforePages). At 5,000 sources, one edit, `astro build` held
+          // 1.5–1.9 GB here, most of it freed, and the index job did not fit beside it.
+          const jobBytes = indexJobBytes(bundles, cache.searchCache);
+          const cores = availableParallelism();
+          release = indexMayRunBesidePages({ budget: buildMemoryBudget(), cores, documents: pages, jobBytes }) || (rendersFromCache() && jobBytes > 0 && cores > 1);
         }
         // The last hook of the build's start (astro.config.mjs lists this integration last):
         // the corpus is loaded and checked, the documents written, the pages not yet rendered.
