@@ -17,7 +17,7 @@ import { getCorpus } from '../lib/corpus/index.ts';
 import { buildCodeFingerprint } from '../lib/code-fingerprint.ts';
 import { bundlePages, writeSearchDocuments } from '../lib/search/documents.ts';
 import { releaseFreedMemory } from '../lib/release-memory.ts';
-import { PAGES_RENDERING, buildMemoryBudget, indexMayRunBesidePages } from '../lib/search/index-memory.ts';
+import { PAGES_RENDERING, buildMemoryBudget, releaseBeforePages } from '../lib/search/index-memory.ts';
 import { indexJobBytes } from '../lib/search/bundles-to-index.ts';
 import { rendersFromCache } from '../lib/corpus/render-count.ts';
 import { writeFileReplacing } from '../lib/link-files.ts';
@@ -42,14 +42,11 @@ export default function searchDocuments(): AstroIntegration {
           const { bundles, reused } = writeSearchDocuments(getCorpus(), dir, bundlePages(), { cache });
           const pages = bundles.reduce((n, b) => n + b.pages, 0);
           logger.info(`wrote ${pages} documents in ${bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms (${reused ?? 0} of ${pages} unchanged, from cache)`);
-          // The memory is given back only where the index step may then run beside the pages
-          // (the collection costs the pages time; index-memory.ts, indexMayRunBesidePages), or
-          // start before them: the build renders from its cache (an edit, few pages) and a bundle
-          // is to be indexed (indexBeforePages). At 5,000 sources, one edit, `astro build` held
-          // 1.5–1.9 GB here, most of it freed, and the index job did not fit beside it.
+          // The memory is given back only where the index step may then run beside the pages,
+          // or start before them (the collection costs the pages time; index-memory.ts,
+          // releaseBeforePages).
           const jobBytes = indexJobBytes(bundles, cache.searchCache);
-          const cores = availableParallelism();
-          release = indexMayRunBesidePages({ budget: buildMemoryBudget(), cores, documents: pages, jobBytes }) || (rendersFromCache() && jobBytes > 0 && cores > 1);
+          release = releaseBeforePages({ budget: buildMemoryBudget(), cores: availableParallelism(), documents: pages, jobBytes, fromCache: rendersFromCache() });
         }
         // The last hook of the build's start (astro.config.mjs lists this integration last):
         // the corpus is loaded and checked, the documents written, the pages not yet rendered.

@@ -22,6 +22,7 @@ import {
   pageBuildPeakBytes,
   pagesRenderingFile,
   pagesToRenderFile,
+  releaseBeforePages,
 } from '../../src/lib/search/index-memory.ts';
 
 const MB = 2 ** 20;
@@ -229,4 +230,17 @@ describe('the page build’s files: PAGES_RENDERING and PAGES_TO_RENDER', () => 
     ['a string', '{"pages":"70"}', undefined],
     ['no count', '{}', undefined],
   ])('PAGES_TO_RENDER: %s', (_, text, pages) => expect(pagesToRenderFile(text)).toBe(pages));
+});
+
+describe('releaseBeforePages: whether the page build gives its corpus load’s memory back before the pages', () => {
+  it.each([
+    // [case, documents, job bytes, cores, from the cache, release]
+    ['1,000 sources, cold: the index may run beside the pages', c1000.documents, jobOf(c1000.chars), 2, false, true],
+    ['5,000 sources, cold: not beside, no collection', c5000.documents, jobOf(c5000.chars), 2, false, false],
+    ['5,000 sources, one edit with a bundle to index: before the pages', c5000.documents, jobOf(c5000.chars), 2, true, true],
+    ['5,000 sources, nothing to index: as before (no job fits beside the pages)', c5000.documents, 0, 2, true, true],
+    ['one core, from the cache: no collection', c5000.documents, jobOf(c5000.chars), 1, true, false],
+  ])('%s', (_, documents, jobBytes, cores, fromCache, release) => {
+    expect(releaseBeforePages({ budget, jobBytes, cores, documents, fromCache })).toBe(release);
+  });
 });

@@ -270,3 +270,17 @@ export function indexBesideRenderedPages({ budget, jobBytes, jobs, pages, treeBy
   const pageBuild = treeBytes + PAGE_BUILD_AFTER_PAGES_BYTES + pages * PAGE_BUILD_BYTES_PER_RENDERED_PAGE;
   return pageBuild + jobs * jobBytes + INDEX_PROCESS_BYTES <= budget;
 }
+
+/**
+ * Whether the page build gives its corpus load's memory back before its pages render
+ * (src/lib/release-memory.ts; the collection costs it time): where the index step may run beside
+ * the pages as predicted (indexMayRunBesidePages), or may start before them because the build
+ * renders from its cache (`fromCache`, an edit: indexBeforePages) and a bundle is to be indexed
+ * (`jobBytes` above 0) on a machine with more than one core. At 5,000 sources, one edit, `astro
+ * build` held 1.5–1.9 GB when its documents were written, most of it freed (2 December 2026,
+ * 20:23–20:27 UTC): with that, the index job did not fit beside it in two edits of three, and in
+ * the third it was stopped at the first page.
+ */
+export function releaseBeforePages({ budget, jobBytes, cores, documents, fromCache }: { budget: number; jobBytes: number; cores: number; documents: number; fromCache: boolean }): boolean {
+  return indexMayRunBesidePages({ budget, jobBytes, cores, documents }) || (fromCache && jobBytes > 0 && cores > 1);
+}
