@@ -18,7 +18,7 @@ import { getCorpus } from '../../src/lib/corpus/index.ts';
 import { createAnalyzer } from '../../src/lib/search/analyze.ts';
 import { dataInputFile, writeSearchDocuments, type BundleEntry } from '../../src/lib/search/documents.ts';
 import type { PageData } from '../../src/lib/search/index-document.ts';
-import { readPageIds, type SearchDataInput } from '../../src/lib/search/search-data.ts';
+import { pageFragmentFiles, readPageIds, type SearchDataInput } from '../../src/lib/search/search-data.ts';
 import { indexedWords, splitDocument, stripFragmentText, type DocumentParts } from '../../src/lib/search/strip-fragments.ts';
 import { setConfiguredBase } from '../../src/lib/urls.ts';
 
@@ -126,6 +126,28 @@ describe('Pagefind fragments, before and after their text is dropped', () => {
         for (const f of stripped.get(name)!) expect(Object.keys(f.meta), f.url).toEqual(Object.keys(f.meta).sort());
         expect(readFileSync(join(a, 'fragment', name)).equals(readFileSync(join(b, 'fragment', name))), name).toBe(true);
       }
+    }
+  });
+
+  it('finds the fragment file of a page (the search page fetches a lead topic’s ahead of Pagefind): in a group, a file of its own, another bundle', async () => {
+    const raw = join(work, 'raw');
+    const holds = (file: string, id: string) => JSON.parse(gunzipSync(readFileSync(file)).subarray(12).toString('utf8'))[id] !== undefined || file.endsWith(`/${id}.pf_fragment`);
+    for (const bundle of bundles) {
+      const ids = [...readPageIds(join(raw, bundle.name)).values()];
+      const grouped = pageFragmentFiles(raw, [bundle.name], ids);
+      expect(grouped.size).toBe(ids.length);
+      for (const id of ids) expect(holds(join(raw, bundle.name, grouped.get(id)!), id), id).toBe(true);
+      // In the language's second bundle: a path from the first.
+      const other = bundles.find((b) => b !== bundle)!;
+      const second = pageFragmentFiles(raw, [other.name, bundle.name], ids);
+      for (const id of ids) expect(second.get(id)!.startsWith(`../${bundle.name}/fragment/`), id).toBe(true);
+      // A page in a file of its own, where the page would look first, is not listed.
+      const { index } = await pagefind.createIndex({ writePlayground: false, maxFragments: 1_000_000 });
+      for (const url of bundle.urls) await index!.addHTMLFile({ url, content: documentOf(bundle, url).html });
+      await index!.writeFiles({ outputPath: join(work, 'single', bundle.name) });
+      const single = [...readPageIds(join(work, 'single', bundle.name)).values()];
+      expect(readdirSync(join(work, 'single', bundle.name, 'fragment'))).toHaveLength(single.length);
+      expect(pageFragmentFiles(join(work, 'single'), [bundle.name], single).size).toBe(0);
     }
   });
 

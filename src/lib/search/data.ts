@@ -13,6 +13,13 @@ export interface SearchTopic {
   url: string;
   /** The topic page's Pagefind id. */
   page: string;
+  /**
+   * The topic page's fragment file, relative to the bundle, when it is not
+   * `fragment/<page>.pf_fragment` (a small site's pages are bundled several to a file; a large
+   * language's page may be in another of its bundles): the search page fetches it itself to show a
+   * lead topic before Pagefind has answered (src/scripts/search/early-lead.ts).
+   */
+  fragment?: string;
   briefings: number;
   sources: number;
   /** Every name and alias (both languages) as analysed tokens. */

@@ -10,8 +10,8 @@
  *   filter, which the page applies itself instead of asking Pagefind to (see filter-values.ts).
  * Page ids are read back from the bundle's fragments, so they match the index exactly.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Lang } from '../../i18n/index.ts';
 import type { Corpus } from '../corpus/index.ts';
@@ -51,14 +51,47 @@ export const MAX_BUNDLES = 16;
 export function readPageIds(bundleDir: string): Map<string, string> {
   const ids = new Map<string, string>();
   const dir = join(bundleDir, 'fragment');
-  for (const file of readdirSync(dir)) {
-    const raw = gunzipSync(readFileSync(join(dir, file)));
-    const json = JSON.parse(raw.subarray('pagefind_dcd'.length).toString('utf8')) as Record<string, unknown>;
-    const name = file.replace(/\.pf_fragment$/, '');
-    if (typeof json.url === 'string') ids.set(json.url, name);
-    else for (const [id, fragment] of Object.entries(json as Record<string, { url: string }>)) ids.set(fragment.url, id);
-  }
+  for (const file of readdirSync(dir)) for (const [url, id] of fragmentFileUrls(join(dir, file))) ids.set(url, id);
   return ids;
+}
+
+/** The pages of one fragment file (a page's own, or a group's): [URL, page id] each. */
+function fragmentFileUrls(path: string): [url: string, id: string][] {
+  const raw = gunzipSync(readFileSync(path));
+  const json = JSON.parse(raw.subarray('pagefind_dcd'.length).toString('utf8')) as Record<string, unknown>;
+  if (typeof json.url === 'string') return [[json.url, basename(path).replace(/\.pf_fragment$/, '')]];
+  return Object.entries(json as Record<string, { url: string }>).map(([id, fragment]) => [fragment.url, id]);
+}
+
+/**
+ * Where each of `pages` (Pagefind ids) has its fragment, as a path relative to the first of the
+ * language's `bundles`: only those not at `fragment/<id>.pf_fragment` there. A file of its own is
+ * found by name; only a bundle whose pages are bundled several to a file (a small site: at most
+ * MAX_BUNDLES files) has its files read to find the others.
+ */
+export function pageFragmentFiles(pagefindDir: string, bundles: string[], pages: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  let left = [...new Set(pages)];
+  for (const [k, name] of bundles.entries()) {
+    const dir = join(pagefindDir, name, 'fragment');
+    const prefix = k === 0 ? 'fragment/' : `../${name}/fragment/`;
+    left = left.filter((id) => {
+      if (!existsSync(join(dir, `${id}.pf_fragment`))) return true;
+      if (k > 0) out.set(id, `${prefix}${id}.pf_fragment`);
+      return false;
+    });
+    if (!left.length) break;
+    // Grouped files are at most MAX_BUNDLES; a bundle of a file per page was searched by name.
+    const files = readdirSync(dir);
+    if (files.length > MAX_BUNDLES) continue;
+    for (const file of files) {
+      const ids = new Set(fragmentFileUrls(join(dir, file)).map(([, id]) => id));
+      for (const id of left) if (ids.has(id)) out.set(id, `${prefix}${file}`);
+    }
+    left = left.filter((id) => !out.has(id));
+    if (!left.length) break;
+  }
+  return out;
 }
 
 /** What the page build knows of a bundle's search data: everything but Pagefind's page ids. */
@@ -123,7 +156,12 @@ export function writeSearchData(input: SearchDataInput, pagefindDir: string, bun
       else byTopic.set(topic, [page]);
     }
   }
-  const topics: SearchTopic[] = input.topics.map((t) => ({ ...t, page: id(t.url) }));
+  const pageIds = input.topics.map((t) => id(t.url));
+  const files = pageFragmentFiles(pagefindDir, bundles, pageIds);
+  const topics: SearchTopic[] = input.topics.map((t, k) => {
+    const file = files.get(pageIds[k]!);
+    return { ...t, page: pageIds[k]!, ...(file ? { fragment: file } : {}) };
+  });
   const meta = readdirSync(bundleDir).find((f) => f.endsWith('.pf_meta'));
   if (!meta) throw new Error(`no Pagefind metadata in ${bundleDir}`);
   const data: SearchData = { names: input.names, topics, meta, ...(others.length ? { merge: others } : {}) };
