@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diversify, FIRST_DOCUMENTS, sourcesFirst, isNameWord, leadTopic, order, PAGE_SIZE, proximity, TOPICS_PER_PAGE, type Match } from '../../src/lib/search/rank.ts';
+import { certainLead, diversify, FIRST_DOCUMENTS, sourcesFirst, isNameWord, leadTopic, order, PAGE_SIZE, proximity, TOPICS_PER_PAGE, type Match } from '../../src/lib/search/rank.ts';
 import type { SearchData } from '../../src/lib/search/data.ts';
 import type { Engine } from '../../src/scripts/search/engine.ts';
 import { rankHits } from '../../src/scripts/search/rank-hits.ts';
@@ -50,6 +50,43 @@ describe('the lead topic: the topic a query names', () => {
     expect(isNameWord('israelis', 'israel')).toBe(true);
     expect(isNameWord('gazan', 'gaza')).toBe(true);
     expect(isNameWord('gazette', 'gaza')).toBe(false);
+  });
+});
+
+describe('the lead topic known before the search: certainLead', () => {
+  const TWO = [...TOPICS, { id: 'a', names: [['مجلس', 'سلام']] }, { id: 'b', names: [['حفظ', 'سلام']] }];
+  it.each([
+    // A name, in either language or as another listed name: its page holds every word.
+    [['turkey'], 'turkey'],
+    [['تركيا'], 'turkey'],
+    [['تركي'], 'turkey'],
+    [['hamas'], 'hamas'],
+    [['قوه', 'استقرار'], 'isf'],
+    [['international', 'stabilization', 'force'], 'isf'],
+    [['two-state', 'solution'], 'two-state'],
+    [['emirates'], 'uae'],
+    // Named, but the full search decides: a word the topic's page may lack, a derived or
+    // unfinished word, a name spelt apart, a name that is only part of the query.
+    [['مشاركه', 'تركيا'], undefined],
+    [['rafah', 'turkey'], undefined],
+    [['pakistani'], undefined],
+    [['رويتر'], undefined],
+    [['two', 'state', 'solution'], undefined],
+    [['قوه'], undefined],
+    [['talks', 'with', 'turkey', 'today'], undefined],
+    [['funding'], undefined],
+    [[], undefined],
+  ])('%j → %s', (tokens, id) => {
+    expect(certainLead(tokens, TOPICS)).toBe(id);
+    // Whenever it is certain, the full search's pick agrees whatever Pagefind scores.
+    if (id) for (const favoured of TOPICS) expect(leadTopic(tokens, TOPICS, (t) => (t === favoured.id ? 100 : 1))).toBe(id);
+  });
+
+  it('is not certain when topics tie and Pagefind’s scores would decide', () => {
+    expect(certainLead(['سلام'], TWO)).toBeUndefined();
+    const same = [{ id: 'x', names: [['gaza']] }, { id: 'y', names: [['gaza']] }];
+    expect(certainLead(['gaza'], same)).toBeUndefined();
+    expect(certainLead(['gaza'], [{ id: 'x', names: [['gaza']] }, { id: 'y', names: [['gaza', 'strip']] }])).toBe('x');
   });
 });
 

@@ -137,6 +137,36 @@ export function leadTopic(tokens: string[], topics: NameSource[], scoreOf: (id: 
   return best?.id;
 }
 
+/**
+ * The lead topic as the full search will pick it, known from the names alone (before Pagefind
+ * has answered): undefined unless it is certain. leadTopic breaks a tie between topics that cover
+ * the query equally by Pagefind's scores, and the search names a lead only when the topic's page
+ * holds every word of the query (it is then among the matches, and no word is missing: not a
+ * "some of the words" result). So the lead is certain when one topic covers the query better
+ * than every other and each query token is a token of one of its names, which its page holds
+ * (index-document.ts indexes a topic page's own names). A query spelling a name in other words
+ * (joined, derived, still being typed) may still name it: then the full search decides.
+ */
+export function certainLead(tokens: string[], topics: NameSource[]): string | undefined {
+  const query = parts(tokens);
+  if (!query.length) return undefined;
+  let best: { topic: NameSource; rank: number[] } | undefined;
+  let tied = false;
+  for (const topic of topics) {
+    const { full, partial } = nameCoverage(tokens, topic);
+    const eligible = full > 0 && full * 2 >= query.length;
+    if (!eligible && !partial) continue;
+    const rank = [eligible ? 1 : 0, eligible ? full : partial];
+    if (!best || better(rank, best.rank)) {
+      best = { topic, rank };
+      tied = false;
+    } else if (!better(best.rank, rank)) tied = true;
+  }
+  if (!best || tied || best.rank[0] !== 1) return undefined;
+  const held = new Set(best.topic.names.flat());
+  return tokens.every((t) => held.has(t)) ? best.topic.id : undefined;
+}
+
 export interface Match {
   id: string;
   score: number;
