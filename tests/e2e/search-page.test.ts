@@ -83,7 +83,8 @@ describe('the search page', () => {
       await route.fulfill({ response, body });
     });
     await page.goto(site.server.url('/en/search/?q=Turkey'));
-    await page.waitForSelector('#search-results > li');
+    // (The lead may show earlier still, without the count: see the next test.)
+    await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')!.textContent!));
     const early = await results(page);
     expect(early).toHaveLength(1);
     expect(path(early[0]!.href)).toBe('/en/topics/turkey/');
@@ -103,6 +104,55 @@ describe('the search page', () => {
     expect(await page.$eval('#search-results > li:first-child', (li) => (li as HTMLElement).dataset.early)).toBe('yes');
     // The same results, in the same order, as a page whose files all come at once.
     const plain = await open('/en/search/?q=Turkey');
+    await settled(plain);
+    expect(await results(plain)).toEqual(all);
+    await plain.close();
+    await page.close();
+  });
+
+  it.each([
+    ['/en/search/?q=Turkey', '/en/topics/turkey/'],
+    ['/ar/search/?q=%D8%AA%D8%B1%D9%83%D9%8A%D8%A7', '/ar/topics/turkey/'],
+  ])('%s shows the lead topic from its own data before Pagefind has answered, then the full results around the same element', async (url, lead) => {
+    const page = await site.browser.newPage();
+    // Pagefind's index chunks are held back: it cannot answer until they are released.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.route('**/*.pf_index', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(site.server.url(url));
+    await page.waitForSelector('#search-results > li');
+    const early = await results(page);
+    expect(early).toHaveLength(1);
+    expect(path(early[0]!.href)).toBe(lead);
+    expect(early[0]!.lead).toBe(true);
+    expect(early[0]!.meta).not.toBe('');
+    expect(early[0]!.excerpt).not.toBe('');
+    // No count yet: the status line promises nothing the page does not show.
+    expect(await page.textContent('#search-status')).not.toMatch(/\d/);
+    expect(await page.getAttribute('#search-results', 'aria-busy')).toBe('true');
+    await page.$eval('#search-results > li', (li) => ((li as HTMLElement).dataset.mine = 'yes'));
+    release();
+    const status = await settled(page);
+    expect(status).toMatch(/\d/);
+    const all = await results(page);
+    expect(all).toHaveLength(10);
+    // The same element stays first (set in place if Pagefind marks other words), not painted again.
+    expect(await page.$eval('#search-results > li:first-child', (li) => (li as HTMLElement).dataset.mine)).toBe('yes');
+    // Kept as it was, or its marks set to Pagefind's (the same text).
+    const kept = await page.getAttribute('#search-results', 'data-early');
+    expect(['kept', 'updated']).toContain(kept);
+    if (kept === 'kept') expect(all[0]).toEqual(early[0]);
+    else expect({ ...all[0], marks: [] }).toEqual({ ...early[0], marks: [] });
+    // The lead's fragment file was fetched once: Pagefind took the page's bytes.
+    const fragments = requests.filter((p) => p.endsWith('.pf_fragment'));
+    expect(new Set(fragments).size).toBe(fragments.length);
+    // The same results as a page whose files all come at once.
+    const plain = await open(url);
     await settled(plain);
     expect(await results(plain)).toEqual(all);
     await plain.close();

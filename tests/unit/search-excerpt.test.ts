@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/lib/search/analyze.ts';
-import { buildExcerpt, excerptSections, type ExcerptOptions } from '../../src/lib/search/excerpt.ts';
+import { buildExcerpt, excerptSections, openingPositions, type ExcerptOptions } from '../../src/lib/search/excerpt.ts';
 import type { PageData } from '../../src/lib/search/index-document.ts';
 import { plainText } from '../../src/lib/search/records.ts';
 
@@ -128,5 +128,31 @@ describe('the sections an excerpt reads', () => {
   it('an empty page has none', () => {
     expect(excerptSections({ ...p, s: [] }, [1], { opening: true })).toEqual([]);
     expect(excerptSections({ ...p, s: [] }, [1])).toEqual([]);
+  });
+});
+
+describe('an opening’s likely matches, without Pagefind (openingPositions)', () => {
+  const opening = page([
+    ['', '', 'Turkey offered troops; Turkey’s parliament and the Turkish army were asked. Ankara said so.'],
+    ['later', 'Later', 'Turkey again, in a later section.'],
+  ]);
+  const at = (terms: string[]) => openingPositions(opening, analyzer, terms).map((p) => analyzer.tokens(opening.s[0]![2])[p - opening.s[0]![3]]);
+  it.each([
+    // Every word of the first section whose token starts with a query term, as Pagefind's prefix match.
+    [['turkey'], ['turkey', 'turkey']],
+    [['turk'], ['turkey', 'turkey', 'turkish']],
+    [['ankara', 'troops'], ['troops', 'ankara']],
+    [['army'], ['army']],
+    [['syria'], []],
+    [[], []],
+  ])('%j → %j', (terms, tokens) => {
+    expect(at(terms)).toEqual(tokens);
+  });
+
+  it('gives the opening excerpt buildExcerpt makes from the same positions', () => {
+    const positions = openingPositions(opening, analyzer, ['turkey']);
+    const excerpt = buildExcerpt(opening, analyzer, positions, { opening: true, terms: ['turkey'] })!;
+    expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['Turkey', 'Turkey’s']);
+    expect(excerpt.matched).toBe(false);
   });
 });

@@ -228,3 +228,18 @@ export function excerptOf(page: PageData, best: ReadSection, { size = 30, openin
   const [anchor, heading] = page.s[best.i]!;
   return { anchor, heading, parts, matched: !opening && best.rank[2]! > 0 };
 }
+
+/**
+ * Where a page's first section likely matches the query, without Pagefind: the positions of its
+ * words whose token starts with a query term (Pagefind matches a query word by every word that
+ * starts with it). Its stemming can match a little more or less; this is for an opening shown
+ * before Pagefind answers (src/scripts/search/early-lead.ts), whose marks are then set to
+ * Pagefind's, in place.
+ */
+export function openingPositions(page: PageData, analyzer: Analyzer, terms: readonly string[]): number[] {
+  const first = page.s[0];
+  if (!first || !terms.length) return [];
+  return sectionWords(first[2], first[3], analyzer)
+    .filter((w) => w.token !== '' && terms.some((t) => w.token.startsWith(t)))
+    .map((w) => w.position);
+}

@@ -11,6 +11,7 @@ import { findFallbacks } from '../../lib/search/prefix-fallback.ts';
 import { promiseMemo } from '../../lib/search/promise-memo.ts';
 import type { PageData } from '../../lib/search/index-document.ts';
 import { config } from './config.ts';
+import { fetchAhead } from './fetch-ahead.ts';
 import { inflatingFetch } from './inflate.ts';
 import { yieldToBrowser } from './slices.ts';
 
@@ -78,8 +79,12 @@ const OPTIONS = { baseUrl: config.base, excerptLength: 0, ranking: RANKING };
 
 let engine: Promise<Engine> | undefined;
 
-// Pagefind fetches with the page's fetch: its files reach it inflated by the browser (inflate.ts).
-globalThis.fetch = inflatingFetch(globalThis.fetch.bind(globalThis), location.href);
+// Pagefind fetches with the page's fetch: its files reach it inflated by the browser (inflate.ts),
+// and a file the page fetched ahead of it (the lead topic's fragment: early-lead.ts) from those bytes.
+const fetching = fetchAhead(inflatingFetch(globalThis.fetch.bind(globalThis), location.href), location.href);
+globalThis.fetch = fetching.fetch;
+/** Fetches one of Pagefind's files (inflated) before Pagefind asks for it; Pagefind then gets these bytes. */
+export const fetchFileAhead = fetching.ahead;
 
 /**
  * Pagefind fetches its script, then its entry, then its metadata and WebAssembly: three round
@@ -100,11 +105,31 @@ function preload(href: string): void {
   document.head.append(link);
 }
 
+let ours: Promise<OwnData> | undefined;
+
+/** Our search data and the analyzer it makes, fetched once (preloaded by the page's head). */
+export interface OwnData {
+  data: SearchData;
+  analyzer: Analyzer;
+}
+
+/** Our search data (src/lib/search/data.ts), which needs no Pagefind: the lead topic is known from it (early-lead.ts). */
+export function loadData(): Promise<OwnData> {
+  ours ??= fetchJson<SearchData>(`${config.bundle}${SEARCH_DATA_FILE}`).then((data) => {
+    // Unless Pagefind has fetched it already (on a fast network it may have).
+    const meta = new URL(`${config.bundle}${data.meta}`, location.href).href;
+    if (!performance.getEntriesByName(meta).length) preload(meta);
+    return { data, analyzer: createAnalyzer(data.names) };
+  });
+  ours.catch(() => (ours = undefined));
+  return ours;
+}
+
 export function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
     const metaCacheTag = String(Date.now());
     preload(`${config.bundle}pagefind-entry.json?ts=${metaCacheTag}`);
-    const [pf, data] = await Promise.all([
+    const [pf, { data, analyzer }] = await Promise.all([
       (async () => {
         const pf = (await import(/* @vite-ignore */ `${config.bundle}pagefind.js`)) as Pagefind;
         // No worker: one request less, and the work per search is small.
@@ -112,19 +137,13 @@ export function loadEngine(): Promise<Engine> {
         await pf.init();
         return pf;
       })(),
-      fetchJson<SearchData>(`${config.bundle}${SEARCH_DATA_FILE}`).then((data) => {
-        // Unless Pagefind has fetched it already (on a fast network it may have).
-        const meta = new URL(`${config.bundle}${data.meta}`, location.href).href;
-        if (!performance.getEntriesByName(meta).length) preload(meta);
-        return data;
-      }),
+      loadData(),
     ]);
     // Pagefind's options() reaches the first bundle only: each merged one gets them itself.
     // Their scores are their own bundle's BM25, which the hash split keeps comparable.
     const merged = (data.merge ?? []).map((name) => new URL(`../${name}/`, new URL(config.bundle, location.href)).pathname);
     for (const path of merged) preload(`${path}pagefind-entry.json?ts=${metaCacheTag}`);
     await Promise.all(merged.map((path) => pf.mergeIndex(path, { ...OPTIONS, metaCacheTag })));
-    const analyzer = createAnalyzer(data.names);
     // Per hit, not per page: match positions belong to one search.
     const pages = new WeakMap<Hit, Promise<LoadedPage>>();
     const lists = new Map<string, Promise<Set<string>>>();

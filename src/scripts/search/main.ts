@@ -8,7 +8,8 @@
 import type { SearchTopic } from '../../lib/search/data.ts';
 import { PAGE_SIZE } from '../../lib/search/rank.ts';
 import { config, counted, fill } from './config.ts';
-import { loadEngine, type LoadedPage } from './engine.ts';
+import { earlyLead } from './early-lead.ts';
+import { fetchFileAhead, loadData, loadEngine, type LoadedPage } from './engine.ts';
 import { rankHits, type LeadFirst } from './rank-hits.ts';
 import { excerptInSlices } from './slices.ts';
 import { FILTERS, readState, stateUrl, type State } from './state.ts';
@@ -75,25 +76,71 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
   const mine = ++generation;
   if (!state.q.trim()) return clear(state);
   busy(true);
+  delete list.dataset.early;
+  // Pagefind's chain of requests starts at once; our data, which Pagefind does not need, beside it.
+  const loadingEngine = loadEngine();
+  loadingEngine.catch(() => undefined);
   const slow = setTimeout(() => mine === generation && (statusEl.textContent = config.strings.loading), LOADING_DELAY_MS);
   try {
-    const engine = await loadEngine();
     // Waits out the rest of the reader's pause; false when another query replaced this one.
     const settled = async () => {
       const wait = lastInput + PAUSE_MS - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       return mine === generation;
     };
-    const terms = engine.analyzer.queryTerms(state.q);
     const current = () => mine === generation;
-    const topic = (id: string | undefined) => (id === undefined ? undefined : engine.data.topics.find((t) => t.id === id));
+    const own = await loadData();
+    const terms = own.analyzer.queryTerms(state.q);
     // Each excerpt is built in slices (slices.ts): the page answers the reader between them. The
     // lead topic's names count as matches in every excerpt: `Turkey` highlights «تركيا».
     const viewWith = (lead: SearchTopic | undefined) => async (p: LoadedPage, isLead: boolean): Promise<ResultView | undefined> => {
-      const excerpt = await excerptInSlices(p.data, engine.analyzer, p.positions, { names: lead?.names ?? [], opening: isLead, terms }, current);
+      const excerpt = await excerptInSlices(p.data, own.analyzer, p.positions, { names: lead?.names ?? [], opening: isLead, terms }, current);
       if (excerpt === false) return undefined;
       return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead ? lead : undefined };
     };
+    // The lead shown from our own data before Pagefind has answered (early-lead.ts), if it was:
+    // the full search then keeps this element (see keep), so it is painted once.
+    let early: HTMLLIElement | undefined;
+    const unfiltered = !Object.values(state.filters).some(Boolean);
+    const earlyShown = state.page === 1 && after.scrollTo === undefined && unfiltered
+      ? (async () => {
+          if (!(await settled())) return;
+          const found = await earlyLead(own, state.q, fetchFileAhead);
+          if (!found || !current()) return;
+          const v = await viewWith(found.topic)(found.page, true);
+          if (!v || !current()) return;
+          list.start = 1;
+          help.replaceChildren();
+          // The count is not known yet: the status line says a search is under way, not the last one's count.
+          if (statusEl.textContent && statusEl.textContent !== config.strings.loading) statusEl.textContent = config.strings.loading;
+          early = resultItem(v);
+          list.replaceChildren(early);
+          list.dataset.early = 'shown';
+        })().catch(() => undefined)
+      : undefined;
+    /**
+     * Whether the early lead stays as `v`, the full search's first result: the same page, so the
+     * element is kept and only what differs is set in place (the opening's marks, which the early
+     * one found without Pagefind: excerpt.ts, openingPositions), not painted again.
+     */
+    const keep = (v: ResultView): boolean => {
+      if (!early || list.firstElementChild !== early || list.childElementCount !== 1) return false;
+      const fresh = resultItem(v);
+      const [link, meta, excerpt] = [early.children[0]!, early.children[1]!, early.children[2]];
+      const [freshLink, freshMeta, freshExcerpt] = [fresh.children[0] as HTMLAnchorElement, fresh.children[1]!, fresh.children[2]];
+      if ((link as HTMLAnchorElement).href !== freshLink.href || link.textContent !== freshLink.textContent || early.className !== fresh.className) return false;
+      if (meta.innerHTML !== freshMeta.innerHTML) meta.replaceChildren(...freshMeta.childNodes);
+      if (excerpt && freshExcerpt) {
+        if (excerpt.innerHTML !== freshExcerpt.innerHTML) {
+          excerpt.replaceChildren(...freshExcerpt.childNodes);
+          list.dataset.early = 'updated';
+        } else list.dataset.early = 'kept';
+      } else if (excerpt || freshExcerpt) return false;
+      else list.dataset.early = 'kept';
+      return true;
+    };
+    const engine = await loadingEngine;
+    const topic = (id: string | undefined) => (id === undefined ? undefined : engine.data.topics.find((t) => t.id === id));
     // The status line above the results changes with the first of them, in the same frame: set
     // after them, its new height would move the results already shown.
     let announced: string | undefined;
@@ -112,11 +159,12 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
       ? (first: LeadFirst) => {
           leadShown = (async () => {
             const v = await viewWith(topic(first.lead))(await engine.load(first.hit), true);
+            await earlyShown;
             if (!v || !current()) return false;
             list.start = 1;
             status(first.count, false, 1, Math.ceil(first.count / PAGE_SIZE));
             help.replaceChildren();
-            list.replaceChildren(resultItem(v));
+            if (!keep(v)) list.replaceChildren(resultItem(v));
             return true;
           })().catch(() => false);
         }
@@ -136,6 +184,7 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
     const lead = topic(ranking.lead);
     const isLead = (i: number) => lead !== undefined && ids[i] === lead.page;
     const view = viewWith(lead);
+    await earlyShown;
     // Shown already (and first it stays: the others go below it).
     const leadIsShown = (await leadShown) === true && page === 1 && isLead(0);
     if (!current()) return;
@@ -156,6 +205,7 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
     if (ranking.ids.length === 0) help.replaceChildren(...helpContent(engine.analyzer.queryTerms(state.q), engine.data.topics, (t) => `${config.base}${t.url.slice(1)}`));
     else help.replaceChildren();
     if (leadIsShown) list.append(...views.map(resultItem));
+    else if (views[0] && isLead(0) && page === 1 && keep(views[0])) list.append(...views.slice(1).map(resultItem));
     else list.replaceChildren(...views.map(resultItem));
     for (let i = first; i < loaded.length; i++) {
       await nextTask();
