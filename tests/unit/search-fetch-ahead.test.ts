@@ -41,6 +41,14 @@ describe('a file fetched ahead of Pagefind, then asked for by it', () => {
     expect(asked).toEqual(['http://x/p/f.pf_fragment']);
   });
 
+  it('does not fetch ahead what was asked for already (it is on its way to the asker)', async () => {
+    const { fetch, asked } = host();
+    const f = fetchAhead(fetch, BASE);
+    await (await f.fetch('/p/f.pf_fragment')).text();
+    await expect(f.ahead('http://x/p/f.pf_fragment')).rejects.toThrow('on its way');
+    expect(asked).toHaveLength(1);
+  });
+
   it('passes anything but a plain GET through', async () => {
     const { fetch, asked } = host();
     const f = fetchAhead(fetch, BASE);

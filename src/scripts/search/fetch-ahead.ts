@@ -7,7 +7,10 @@
 export interface FetchAhead {
   /** `fetch` as the page's other code sees it: a file fetched ahead is answered from its bytes. */
   fetch: typeof globalThis.fetch;
-  /** Fetches a file now (once) and resolves to its bytes; rejects if it cannot be had. */
+  /**
+   * Fetches a file now (once) and resolves to its bytes; rejects if it cannot be had, or if the
+   * page's other code has asked for it already (it is on its way to them: not asked for twice).
+   */
   ahead(url: string): Promise<ArrayBuffer>;
 }
 
@@ -17,9 +20,12 @@ function urlOf(input: RequestInfo | URL): string {
 
 export function fetchAhead(fetch: typeof globalThis.fetch, base: string): FetchAhead {
   const files = new Map<string, Promise<ArrayBuffer>>();
+  const asked = new Set<string>();
   return {
     async fetch(input, init) {
-      const file = files.get(new URL(urlOf(input), base).href);
+      const href = new URL(urlOf(input), base).href;
+      const file = files.get(href);
+      if (!file) asked.add(href);
       const plain = !init?.method || init.method === 'GET';
       if (!file || !plain || (typeof input !== 'string' && !(input instanceof URL) && input.method !== 'GET')) return fetch(input, init);
       // A file that could not be had ahead is asked for again, as if it had not been.
@@ -28,6 +34,7 @@ export function fetchAhead(fetch: typeof globalThis.fetch, base: string): FetchA
     },
     ahead(url) {
       const href = new URL(url, base).href;
+      if (asked.has(href)) return Promise.reject(new Error(`${href} is on its way already`));
       let file = files.get(href);
       if (!file) {
         file = fetch(href).then((response) => {
