@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SEARCH_DATA_FILE, TOPIC_LIST_DIR, type SearchData } from '../../src/lib/search/data.ts';
@@ -120,6 +121,11 @@ describe('a search index split into bundles', () => {
       const urlOf = new Map(bundles.flatMap((b) => [...readPageIds(join(split, 'pagefind', b))].map(([url, id]) => [id, url] as const)));
       for (const topic of data.topics) {
         expect(urlOf.get(topic.page), topic.id).toBe(topic.url);
+        // The topic page's fragment file, which the search page fetches for a lead topic, from the first bundle.
+        const file = join(split, 'pagefind', lang, topic.fragment ?? `fragment/${topic.page}.pf_fragment`);
+        expect(existsSync(file), `${topic.id}: ${file}`).toBe(true);
+        const held = JSON.parse(gunzipSync(readFileSync(file)).subarray('pagefind_dcd'.length).toString('utf8')) as Record<string, unknown>;
+        expect(typeof held.url === 'string' ? file.endsWith(`/${topic.page}.pf_fragment`) : topic.page in held, topic.id).toBe(true);
         const list = JSON.parse(readFileSync(join(split, 'pagefind', lang, TOPIC_LIST_DIR, `${topic.id}.json`), 'utf8')) as string[];
         expect(list, topic.id).toContain(topic.page);
         for (const id of list) expect(urlOf.has(id), `${topic.id}: ${id}`).toBe(true);
