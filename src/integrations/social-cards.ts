@@ -6,8 +6,8 @@
  * scripts/build.mjs), that file is written once the rendering is over.
  */
 import type { AstroIntegration } from 'astro';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../lib/corpus/index.ts';
 import { startCards, type StartedCards } from '../lib/cards/build.ts';
@@ -26,7 +26,12 @@ export default function socialCards(): AstroIntegration {
         // scripts/build.mjs plans the search index step around the cards' process (a third busy
         // process on two cores): this file tells it the process is over.
         const done = process.env.CARDS_DONE_FILE;
-        if (done) void started.rendered.then(() => writeFileSync(done, ''));
+        if (done)
+          void started.rendered.then(() => {
+            // Its folder is the output's parent, which a first build into a new folder has not made yet.
+            mkdirSync(dirname(done), { recursive: true });
+            writeFileSync(done, '');
+          });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const run = await (started ?? startCards(cardSpecs(getCorpus()), resolve(process.env.CARDS_CACHE ?? '.cache/cards'))).finish(fileURLToPath(dir));
