@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certainLead, diversify, FIRST_DOCUMENTS, sourcesFirst, isNameWord, leadTopic, order, PAGE_SIZE, proximity, TOPICS_PER_PAGE, type Match } from '../../src/lib/search/rank.ts';
+import { certainLead, diversify, FIRST_DOCUMENTS, sourcesFirst, isNameWord, leadTopic, order, PAGE_SIZE, proximity, topicRank, TOPICS_PER_PAGE, type Match } from '../../src/lib/search/rank.ts';
 import type { SearchData } from '../../src/lib/search/data.ts';
 import type { Engine } from '../../src/scripts/search/engine.ts';
 import { rankHits } from '../../src/scripts/search/rank-hits.ts';
@@ -50,6 +50,36 @@ describe('the lead topic: the topic a query names', () => {
     expect(isNameWord('israelis', 'israel')).toBe(true);
     expect(isNameWord('gazan', 'gaza')).toBe(true);
     expect(isNameWord('gazette', 'gaza')).toBe(false);
+  });
+});
+
+describe('one topic\'s rank as a lead: topicRank', () => {
+  const byId = (id: string) => TOPICS.find((t) => t.id === id)!;
+  it.each([
+    // A whole name in the query: [1, query words it covers].
+    [['turkey'], 'turkey', [1, 1]],
+    [['مشاركه', 'تركيا'], 'turkey', [1, 1]],
+    [['قوه', 'استقرار'], 'isf', [1, 2]],
+    [['international', 'stabilization', 'force'], 'isf', [1, 3]],
+    [['two', 'state', 'solution'], 'two-state', [1, 3]],
+    [['two-state', 'solution'], 'two-state', [1, 3]],
+    [['pakistani'], 'pakistan', [1, 1]],
+    [['رويتر'], 'reuters', [1, 1]],
+    [['hamas', 'disarmament'], 'disarmament', [1, 2]],
+    [['hamas', 'disarmament'], 'hamas', [1, 1]],
+    // Only a name wholly in the query counts: «emirates», not «united arab emirates».
+    [['arab', 'emirates'], 'uae', [1, 1]],
+    // The query a good part of a name: [0, query words].
+    [['قوه'], 'isf', [0, 1]],
+    [['hamas'], 'disarmament', [0, 1]],
+    // Not a lead: a name less than half of the query, no name at all, no query.
+    [['talks', 'with', 'turkey', 'today'], 'turkey', undefined],
+    [['rafah', 'gaza', 'turkey'], 'turkey', undefined],
+    [['funding'], 'turkey', undefined],
+    [['stabilization'], 'isf', undefined],
+    [[], 'turkey', undefined],
+  ])('%j, %s → %j', (tokens, id, rank) => {
+    expect(topicRank(tokens, byId(id))).toEqual(rank);
   });
 });
 

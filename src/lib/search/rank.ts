@@ -121,6 +121,19 @@ export function nameCoverage(tokens: string[], topic: NameSource): { full: numbe
 }
 
 /**
+ * How strongly a topic is named by the query, as a rank vector (compare with `better`):
+ * [1, full] when a whole name covers at least half of the query, else [0, partial] when the query
+ * is a good part of a name (see `nameCoverage`); undefined when the topic does not qualify as a
+ * lead. leadTopic and certainLead both rank by it, so they cannot disagree on what qualifies.
+ */
+export function topicRank(tokens: string[], topic: NameSource): number[] | undefined {
+  const { full, partial } = nameCoverage(tokens, topic);
+  const eligible = full > 0 && full * 2 >= parts(tokens).length;
+  if (!eligible && !partial) return undefined;
+  return [eligible ? 1 : 0, eligible ? full : partial];
+}
+
+/**
  * The topic the query names: one whose whole name covers at least half of the query (the most
  * covered first), else one whose name the query is a good part of; on a tie, the one Pagefind
  * scores higher for the whole query, then the register's order.
@@ -128,10 +141,9 @@ export function nameCoverage(tokens: string[], topic: NameSource): { full: numbe
 export function leadTopic(tokens: string[], topics: NameSource[], scoreOf: (id: string) => number = () => 0): string | undefined {
   let best: { id: string; rank: number[] } | undefined;
   for (const topic of topics) {
-    const { full, partial } = nameCoverage(tokens, topic);
-    const eligible = full > 0 && full * 2 >= parts(tokens).length;
-    if (!eligible && !partial) continue;
-    const rank = [eligible ? 1 : 0, eligible ? full : partial, scoreOf(topic.id)];
+    const named = topicRank(tokens, topic);
+    if (!named) continue;
+    const rank = [...named, scoreOf(topic.id)];
     if (!best || better(rank, best.rank)) best = { id: topic.id, rank };
   }
   return best?.id;
@@ -148,15 +160,12 @@ export function leadTopic(tokens: string[], topics: NameSource[], scoreOf: (id: 
  * (joined, derived, still being typed) may still name it: then the full search decides.
  */
 export function certainLead(tokens: string[], topics: NameSource[]): string | undefined {
-  const query = parts(tokens);
-  if (!query.length) return undefined;
+  if (!parts(tokens).length) return undefined;
   let best: { topic: NameSource; rank: number[] } | undefined;
   let tied = false;
   for (const topic of topics) {
-    const { full, partial } = nameCoverage(tokens, topic);
-    const eligible = full > 0 && full * 2 >= query.length;
-    if (!eligible && !partial) continue;
-    const rank = [eligible ? 1 : 0, eligible ? full : partial];
+    const rank = topicRank(tokens, topic);
+    if (!rank) continue;
     if (!best || better(rank, best.rank)) {
       best = { topic, rank };
       tied = false;
