@@ -11,6 +11,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedState } from './shared-state.ts';
 
 /**
  * Feeds `hash` every file under `path` (or `path` itself, a file) whose name `keep` accepts, in
@@ -35,16 +36,14 @@ export function codeFingerprint(root: string): string {
   return hash.digest('hex');
 }
 
-// Astro loads the modules that call this twice (the config's integrations and the bundled pages): one memo.
-const shared = globalThis as typeof globalThis & { __briefingsBuildCode?: Map<string, string> };
-
 /**
  * codeFingerprint, taken once per process (15–40 ms a walk; the search documents, the sitemap
  * and the icons each key their caches with it). The first walk is the nearest to the code the
  * build loaded; an edit of `src/` during a build is that build's problem either way.
  */
 export function buildCodeFingerprint(root: string): string {
-  const memo = (shared.__briefingsBuildCode ??= new Map());
+  // One memo for every copy of this module (shared-state.ts).
+  const memo = sharedState('__briefingsBuildCode', () => new Map<string, string>());
   let code = memo.get(root);
   if (code === undefined) {
     code = codeFingerprint(root);

@@ -8,11 +8,11 @@
  * briefing reached from a hundred places is hashed once. The corpus is not changed during a build, so this memo stays true.
  */
 import { createHash, hash } from 'node:crypto';
+import { sharedState } from './shared-state.ts';
 
-// Astro loads this module twice (the config's integrations and the bundled pages): one memo, so a
-// record the search documents' keys hashed (documents-cache.ts) is not hashed again for the pages'.
-const shared = globalThis as typeof globalThis & { __briefingsContentHashes?: WeakMap<object, string> };
-const hashed = (shared.__briefingsContentHashes ??= new WeakMap<object, string>());
+// One memo for every copy of this module (shared-state.ts), so a record the search documents'
+// keys hashed (documents-cache.ts) is not hashed again for the pages'.
+const hashed = sharedState('__briefingsContentHashes', () => new WeakMap<object, string>());
 
 /**
  * Marks a value the corpus makes once and pages reach from many places without being a record

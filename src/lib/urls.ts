@@ -3,8 +3,9 @@
  * links, assets, feeds and sitemap entries. Outside Astro (scripts, tests) the base is "/".
  */
 import type { Lang } from '../i18n/locales.ts';
+import { sharedSlot } from './shared-state.ts';
 
-const baseSlot = globalThis as typeof globalThis & { __briefingsBase?: string };
+const baseSlot = sharedSlot<string>('__briefingsBase');
 
 /**
  * Records the configured base for code Astro runs outside its bundle: an integration that reads
@@ -12,12 +13,12 @@ const baseSlot = globalThis as typeof globalThis & { __briefingsBase?: string };
  * so its links must carry the base too.
  */
 export function setConfiguredBase(base: string): void {
-  baseSlot.__briefingsBase = base;
+  baseSlot.set(base);
 }
 
 function configuredBase(): string {
   const env = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env;
-  return baseSlot.__briefingsBase ?? env?.BASE_URL ?? '/';
+  return baseSlot.get() ?? env?.BASE_URL ?? '/';
 }
 
 /** Prefixes a root-relative path ("/en/") with the site's base ("/briefings/en/"). */

@@ -5,22 +5,25 @@
  * out. Kept on globalThis because the integration and the rendered pages load separate copies
  * of this module.
  */
+import { sharedSlot, sharedState } from '../shared-state.ts';
+
 interface DevPreview {
   generation: number;
 }
 
-const slot = globalThis as typeof globalThis & { __briefingsDevPreview?: DevPreview };
+const slot = sharedSlot<DevPreview>('__briefingsDevPreview');
 
 export function devPreview(): DevPreview | undefined {
-  return slot.__briefingsDevPreview;
+  return slot.get();
 }
 
 /** Called by the integration when `astro dev` starts. */
 export function startDevPreview(): void {
-  slot.__briefingsDevPreview ??= { generation: 0 };
+  sharedState<DevPreview>('__briefingsDevPreview', () => ({ generation: 0 }));
 }
 
 /** Called by the integration's watcher when a content file or seed changes. */
 export function contentChanged(): void {
-  if (slot.__briefingsDevPreview) slot.__briefingsDevPreview.generation += 1;
+  const preview = slot.get();
+  if (preview) preview.generation += 1;
 }

@@ -23,6 +23,7 @@ import type { Briefing, BriefingHead, BriefingLink, Corpus, DraftNote, Page, Ren
 import { trackedCorpus } from './page-deps.ts';
 import { timelinePages } from './timeline-pages.ts';
 import { whatsNew } from '../whats-new.ts';
+import { sharedSlot, sharedState } from '../shared-state.ts';
 
 export type * from './model.ts';
 export type { Draft } from './drafts.ts';
@@ -254,7 +255,7 @@ function buildIndexes(sources: Map<string, Source>, topics: Map<string, Topic>, 
  * the one corpus instead of reading and holding it twice. The dev server keeps one corpus until
  * a file under content/ or seeds/ changes (src/integrations/editor-loop.ts counts the changes).
  */
-const shared = globalThis as typeof globalThis & { __briefingsCorpus?: Map<string, Corpus> };
+const corpora = sharedSlot<Map<string, Corpus>>('__briefingsCorpus');
 
 /**
  * The dev server's corpus lives in this module, not on globalThis, so that editing the loaders
@@ -273,13 +274,13 @@ export function getCorpus(): Corpus {
   const key = dev ? `${root}#${dev.generation}` : root;
   if (dev && devCache?.key === key) return devCache.corpus;
   const reuse = !dev && process.env.NODE_ENV === 'production';
-  const hit = reuse ? shared.__briefingsCorpus?.get(key) : undefined;
+  const hit = reuse ? corpora.get()?.get(key) : undefined;
   // A page being rendered gets a view that records what it reads (incremental builds).
   if (hit) return trackedCorpus(hit);
   const { corpus, problems } = loadCorpus(root, { drafts: dev !== undefined });
   const blocking = problems.filter(isBlocking);
   if (blocking.length) throw new ContentError(blocking, root);
   if (dev) devCache = { key, corpus };
-  if (reuse) (shared.__briefingsCorpus ??= new Map()).set(key, corpus);
+  if (reuse) sharedState('__briefingsCorpus', () => new Map<string, Corpus>()).set(key, corpus);
   return trackedCorpus(corpus);
 }

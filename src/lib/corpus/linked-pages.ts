@@ -30,6 +30,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { linkReplacing } from '../link-files.ts';
+import { sharedSlot } from '../shared-state.ts';
 
 interface Linked {
   outDir: string;
@@ -41,8 +42,9 @@ interface Linked {
   keys: Map<string, string>;
 }
 
-// Astro loads this module twice (the config's integrations and the bundled pages): one state.
-const shared = globalThis as typeof globalThis & { __briefingsLinkedPages?: Linked; __briefingsLinking?: Promise<number> };
+// One state for every copy of this module (shared-state.ts).
+const linkedPages = sharedSlot<Linked>('__briefingsLinkedPages');
+const linkingPages = sharedSlot<Promise<number>>('__briefingsLinking');
 
 export interface AstroManifest {
   version?: number;
@@ -134,7 +136,7 @@ function settle(cacheDir: string, outDir: string, pages: readonly PageLink[], mt
     linked.mtimes.set(page.outputFile, mtimes[i]!);
     linked.keys.set(page.outputFile, page.key);
   });
-  shared.__briefingsLinkedPages = linked;
+  linkedPages.set(linked);
   return linked.files.size;
 }
 
@@ -156,7 +158,7 @@ export function startLinkingCachedPages(cacheDir: string, outDir: string): Promi
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`linked-pages: the linking worker stopped (exit code ${code}) before it was done`)));
   });
-  shared.__briefingsLinking = linking;
+  linkingPages.set(linking);
   // Awaited by the pages' paths; a failure fails the build there, not as an unhandled rejection first.
   linking.catch(() => {});
   return linking;
@@ -164,19 +166,19 @@ export function startLinkingCachedPages(cacheDir: string, outDir: string): Promi
 
 /** Settles when the pages being linked (startLinkingCachedPages) are in place; at once when none are. */
 export const cachedPagesLinked = async (): Promise<void> => {
-  await shared.__briefingsLinking;
+  await linkingPages.get();
 };
 
 /** The cache key a page (Astro's pathname) was linked with; undefined when it was not linked. */
 export function linkedKey(pathname: string): string | undefined {
-  const linked = shared.__briefingsLinkedPages;
+  const linked = linkedPages.get();
   const file = linked?.files.get(pathname);
   return file === undefined ? undefined : linked!.keys.get(file);
 }
 
 /** Before a page renders: its linked file and its cache copy go, so neither is written in place. */
 export function beforeRender(pathname: string): void {
-  const linked = shared.__briefingsLinkedPages;
+  const linked = linkedPages.get();
   const file = linked?.files.get(pathname);
   if (!linked || file === undefined) return;
   linked.files.delete(pathname);
@@ -214,7 +216,7 @@ export function renderedOutputs(manifest: AstroManifest | undefined, stillLinked
  * `manifest`: Astro's, as page-deps.ts savePageDeps wrote it (read from the cache when not given).
  */
 export function shareRenderedPages(cacheDir: string, manifest = readManifest(join(cacheDir, 'incremental-build.json'))): number {
-  const linked = shared.__briefingsLinkedPages;
+  const linked = linkedPages.get();
   if (!linked) return 0;
   const stillLinked = new Set(linked.files.values());
   let count = 0;
@@ -238,8 +240,8 @@ export function shareRenderedPages(cacheDir: string, manifest = readManifest(joi
  * getStaticPaths no longer lists them, per the manifest Astro just wrote), and folders left empty.
  */
 export function pruneLinkedPages(cacheDir: string, manifest = readManifest(join(cacheDir, 'incremental-build.json'))): number {
-  const linked = shared.__briefingsLinkedPages;
-  delete shared.__briefingsLinkedPages;
+  const linked = linkedPages.get();
+  linkedPages.clear();
   if (!linked?.files.size) return 0;
   const kept = new Map<string, string>();
   for (const route of Object.values(manifest?.routes ?? {})) for (const entry of Object.values(route.paths ?? {})) if (entry.outputFile) kept.set(entry.outputFile, String(entry.cacheKey));

@@ -31,6 +31,7 @@ import { writeFileReplacing } from '../link-files.ts';
 import { beforeRender, type AstroManifest } from './linked-pages.ts';
 import type { Corpus } from './model.ts';
 import { announceRendering } from './render-count.ts';
+import { sharedState } from '../shared-state.ts';
 
 interface Recording {
   reads: Set<string>;
@@ -51,9 +52,8 @@ interface State {
   als: AsyncLocalStorage<Recording>;
 }
 
-// Astro loads this module twice (the config's integrations and the bundled pages): one state.
-const shared = globalThis as typeof globalThis & { __briefingsPageDeps?: State };
-const state: State = (shared.__briefingsPageDeps ??= { previous: {}, lines: 0, rewrite: false, next: new Map(), pages: new Set(), values: new Map(), als: new AsyncLocalStorage() });
+// One state for every copy of this module (shared-state.ts).
+const state = sharedState<State>('__briefingsPageDeps', () => ({ previous: {}, lines: 0, rewrite: false, next: new Map(), pages: new Set(), values: new Map(), als: new AsyncLocalStorage() }));
 
 /** One page's line in the reads file. */
 export const pageReadsLine = (page: string, reads: readonly string[]): string => `${JSON.stringify([page, reads])}\n`;

@@ -26,6 +26,7 @@ import { contentRevision } from '../editorial/alignment.ts';
 import { openLineCache, type LineCache } from '../line-cache.ts';
 import { stopParsePrefetch, takePrefetched } from './parse-prefetch.ts';
 import { parseYamlSource, yamlSnapshot, yamlSourceOf, type YamlSnapshot, type YamlSource } from '../yaml-source.ts';
+import { sharedState } from '../shared-state.ts';
 
 interface State {
   cache?: LineCache | undefined;
@@ -33,9 +34,8 @@ interface State {
   misses: number;
 }
 
-// Astro loads this module twice (the config's integrations and the bundled pages): one state.
-const shared = globalThis as typeof globalThis & { __briefingsParseCache?: State };
-const state: State = (shared.__briefingsParseCache ??= { hits: 0, misses: 0 });
+// One state for every copy of this module (shared-state.ts).
+const state = sharedState<State>('__briefingsParseCache', () => ({ hits: 0, misses: 0 }));
 
 /** The code an entry depends on; undefined when it cannot be read (then nothing is cached). */
 function codeVersion(): string | undefined {

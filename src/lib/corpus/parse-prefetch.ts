@@ -18,6 +18,7 @@
  * loads in one synchronous pass, and the event loop does not turn until it is over.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { sharedSlot } from '../shared-state.ts';
 
 interface Prefetch {
   worker: Worker;
@@ -28,8 +29,8 @@ interface Prefetch {
   taken: number;
 }
 
-// Astro loads this module twice (the config's integrations and the bundled pages): one state.
-const shared = globalThis as typeof globalThis & { __briefingsParsePrefetch?: Prefetch | undefined };
+// One worker for every copy of this module (shared-state.ts).
+const running = sharedSlot<Prefetch>('__briefingsParsePrefetch');
 
 /** What the worker is given: the corpus's root folder and the languages, in the loader's order. */
 export interface PrefetchInput {
@@ -47,12 +48,12 @@ export function startParsePrefetch(root: string, langs: readonly string[]): void
   // Nothing waits for it: an error only means the loader makes those entries itself.
   worker.on('error', () => {});
   worker.unref();
-  shared.__briefingsParsePrefetch = { worker, port: port1, entries: new Map(), taken: 0 };
+  running.set({ worker, port: port1, entries: new Map(), taken: 0 });
 }
 
 /** The entry `name` if the worker has made it (taken: asked for once). */
 export function takePrefetched(name: string): string | undefined {
-  const prefetch = shared.__briefingsParsePrefetch;
+  const prefetch = running.get();
   if (!prefetch) return undefined;
   for (let message = receiveMessageOnPort(prefetch.port); message; message = receiveMessageOnPort(prefetch.port)) {
     for (const [entry, payload] of message.message as [string, string][]) prefetch.entries.set(entry, payload);
@@ -67,9 +68,9 @@ export function takePrefetched(name: string): string | undefined {
 
 /** Stops the worker and drops what was not taken (the corpus is loaded); returns how many entries were taken, if it ran. */
 export function stopParsePrefetch(): number | undefined {
-  const prefetch = shared.__briefingsParsePrefetch;
+  const prefetch = running.get();
   if (!prefetch) return undefined;
-  shared.__briefingsParsePrefetch = undefined;
+  running.clear();
   prefetch.port.close();
   void prefetch.worker.terminate();
   return prefetch.taken;

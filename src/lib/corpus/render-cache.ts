@@ -27,6 +27,7 @@ import type { RenderEnv } from '../../markdown/env.ts';
 import { renderBlock, renderInline } from '../../markdown/create.ts';
 import { hashTree } from '../code-fingerprint.ts';
 import { openLineCache, type LineCache } from '../line-cache.ts';
+import { sharedState } from '../shared-state.ts';
 
 type Question = 'topic' | 'citation' | 'fix' | 'image' | 'asset' | 'topicIds';
 type Outputs = Pick<RenderEnv, 'problems' | 'mentions' | 'headings' | 'images' | 'cited'>;
@@ -38,9 +39,8 @@ export interface Entry {
   out: Outputs;
 }
 
-// Astro loads this module twice (the config's integrations and the bundled pages): one state.
-const shared = globalThis as typeof globalThis & { __briefingsRenderCache?: { cache?: LineCache | undefined; reused: number; total: number } };
-const state = (shared.__briefingsRenderCache ??= { reused: 0, total: 0 });
+// One state for every copy of this module (shared-state.ts).
+const state = sharedState<{ cache?: LineCache | undefined; reused: number; total: number }>('__briefingsRenderCache', () => ({ reused: 0, total: 0 }));
 
 /** Every module under src/ (renders depend on plugins, citations, bidi, i18n …) and markdown-it's version. */
 function codeVersion(): string | undefined {

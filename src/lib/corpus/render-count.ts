@@ -19,6 +19,7 @@
  */
 import { join } from 'node:path';
 import { writeFileReplacing } from '../link-files.ts';
+import { sharedState } from '../shared-state.ts';
 
 /**
  * The file the page build writes into the search documents' folder (SEARCH_DOCS) as its first
@@ -36,9 +37,8 @@ interface State {
   announced: boolean;
 }
 
-// Astro loads this module twice (the config's integrations and the bundled pages): one state.
-const shared = globalThis as typeof globalThis & { __briefingsRenderCount?: State };
-const state: State = (shared.__briefingsRenderCount ??= { fromCache: false, pages: 0, announced: false });
+// One state for every copy of this module (shared-state.ts).
+const state = sharedState<State>('__briefingsRenderCount', () => ({ fromCache: false, pages: 0, announced: false }));
 
 /** Starts counting for this build (incremental-pages.ts, as the build starts). */
 export function startRenderCount(fromCache: boolean): void {
