@@ -243,14 +243,7 @@ export const fmtBytes = (n) => {
   if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
   return `${(n / 1024 ** 3).toFixed(2)} GB`;
 };
-export const fmtMs = (ms) => {
-  if (ms === undefined || ms === null || Number.isNaN(ms)) return 'n/a';
-  if (ms < 10) return `${ms.toFixed(2)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 120000) return `${(ms / 1000).toFixed(1)} s`;
-  const sec = Math.round(ms / 1000);
-  return `${Math.floor(sec / 60)} min ${sec % 60} s`;
-};
+export { fmtMs } from './durations.mjs';
 
 /** A plain text table: rows of cells, first row the header; numbers right-aligned. */
 export function table(rows) {

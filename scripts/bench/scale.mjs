@@ -36,6 +36,7 @@ import { join, relative } from 'node:path';
 import { changeOneBriefing, generate, loadReal } from './corpus.mjs';
 import { BENCH_DIR, NODE, PROJECT, assertBenchPath, codeSnapshot, dirSize, ensureDir, fmtBytes, fmtMs, machine, measure, parseArgs, table } from './lib.mjs';
 import { renderChart } from './chart.mjs';
+import { astroDuration } from './durations.mjs';
 import { STARLIGHT_VERSION, baselineCommand, prepareBaseline } from './baselines.mjs';
 
 const args = parseArgs(process.argv.slice(2), ['merge', 'no-chart']);
@@ -105,12 +106,6 @@ function codeHash(dir = CODE?.dir ?? PROJECT) {
 }
 
 const num = (s) => Number(String(s).replace(/,/g, ''));
-function parseDuration(s) {
-  const m = /(?:(\d+)m\s*)?(?:([\d.]+)s)?(?:([\d.]+)ms)?/.exec(s.trim());
-  if (!m) return undefined;
-  return (Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 1000 + Number(m[3] ?? 0);
-}
-
 /** Phase times from the build log (arrival time of each line) and the lines' own figures. */
 function parseLog(lines) {
   const clean = lines.map(({ ms, line }) => ({ ms, line: line.replace(/\x1b\[[0-9;]*m/g, '') }));
@@ -136,7 +131,7 @@ function parseLog(lines) {
   // YAML texts of the corpus taken from its parse cache (src/lib/corpus/parse-cache.ts).
   const parsedLine = clean.map((l) => /corpus: ([\d,]+) of ([\d,]+) file texts parsed from the cache/.exec(l.line)).find(Boolean);
   const indexedLine = indexed >= 0 ? /indexed ([\d,]+) pages/.exec(clean[indexed].line) : null;
-  const renderReported = genDone >= 0 ? parseDuration(/Completed in (.+?)\.?$/.exec(clean[genDone].line)[1]) : undefined;
+  const renderReported = genDone >= 0 ? astroDuration(/Completed in (.+?)\.?$/.exec(clean[genDone].line)[1]) : undefined;
   return {
     pages: pagesLine ? num(pagesLine[1]) : undefined,
     indexedRecords: indexedLine ? num(indexedLine[1]) : undefined,
