@@ -24,7 +24,7 @@ import { projectRoot } from '../lib/corpus/files.ts';
 import { LANGS } from '../i18n/locales.ts';
 import { saveRenderCache, startRenderCache } from '../lib/corpus/render-cache.ts';
 import { savePageDeps, startPageDeps } from '../lib/corpus/page-deps.ts';
-import { BUILD_INPUTS_FILE, astroConfigHash, buildInputs, recordedInputs, sameInputs } from '../lib/corpus/build-inputs.ts';
+import { BUILD_INPUTS_FILE, buildInputs, configHash, recordedInputs, sameInputs } from '../lib/corpus/build-inputs.ts';
 import { startRenderCount } from '../lib/corpus/render-count.ts';
 
 export default function incrementalPages(): AstroIntegration {
@@ -32,7 +32,7 @@ export default function incrementalPages(): AstroIntegration {
   let outDir = '';
   const staging = process.env.BUILD_STAGING === '1';
   let building = false;
-  // This build's inputs (build-inputs.ts); undefined where Astro's config hash cannot be had.
+  // This build's inputs (build-inputs.ts); undefined where its config cannot be hashed.
   let inputs: string | undefined;
   const path = (name: string) => fileURLToPath(new URL(name, cacheDir));
   return {
@@ -42,7 +42,7 @@ export default function incrementalPages(): AstroIntegration {
         building = command === 'build';
         if (command === 'build' && staging) updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
-      'astro:config:done': async ({ config }) => {
+      'astro:config:done': ({ config }) => {
         cacheDir = config.experimental.incrementalBuild ? config.cacheDir : undefined;
         outDir = fileURLToPath(config.outDir);
         if (cacheDir && building) {
@@ -51,8 +51,8 @@ export default function incrementalPages(): AstroIntegration {
           // saved; with entries from earlier builds, most are there already.
           if (startParseCache(path('briefings-parse-cache')) === 0) startParsePrefetch(projectRoot(), LANGS);
           startRenderCache(path('briefings-render-cache'));
-          const configHash = await astroConfigHash(config);
-          inputs = configHash === undefined ? undefined : buildInputs(fileURLToPath(config.root), configHash);
+          const hashed = configHash(config);
+          inputs = hashed === undefined ? undefined : buildInputs(fileURLToPath(config.root), hashed);
         }
       },
       'astro:build:start': ({ logger }) => {
