@@ -7,41 +7,30 @@
 // (scripts/index-search.mjs), which reads those documents and never loads the corpus, and last
 // the offline manifest (scripts/offline-manifest.mjs), which lists the index's files (it scans the
 // pages while the index is written, once the page build is over, if memory allows). The index
-// step starts beside page rendering, once the documents are written and the page build has
-// given back the memory of its corpus load, and once the cards' process has exited (a third busy
-// process on two cores slows the pages), if the page build's predicted memory while it renders
-// plus one index job fits the memory budget (BUILD_MEMORY_MB, default 3,584 MB;
-// src/lib/search/index-memory.ts). Where the page build renders from the cache of a build with
-// the same code and config (an edit), it starts as the pages' paths are made, if the page build's
-// memory until its first page plus one job fits, and goes on once the page build has said how
-// many pages it renders (src/lib/corpus/render-count.ts) if rendering those fits too (otherwise
-// it is stopped and runs after). Otherwise once the page build has exited, then indexing two
-// bundles at a time when two fit the budget (and two or more need indexing). It writes its bundles into a folder
-// of its own, moved into the site when both steps are done (Astro owns its output folder while
-// it builds).
+// step is planned once, when the pages start to render (src/lib/search/index-memory.ts,
+// indexPlan): the documents are written, the page build has given back the memory of its corpus
+// load, and the cards' process has exited (a third busy process on two cores slows the pages).
+// It starts then, beside the pages, if the page build's predicted memory while it renders plus
+// one index job fits the memory budget (BUILD_MEMORY_MB, default 3,584 MB): every page's, or,
+// where the page build renders from the cache of a build with the same inputs (an edit), that of
+// the pages it may render beside the index step, a limit it is given and holds to (it waits for
+// the index step past it: src/lib/corpus/render-count.ts). Otherwise once the page build has
+// exited, then indexing two bundles at a time when two fit the budget (and two or more need
+// indexing). It writes its bundles into a folder of its own, moved into the site when both steps
+// are done (Astro owns its output folder while it builds).
 //
 // The last site is renamed aside when the new one goes in, and deleted after this script has
 // exited, by a process of its own, with the search documents (at 5,000 sources, deleting them
 // took 26 s of a one-edit build, with the new site already in place). A build removes what
 // earlier builds left of theirs while its pages build.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
-import {
-  PAGES_RENDERING,
-  buildMemoryBudget,
-  indexBeforePages,
-  indexBesidePages,
-  indexBesideRenderedPages,
-  indexJobsNow,
-  offlineScanBesideIndex,
-  pagesRenderingFile,
-  pagesToRenderFile,
-} from '../src/lib/search/index-memory.ts';
-import { PAGES_TO_RENDER } from '../src/lib/corpus/render-count.ts';
+import { PAGES_RENDERING, buildMemoryBudget, indexJobsNow, indexPlan, offlineScanBesideIndex, pagesRenderingFile } from '../src/lib/search/index-memory.ts';
+import { INDEX_DONE, PAGES_BESIDE_INDEX, PAGES_TO_RENDER, renderCountFile } from '../src/lib/corpus/render-count.ts';
 import { bundlesToIndex, indexJobBytes } from '../src/lib/search/bundles-to-index.ts';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
@@ -101,20 +90,6 @@ function treeRss(pid) {
   }
 }
 
-/** Stops a child process and every process under it. */
-function stopTree(child) {
-  let pids = [];
-  try {
-    pids = descendants(child.pid);
-  } catch {}
-  for (const pid of pids.reverse()) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {}
-  }
-  child.kill('SIGKILL');
-}
-
 const astro = run([resolve('node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)]);
 let astroExit;
 astro.done.then((code) => (astroExit = code));
@@ -141,56 +116,56 @@ const startIndex = (jobs, stdio) => {
 };
 let index;
 let releaseIndexOutput = () => {};
-// What became of an index step started before the pages (said once the page build is over).
-let beforePagesNote = '';
+// The pages the page build may render beside the index step (indexPlan), if it has a limit.
+let pagesBeside;
 if (existsSync(manifest) && astroExit === undefined) {
-  // Beside the page build (src/lib/search/index-memory.ts, indexBesidePages): now, once the
-  // cards' process has exited, or not (after the page build).
   const bundles = readBundles();
-  const documents = bundles.reduce((n, b) => n + b.pages, 0);
-  const besidePages = () =>
-    indexBesidePages({ budget, cores: availableParallelism(), jobBytes: jobBytesOf(bundles), documents, cardsRunning: cardsRunning(), treeBytes: treeRss(astro.pid) });
-  let jobs = besidePages();
-  if (jobs === 'after the cards') {
+  const planNow = () =>
+    indexPlan({
+      budget,
+      cores: availableParallelism(),
+      jobBytes: jobBytesOf(bundles),
+      documents: bundles.reduce((n, b) => n + b.pages, 0),
+      fromCache: pagesRenderingFile(readFileSync(rendering, 'utf8')).fromCache,
+      cardsRunning: cardsRunning(),
+      treeBytes: treeRss(astro.pid),
+    });
+  let decided = planNow();
+  if (decided === 'after the cards') {
     while (astroExit === undefined && cardsRunning()) await new Promise((r) => setTimeout(r, 200));
-    jobs = astroExit === undefined ? besidePages() : 0;
+    decided = astroExit === undefined ? planNow() : { jobs: 0 };
   }
-  jobs = typeof jobs === 'number' ? Math.min(jobs, Math.max(1, toIndex(bundles).length)) : 0;
-  // Not beside every page (the plan above): where the page build renders from its cache, before
-  // it knows how many pages it renders, if its growth until then fits beside one job; once it
-  // says how many, the index step goes on if rendering them fits too, else it stops and runs
-  // after the page build (index-memory.ts, indexBeforePages).
-  let beforePages = false;
-  if (jobs === 0 && toIndex(bundles).length > 0 && astroExit === undefined && !cardsRunning() && pagesRenderingFile(readFileSync(rendering, 'utf8')).fromCache) {
-    jobs = indexBeforePages({ budget, cores: availableParallelism(), jobBytes: jobBytesOf(bundles), documents, treeBytes: treeRss(astro.pid) });
-    beforePages = jobs > 0;
-  }
-  if (jobs > 0) {
-    index = startIndex(jobs, ['ignore', 'pipe', 'pipe']);
-    releaseIndexOutput = heldOutput(index);
-  }
-  if (beforePages) {
-    const count = join(docs, PAGES_TO_RENDER);
-    while (astroExit === undefined && !existsSync(count)) await new Promise((r) => setTimeout(r, 100));
-    const pages = astroExit === undefined ? pagesToRenderFile(readFileSync(count, 'utf8')) : 0;
-    // An index step already over holds no memory: it stays done whatever the count.
-    const indexOver = (await Promise.race([index.done, new Promise((r) => setTimeout(r, 0, 'running'))])) !== 'running';
-    const fits = indexOver || (pages !== undefined && indexBesideRenderedPages({ budget, jobBytes: jobBytesOf(bundles), jobs: indexJobs, pages, treeBytes: treeRss(astro.pid) }));
-    beforePagesNote = `[search-index] ${fits ? 'started' : 'stopped'} beside the page build, which renders ${pages ?? 'an unknown number of'} page(s)${fits ? ' from its cache' : ': over the memory budget, run after it'}`;
-    if (!fits) {
-      // Stopped with its processes (Pagefind's too); what it wrote is its own folder and cache
-      // entries replaced whole (write-index.ts). It runs again after the page build.
-      stopTree(index);
-      await index.done;
-      rmSync(indexed, { recursive: true, force: true });
-      index = undefined;
-      releaseIndexOutput = () => {};
+  // BUILD_PAGES_BESIDE_INDEX (tests, experiments): where the page build renders from its cache,
+  // the index step starts beside it with this limit of pages, whatever the memory plan says.
+  const forced = process.env.BUILD_PAGES_BESIDE_INDEX;
+  if (forced !== undefined && astroExit === undefined && !cardsRunning() && pagesRenderingFile(readFileSync(rendering, 'utf8')).fromCache) decided = { jobs: 1, pages: Number(forced) };
+  if (decided !== 'after the cards' && decided.jobs > 0) {
+    // The limit first: the page build counts its pages from its first and reads it before each.
+    pagesBeside = decided.pages;
+    if (pagesBeside !== undefined) {
+      // Whole or not at all: the page build reads it as soon as it is there.
+      writeFileSync(join(docs, `${PAGES_BESIDE_INDEX}.tmp`), JSON.stringify({ pages: pagesBeside }));
+      renameSync(join(docs, `${PAGES_BESIDE_INDEX}.tmp`), join(docs, PAGES_BESIDE_INDEX));
     }
+    index = startIndex(Math.min(decided.jobs, Math.max(1, toIndex(bundles).length)), ['ignore', 'pipe', 'pipe']);
+    releaseIndexOutput = heldOutput(index);
+    // Pages waiting past the limit go on once it is over, whatever its exit.
+    if (pagesBeside !== undefined)
+      index.done.then(() => {
+        try {
+          writeFileSync(join(docs, INDEX_DONE), '');
+        } catch {}
+      });
   }
 }
 let status = await astro.done;
 rmSync(cardsDone, { force: true });
-if (beforePagesNote) console.log(beforePagesNote);
+if (pagesBeside !== undefined) {
+  // What the page build rendered beside the index step (render-count.ts).
+  const count = existsSync(join(docs, PAGES_TO_RENDER)) ? renderCountFile(readFileSync(join(docs, PAGES_TO_RENDER), 'utf8')) : undefined;
+  const waited = count?.waitedMs ? `, waited ${(count.waitedMs / 1000).toFixed(1)} s for it past ${pagesBeside} page(s)` : '';
+  console.log(`[search-index] started beside the page build, which renders ${count ? `${count.pages} page(s) from its cache${count.rendered > count.pages ? ` (${count.rendered} rendered)` : ''}` : 'an unknown number of page(s)'}, up to ${pagesBeside} beside the index step${waited}`);
+}
 releaseIndexOutput();
 // The offline manifest, when it scans the pages beside the index step (see below).
 let offline;

@@ -25,7 +25,7 @@ import { LANGS } from '../i18n/locales.ts';
 import { saveRenderCache, startRenderCache } from '../lib/corpus/render-cache.ts';
 import { savePageDeps, startPageDeps } from '../lib/corpus/page-deps.ts';
 import { BUILD_INPUTS_FILE, buildInputs, configHash, recordedInputs, sameInputs } from '../lib/corpus/build-inputs.ts';
-import { startRenderCount } from '../lib/corpus/render-count.ts';
+import { finishRenderCount, startRenderCount } from '../lib/corpus/render-count.ts';
 
 export default function incrementalPages(): AstroIntegration {
   let cacheDir: URL | undefined;
@@ -91,6 +91,10 @@ export default function incrementalPages(): AstroIntegration {
         if (staging) startLinkingCachedPages(fileURLToPath(cacheDir), outDir).then((n) => logger.info(`${n} page(s) of the last build linked from the cache`), () => {});
       },
       'astro:build:done': ({ logger }) => {
+        // More keyed pages rendered than counted before the first: Astro rendered pages again for
+        // an input build-inputs.ts does not see. The memory plan held (render-count.ts); said here.
+        const count = finishRenderCount();
+        if (count && count.rendered > count.pages) logger.warn(`${count.rendered} keyed page(s) rendered, ${count.pages} counted before the first: Astro rendered pages again for an input src/lib/corpus/build-inputs.ts does not see (the page build kept to its limit beside the search index step)`);
         if (!cacheDir) return;
         // Astro's manifest is read once, by savePageDeps (which gives it the keys of this build's reads).
         const manifest = savePageDeps(getCorpus(), path('incremental-build.json'));

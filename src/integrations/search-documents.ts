@@ -52,9 +52,10 @@ export default function searchDocuments(): AstroIntegration {
         // the corpus is loaded and checked, the documents written, the pages not yet rendered.
         if (release) releaseFreedMemory();
         // Tells scripts/build.mjs that the pages render now (and, where the index step may run
-        // beside them, that the corpus load's memory has been given back): it plans from here,
-        // and, where the build renders from its cache, waits for the count of pages it renders
-        // (render-count.ts; index-memory.ts, pagesRenderingFile).
+        // beside them, that the corpus load's memory has been given back): it plans the index step
+        // from here, once, knowing whether the build renders from its cache (then it may give the
+        // page build a limit of pages beside the index step: render-count.ts; index-memory.ts,
+        // indexPlan).
         if (dir) writeFileReplacing(join(dir, PAGES_RENDERING), JSON.stringify({ fromCache: rendersFromCache() }));
       },
     },

@@ -34,9 +34,13 @@ function build(root: string, cache: string, out: string, extraEnv: Record<string
     offline: /\[offline\] .*\((\d+) of (\d+) files unchanged/.exec(stdout)?.slice(1).map(Number),
     // The sitemap's files linked from the build cache, its inputs unchanged (cached-sitemap.ts).
     sitemapFromCache: /the pages and routes are unchanged, linked from the build cache/.test(stdout),
-    // The keyed pages the page build said it renders, before its first page, where the search
-    // index step started beside it (render-count.ts, scripts/build.mjs).
-    announced: Number(/\[search-index\] (?:started|stopped) beside the page build, which renders (\d+) page/.exec(stdout)?.[1] ?? NaN),
+    // The keyed pages the page build counted before its first page, where the search index step
+    // started beside it with a limit of pages (render-count.ts, scripts/build.mjs).
+    announced: Number(/\[search-index\] started beside the page build, which renders (\d+) page/.exec(stdout)?.[1] ?? NaN),
+    // Whether the page build rendered more keyed pages than it counted (incremental-pages.ts).
+    recounted: /counted before the first: Astro rendered pages again/.test(stdout),
+    // The seconds the pages waited for the index step past their limit, if they did.
+    waited: Number(/waited ([\d.]+) s for it past \d+ page/.exec(stdout)?.[1] ?? 0),
   };
 }
 
@@ -91,6 +95,17 @@ describe('incremental builds', () => {
       // before the first (scripts/build.mjs, render-count.ts): exactly those it renders, less the
       // pages of routes without keyed paths (rendered every time, as in the unchanged build).
       expect(small.announced).toBe(small.rendered - again.rendered);
+      expect(small.recounted).toBe(false);
+      expect(small.waited).toBe(0);
+
+      // A limit of no page beside the index step (scripts/build.mjs, BUILD_PAGES_BESIDE_INDEX): the
+      // page build renders nothing until the index step is over (render-count.ts), so every page it
+      // renders is written after every file of the index.
+      fixture.edit('content/briefings/en/sample.md', (t) => `${t.trimEnd()}\n\nA sentence rendered after the index.\n`);
+      const waiting = build(fixture.root, cache, out, { BUILD_PAGES_BESIDE_INDEX: '0' });
+      expect(waiting.announced).toBe(small.announced);
+      const mtimes = (dir: string): number[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? mtimes(join(dir, e.name)) : [statSync(join(dir, e.name)).mtimeMs]));
+      expect(statSync(join(out, 'en', 'briefings', 'sample', 'index.html')).mtimeMs).toBeGreaterThanOrEqual(Math.max(...mtimes(join(out, 'pagefind'))));
 
       // An edit of a briefing's text changes no page's address: the sitemap is the cache's.
       expect(small.sitemapFromCache).toBe(true);
@@ -104,6 +119,19 @@ describe('incremental builds', () => {
       // Nor in the sitemap: the page list changed, so it is made again, not taken from the cache.
       expect(drafted.sitemapFromCache).toBe(false);
       expect(readFileSync(join(out, 'sitemap-0.xml'), 'utf8')).not.toContain('/en/briefings/sample/');
+
+      // A config change Astro renders every page again for (its config hash: the site's address),
+      // with no code changed: the page build sees it (build-inputs.ts), counts every page, and the
+      // index step is planned as for a cold build (no limit of pages beside it); none rendered
+      // more than counted.
+      const otherSite = build(fixture.root, cache, out, { SITE_URL: 'https://another.example.org', BUILD_MEMORY_MB: '1100' });
+      expect(otherSite.copied).toBe(0);
+      expect(otherSite.rendered).toBe(drafted.rendered + drafted.copied);
+      expect(otherSite.announced).toBeNaN();
+      expect(otherSite.recounted).toBe(false);
+      // Back to the usual address: every page again, as Astro renders them.
+      const back = build(fixture.root, cache, out);
+      expect(back.copied).toBe(0);
 
       const clean = join(work, 'clean');
       build(fixture.root, join(work, 'clean-cache'), clean);

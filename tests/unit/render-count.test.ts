@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AstroConfig } from 'astro';
 import { buildInputs, configHash, sameInputs } from '../../src/lib/corpus/build-inputs.ts';
-import { pagesToRender } from '../../src/lib/corpus/render-count.ts';
+import { mustWait, pagesBesideIndexFile, pagesToRender, renderCountFile } from '../../src/lib/corpus/render-count.ts';
 
 const linked = new Map([
   ['/en/sources/a/', 'key-a'],
@@ -77,3 +77,36 @@ describe('configHash: the resolved config, a superset of what Astro’s own conf
   });
 });
 
+describe('mustWait: a page past the limit the build script gave waits for the index step', () => {
+  it.each([
+    // [case, the page's number (from 1), limit, index step over, waits]
+    ['no limit (a cold build, or the index step after the pages)', 40_000, undefined, false, false],
+    ['within the limit', 62, 3886, false, false],
+    ['the last page of the limit', 3886, 3886, false, false],
+    ['one past it', 3887, 3886, false, true],
+    ['past it, the index step over', 3887, 3886, true, false],
+    ['a limit of none: the first page waits', 1, 0, false, true],
+  ] as [string, number, number | undefined, boolean, boolean][])('%s', (_, rendered, limit, indexDone, waits) => {
+    expect(mustWait({ rendered, limit, indexDone })).toBe(waits);
+  });
+});
+
+describe('the files between the build script and the page build', () => {
+  it.each([
+    ['a limit', '{"pages":3886}', 3886],
+    ['none', '{"pages":0}', 0],
+    ['empty', '', undefined],
+    ['negative', '{"pages":-1}', undefined],
+    ['not a whole number', '{"pages":1.5}', undefined],
+    ['a string', '{"pages":"70"}', undefined],
+    ['null', 'null', undefined],
+  ])('PAGES_BESIDE_INDEX: %s', (_, text, pages) => expect(pagesBesideIndexFile(text)).toBe(pages));
+
+  it.each([
+    ['a count', '{"pages":62,"rendered":62,"waitedMs":0}', { pages: 62, rendered: 62, waitedMs: 0 }],
+    ['more rendered than counted, and a wait', '{"pages":62,"rendered":300,"waitedMs":8100}', { pages: 62, rendered: 300, waitedMs: 8100 }],
+    ['a part missing', '{"pages":62}', undefined],
+    ['empty', '', undefined],
+    ['null', 'null', undefined],
+  ])('PAGES_TO_RENDER: %s', (_, text, count) => expect(renderCountFile(text)).toEqual(count));
+});

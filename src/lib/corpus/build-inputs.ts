@@ -13,8 +13,10 @@
  * the whole resolved config is hashed here, a superset of any part of it Astro may hash: a config
  * change Astro sees, this sees too (it may also see changes Astro ignores: then the build plans
  * as a cold one, never wrongly). Its code (integrations, Vite plugins) is left out: the code
- * fingerprint has it. What Astro compares beyond its config (today its lock file and each
- * route's code) the code fingerprint covers.
+ * fingerprint has it. What Astro may compare beyond its config (today its lock file and each
+ * route's code, which the fingerprint covers) is checked by the page build itself: where it
+ * renders more pages than it counted, it keeps to the limit the memory plan gave it
+ * (render-count.ts) and says so at its end.
  */
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

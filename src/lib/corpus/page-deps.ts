@@ -30,7 +30,7 @@ import { contentHash } from '../content-hash.ts';
 import { writeFileReplacing } from '../link-files.ts';
 import { beforeRender, type AstroManifest } from './linked-pages.ts';
 import type { Corpus } from './model.ts';
-import { announceRendering } from './render-count.ts';
+import { pageMayRender } from './render-count.ts';
 import { sharedState } from '../shared-state.ts';
 
 interface Recording {
@@ -168,8 +168,10 @@ export function completeResponse(body: Uint8Array<ArrayBuffer>, init: Response):
 
 /** Runs a page's render with its reads recorded (src/middleware.ts). */
 export async function recordPage(key: string, render: () => Promise<Response>): Promise<Response> {
-  // The first page: every route's paths are known, the pages to render counted (render-count.ts).
-  announceRendering();
+  // Counted; past the limit the build script gave it beside the search index step, the page
+  // waits for that step to be over (render-count.ts).
+  const wait = pageMayRender(state.pages.has(key));
+  if (wait) await wait;
   if (!state.file) return render();
   // A page linked from the cache (linked-pages.ts) is about to be written anew, not in place.
   beforeRender(astroPathname(key));

@@ -1,40 +1,63 @@
 /**
- * How many pages this build renders, known before the first one renders, for the build script's
- * memory plan (src/lib/search/index-memory.ts, indexBeforePages): an edit renders a few dozen
- * pages of 34,000 at 5,000 sources, and the search index step can run beside so few.
+ * How many pages this build renders, and how many it may render beside the search index step.
  *
  * Astro's incremental build skips a page (copies its last output) when its cacheKey is the one
  * its last build recorded and the build's inputs are the same: its config (Astro's config hash),
  * its lock file and each route's code (a hash of the route's modules, their paths included), and
  * `--force` is not given. This build's inputs are taken as the same when the code fingerprint
- * (every file under src/, astro.config.mjs, package-lock.json), Astro's config hash and the
- * project folder are those the cache's last build recorded (build-inputs.ts). Then a keyed page
- * (keyed-paths.ts) renders unless it was linked from the cache (linked-pages.ts) with the key it
- * has now; otherwise every keyed page counts as rendered. Routes
- * without keyed paths (the 404 page, the entry page, robots.txt: three pages) render on every
- * build and are not counted (index-memory.ts, PAGE_BUILD_AFTER_PAGES_BYTES, has them).
+ * (every file under src/, astro.config.mjs, package-lock.json), the resolved config and the
+ * project folder are those the cache's last build recorded (build-inputs.ts): `fromCache`. Then a
+ * keyed page (keyed-paths.ts) renders unless it was linked from the cache (linked-pages.ts) with
+ * the key it has now; otherwise every keyed page counts as rendered. Routes without keyed paths
+ * (the 404 page, the entry page, robots.txt: three pages) render on every build and are not
+ * counted. Astro lists every route's paths before it generates any page, so the count is known
+ * at the first page; it is compared with the keyed pages rendered at the end (finishRenderCount).
  *
- * The count is written (PAGES_TO_RENDER, into SEARCH_DOCS) as the first page renders: Astro lists
- * every route's paths before it generates any page, so every keyed path is counted by then.
+ * The build script's memory plan (src/lib/search/index-memory.ts, indexPlan) may start the search
+ * index step beside a build that renders from its cache before that count is known, giving the
+ * page build a limit (PAGES_BESIDE_INDEX): the pages it may render while the index step runs.
+ * The page build holds to it (pageMayRender): past it, it renders no page until the index step
+ * is over (INDEX_DONE). So the memory plan holds even where the count is wrong: a change Astro
+ * renders every page for that build-inputs.ts does not see (an Astro release hashing more of its
+ * inputs), and the end says so (more pages rendered than counted).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileReplacing } from '../link-files.ts';
 import { sharedState } from '../shared-state.ts';
 
 /**
- * The file the page build writes into the search documents' folder (SEARCH_DOCS) as its first
- * page renders: JSON `{ "pages": n }` (src/lib/search/index-memory.ts, pagesToRenderFile). Kept
- * here, not beside the memory figures: this module is part of every page's code, and a change of
- * those figures must not make every page render again.
+ * The file the page build writes into the search documents' folder (SEARCH_DOCS) at its end,
+ * where it renders from its cache: JSON `{ "pages": counted, "rendered": keyed pages rendered,
+ * "waitedMs": time waiting for the index step }` (renderCountFile), for the build script's note.
  */
 export const PAGES_TO_RENDER = 'pages-to-render';
+
+/**
+ * Written by the build script into SEARCH_DOCS before it starts the index step beside the pages
+ * with a limit (index-memory.ts, indexPlan): JSON `{ "pages": n }`, the pages the page build may
+ * render (every page it renders counted, from its first) before the index step is over.
+ */
+export const PAGES_BESIDE_INDEX = 'pages-beside-index';
+
+/** Written (empty) by the build script into SEARCH_DOCS once the index step started beside the pages has exited. */
+export const INDEX_DONE = 'index-done';
 
 interface State {
   /** Whether this build renders from the cache of a build with the same inputs. */
   fromCache: boolean;
   /** Keyed pages counted as rendering. */
   pages: number;
+  /** Whether the first page has rendered (every route's paths known, `pages` final). */
   announced: boolean;
+  /** Pages rendered so far (every page), and those of them with keyed paths (set by startRenderCount). */
+  rendered?: number;
+  renderedKeyed?: number;
+  /** The build script's limit beside the index step (PAGES_BESIDE_INDEX), once read. */
+  limit?: number | undefined;
+  /** While the pages wait for the index step: settles when it is over. */
+  waiting?: Promise<void> | undefined;
+  waitedMs?: number;
 }
 
 // One state for every copy of this module (shared-state.ts).
@@ -45,6 +68,11 @@ export function startRenderCount(fromCache: boolean): void {
   state.fromCache = fromCache;
   state.pages = 0;
   state.announced = false;
+  state.rendered = 0;
+  state.renderedKeyed = 0;
+  state.limit = undefined;
+  state.waiting = undefined;
+  state.waitedMs = 0;
 }
 
 /** Whether this build renders from the cache of a build with the same inputs (see startRenderCount). */
@@ -67,14 +95,81 @@ export function countPaths(paths: readonly { pathname: string; cacheKey: string 
   state.pages += pagesToRender(paths, state.fromCache, linkedKey);
 }
 
+/** The limit of a PAGES_BESIDE_INDEX file's text; undefined when it does not say. */
+export function pagesBesideIndexFile(text: string): number | undefined {
+  try {
+    const pages = (JSON.parse(text) as { pages?: unknown } | null)?.pages;
+    return typeof pages === 'number' && Number.isInteger(pages) && pages >= 0 ? pages : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * As a page starts to render (page-deps.ts recordPage): the first time, where the build script
- * waits for it (SEARCH_DOCS set, the build rendering from its cache), says how many pages render.
+ * Whether the page about to render, the `rendered`th of this build (counted from 1), must wait
+ * for the index step: it is past the build script's `limit` and the index step is not over.
  */
-export function announceRendering(): void {
-  if (state.announced) return;
+export const mustWait = ({ rendered, limit, indexDone }: { rendered: number; limit: number | undefined; indexDone: boolean }): boolean =>
+  limit !== undefined && rendered > limit && !indexDone;
+
+/**
+ * As a page starts to render (page-deps.ts recordPage; `keyed`: its route has keyed paths):
+ * counts it, and where the build script gave the page build a limit beside the index step
+ * (PAGES_BESIDE_INDEX, only where it renders from its cache), settles once the page may render:
+ * at once within the limit, else when the index step is over (INDEX_DONE), or the build script
+ * that would say so has gone. Undefined: it may render now.
+ */
+export function pageMayRender(keyed: boolean): Promise<void> | undefined {
   state.announced = true;
+  state.rendered = (state.rendered ?? 0) + 1;
+  if (keyed) state.renderedKeyed = (state.renderedKeyed ?? 0) + 1;
   const dir = process.env.SEARCH_DOCS;
-  // Whole or not at all (renamed into place): the build script reads it as soon as it is there.
-  if (dir && state.fromCache) writeFileReplacing(join(dir, PAGES_TO_RENDER), JSON.stringify({ pages: state.pages }));
+  if (!dir || !state.fromCache) return undefined;
+  if (state.limit === undefined && existsSync(join(dir, PAGES_BESIDE_INDEX))) state.limit = pagesBesideIndexFile(readFileSync(join(dir, PAGES_BESIDE_INDEX), 'utf8'));
+  if (state.waiting) return state.waiting;
+  if (!mustWait({ rendered: state.rendered, limit: state.limit, indexDone: existsSync(join(dir, INDEX_DONE)) })) return undefined;
+  const started = performance.now();
+  const parent = process.ppid;
+  state.waiting = new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      if (!existsSync(join(dir, INDEX_DONE)) && process.ppid === parent) return;
+      clearInterval(timer);
+      state.waitedMs = (state.waitedMs ?? 0) + performance.now() - started;
+      state.waiting = undefined;
+      // Over (or no one left to say so): no page waits again.
+      state.limit = Infinity;
+      resolve();
+    }, 100);
+  });
+  return state.waiting;
+}
+
+/** This build's count at its end: keyed pages counted before the first page, those rendered, time waited for the index step. */
+export interface RenderCount {
+  pages: number;
+  rendered: number;
+  waitedMs: number;
+}
+
+/**
+ * At the page build's end (incremental-pages.ts): where it renders from its cache, writes its
+ * count (PAGES_TO_RENDER) for the build script, and returns it.
+ */
+export function finishRenderCount(): RenderCount | undefined {
+  if (!state.fromCache) return undefined;
+  const count: RenderCount = { pages: state.pages, rendered: state.renderedKeyed ?? 0, waitedMs: Math.round(state.waitedMs ?? 0) };
+  const dir = process.env.SEARCH_DOCS;
+  if (dir) writeFileReplacing(join(dir, PAGES_TO_RENDER), JSON.stringify(count));
+  return count;
+}
+
+/** A PAGES_TO_RENDER file's count; undefined when it does not say. */
+export function renderCountFile(text: string): RenderCount | undefined {
+  try {
+    const data = JSON.parse(text) as Partial<Record<keyof RenderCount, unknown>> | null;
+    const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+    return data && whole(data.pages) && whole(data.rendered) && whole(data.waitedMs) ? { pages: data.pages, rendered: data.rendered, waitedMs: data.waitedMs } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,11 +4,12 @@
  *
  * The index step needs only the search documents, which the page build writes as it starts
  * (src/integrations/search-documents.ts), so it can run beside page rendering on the cores the
- * page build leaves idle: once the cards' process has exited (indexBesidePages). Whether it may
- * is a memory question: `astro build` grows while it renders, to its peak near the end, and
- * Pagefind holds a whole bundle until it writes it. The index starts early only if the page
- * build's predicted peak (or its memory now, if larger) plus the index jobs fit the budget
- * (BUILD_MEMORY_MB); otherwise it starts when the page build has exited, as before.
+ * page build leaves idle: once the cards' process has exited (indexPlan). Whether it may is a
+ * memory question: `astro build` grows while it renders, to its peak near the end, and Pagefind
+ * holds a whole bundle until it writes it. The index starts early only if the page build's
+ * predicted peak while it renders beside the index step (every page, or, where it renders from
+ * its cache, the pages it is allowed to render before the index step is over) plus the index
+ * job fit the budget (BUILD_MEMORY_MB); otherwise it starts when the page build has exited.
  */
 
 /**
@@ -105,7 +106,7 @@ export function indexJobsNow({ budget, jobBytes, cores, pageBuildBytes }: IndexP
   return cores > 1 && fits(2) ? 2 : 1;
 }
 
-export interface BesidePagesInput {
+export interface PlanInput {
   /** The memory budget of the whole build (BUILD_MEMORY_MB), in bytes. */
   budget: number;
   /** Bytes one index job needs: the largest bundle's characters × PAGEFIND_BYTES_PER_CHAR. */
@@ -114,6 +115,12 @@ export interface BesidePagesInput {
   cores: number;
   /** The search documents the page build wrote (its size: pageBuildPeakBytes). */
   documents: number;
+  /**
+   * Whether the page build renders from the cache of a build with the same inputs (its
+   * PAGES_RENDERING file; src/lib/corpus/render-count.ts): then it renders only the pages whose
+   * reads changed, and it holds to the number of pages the plan gives it (see indexPlan).
+   */
+  fromCache: boolean;
   /** Whether the cards' process is running now. */
   cardsRunning: boolean;
   /** The page build tree's resident memory now. */
@@ -121,11 +128,23 @@ export interface BesidePagesInput {
 }
 
 /**
- * What the build script does with the index step once the page build renders (its
- * PAGES_RENDERING file): start it now with this many bundles at a time (a number above 0), wait
- * for the cards' process to exit and ask again ('after the cards'), or leave it until the page
- * build has exited (0). Beside the page build the plan takes the larger of its predicted peak and
- * its memory now.
+ * The plan for the index step once the page build renders (its PAGES_RENDERING file): start it
+ * now with `jobs` bundles at a time (`jobs` above 0), wait for the cards' process to exit and ask
+ * again ('after the cards'), or leave it until the page build has exited (`jobs` 0). `pages`, when
+ * given, is how many pages the page build may render beside the index step: it renders no more
+ * until the index step is over (render-count.ts, pageMayRender), so its memory beside the index
+ * step is renderingPeakBytes of at most that many pages, whatever it renders in all.
+ *
+ * One decision, with what is known when the pages start to render:
+ * - the page build's predicted peak if every page renders (pageBuildPeakBytes, or its memory now
+ *   if larger) and one index job fit: now, with no limit (a cold build of a small site);
+ * - else, where the page build renders from its cache (an edit), the pages it may render beside
+ *   one job (pagesBesideIndex): now, with that limit, if it is one page or more. An edit renders
+ *   a few dozen pages of 34,000 at 5,000 sources; the limit is some thousands there, so it does
+ *   not wait. Should it render more than that (a change that makes Astro render every page,
+ *   which the page build did not foresee: build-inputs.ts), it waits for the index step at the
+ *   limit, and the memory stays within the budget;
+ * - else after the page build.
  *
  * Never beside the cards' process (cold builds: it renders through the first half of the pages,
  * 0.21–0.29 GB): the index step would be a third busy process on two cores, and its memory
@@ -138,10 +157,13 @@ export interface BesidePagesInput {
  * is little (the cards take most of the rendering), and at 5,000 the minute between the cards'
  * end and the pages'.
  */
-export function indexBesidePages({ budget, jobBytes, cores, documents, cardsRunning, treeBytes }: BesidePagesInput): number | 'after the cards' {
+export function indexPlan({ budget, jobBytes, cores, documents, fromCache, cardsRunning, treeBytes }: PlanInput): { jobs: number; pages?: number } | 'after the cards' {
   // Its memory now counts the cards' process: asked again, with what it holds then, once that has exited.
-  if (cardsRunning) return indexMayRunBesidePages({ budget, jobBytes, cores, documents }) ? 'after the cards' : 0;
-  return indexJobsNow({ budget, jobBytes, cores, pageBuildBytes: Math.max(pageBuildPeakBytes(documents), treeBytes) });
+  if (cardsRunning) return indexMayRunBesidePages({ budget, jobBytes, cores, documents }) || (fromCache && cores > 1) ? 'after the cards' : { jobs: 0 };
+  const everyPage = indexJobsNow({ budget, jobBytes, cores, pageBuildBytes: Math.max(pageBuildPeakBytes(documents), treeBytes) });
+  if (everyPage > 0 || !fromCache || cores < 2) return { jobs: everyPage };
+  const pages = pagesBesideIndex({ budget, jobBytes, documents, treeBytes });
+  return pages > 0 ? { jobs: 1, pages } : { jobs: 0 };
 }
 
 /**
@@ -153,15 +175,15 @@ export function indexBesidePages({ budget, jobBytes, cores, documents, cardsRunn
  * 2026, 16:33–16:44 UTC, load 2.5–4.5): 62.7 against 56.1 s CPU on average over four runs each
  * (1.12×, more with it in 5 of the 6 neighbouring pairs), for 0.25–0.33 GB less while rendering.
  */
-export function indexMayRunBesidePages({ budget, jobBytes, cores, documents }: Omit<BesidePagesInput, 'cardsRunning' | 'treeBytes'>): boolean {
+export function indexMayRunBesidePages({ budget, jobBytes, cores, documents }: Omit<PlanInput, 'fromCache' | 'cardsRunning' | 'treeBytes'>): boolean {
   return indexJobsNow({ budget, jobBytes, cores, pageBuildBytes: pageBuildPeakBytes(documents) }) > 0;
 }
 
 /**
  * What the page build says in its PAGES_RENDERING file: `fromCache`, it has the build cache of a
- * build with the same code, Astro config and project folder (nothing else makes Astro render a
- * page again than a change of what the page read, src/lib/corpus/render-count.ts), so it will say
- * how many pages it renders (PAGES_TO_RENDER) before the first one renders. An empty or unknown
+ * build with the same code, config and project folder (src/lib/corpus/build-inputs.ts), so it
+ * renders only the pages whose reads changed, and it holds to the limit of pages the build script
+ * gives it beside the index step (indexPlan; src/lib/corpus/render-count.ts). An empty or unknown
  * file (an older page build) says nothing: `fromCache` false.
  */
 export function pagesRenderingFile(text: string): { fromCache: boolean } {
@@ -170,16 +192,6 @@ export function pagesRenderingFile(text: string): { fromCache: boolean } {
     return { fromCache: typeof data === 'object' && data !== null && (data as { fromCache?: unknown }).fromCache === true };
   } catch {
     return { fromCache: false };
-  }
-}
-
-/** The pages to render of the page build's PAGES_TO_RENDER file (render-count.ts); undefined when it does not say. */
-export function pagesToRenderFile(text: string): number | undefined {
-  try {
-    const pages = (JSON.parse(text) as { pages?: unknown }).pages;
-    return typeof pages === 'number' && Number.isInteger(pages) && pages >= 0 ? pages : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -216,70 +228,38 @@ export const PAGE_BUILD_AFTER_PAGES_BYTES = 128 * MB;
  */
 export const PAGE_BUILD_BYTES_PER_RENDERED_PAGE = 0.045 * MB;
 
-export interface BeforePagesInput {
-  /** The memory budget of the whole build (BUILD_MEMORY_MB), in bytes. */
-  budget: number;
-  /** Bytes one index job needs: the largest bundle's characters × PAGEFIND_BYTES_PER_CHAR. */
-  jobBytes: number;
-  /** Cores the machine has. */
-  cores: number;
-  /** The search documents the page build wrote. */
-  documents: number;
-  /** The page build tree's resident memory now (at PAGES_RENDERING). */
-  treeBytes: number;
+/**
+ * The page build's peak while it renders `pages` pages, from PAGES_RENDERING on, holding
+ * `treeBytes` then: its growth until its first page (beforePagesBytes), what those pages add
+ * (PAGE_BUILD_BYTES_PER_RENDERED_PAGE) and what its end adds (PAGE_BUILD_AFTER_PAGES_BYTES).
+ * The benchmark's one-edit build at 5,000 sources (db274c5, 70 pages): 1.53 GB at
+ * PAGES_RENDERING, 1.81 GB at most after; predicted 1.98 GB.
+ */
+export function renderingPeakBytes({ documents, treeBytes, pages }: { documents: number; treeBytes: number; pages: number }): number {
+  return treeBytes + beforePagesBytes(documents) + PAGE_BUILD_AFTER_PAGES_BYTES + pages * PAGE_BUILD_BYTES_PER_RENDERED_PAGE;
 }
 
 /**
- * Bundles the index step may index at a time if started at PAGES_RENDERING when the page build
- * renders from its cache (PAGES_RENDERING's `fromCache`), before it knows how many pages it
- * renders (0: not now): one, if its memory now and its growth until its first page
- * (beforePagesBytes) plus one job fit the budget. Once its first page renders it says how many it
- * renders, and the build script asks indexBesideRenderedPages: if that does not fit, the index
- * step is stopped and runs after the page build, as it would have. No page renders in between,
- * so nothing the page build does before then depends on how many.
- *
- * What this is for: in a one-edit build at 5,000 sources the page build renders 70 pages, its
- * memory (1.81 GB at most) and an index job fit the budget, but the plan that does not know
- * (indexBesidePages) predicts 2.29 GB, every page rendered, and the index step waited for the page
- * build's exit: 10.2 s after it of a 35.5 s build.
+ * The most pages the page build may render beside one index job (renderingPeakBytes of them,
+ * the job and the index step's process within the budget), from PAGES_RENDERING, the page build
+ * holding `treeBytes`; 0 when not even its growth until its first page fits.
  */
-export function indexBeforePages({ budget, jobBytes, cores, documents, treeBytes }: BeforePagesInput): number {
-  return indexJobsNow({ budget, jobBytes, cores, pageBuildBytes: treeBytes + beforePagesBytes(documents) });
-}
-
-export interface BesideRenderedPagesInput {
-  /** The memory budget of the whole build (BUILD_MEMORY_MB), in bytes. */
-  budget: number;
-  /** Bytes one index job needs: the largest bundle's characters × PAGEFIND_BYTES_PER_CHAR. */
-  jobBytes: number;
-  /** Bundles the index step indexes at a time. */
-  jobs: number;
-  /** The pages the page build renders (PAGES_TO_RENDER). */
-  pages: number;
-  /** The page build tree's resident memory now (at its first page). */
-  treeBytes: number;
-}
-
-/**
- * Whether the index step started before the pages (indexBeforePages) may go on beside them once
- * the page build says how many it renders: its memory now, what rendering that many pages adds
- * (PAGE_BUILD_BYTES_PER_RENDERED_PAGE) and what its end adds (PAGE_BUILD_AFTER_PAGES_BYTES), with
- * the index step's, fit the budget.
- */
-export function indexBesideRenderedPages({ budget, jobBytes, jobs, pages, treeBytes }: BesideRenderedPagesInput): boolean {
-  const pageBuild = treeBytes + PAGE_BUILD_AFTER_PAGES_BYTES + pages * PAGE_BUILD_BYTES_PER_RENDERED_PAGE;
-  return pageBuild + jobs * jobBytes + INDEX_PROCESS_BYTES <= budget;
+export function pagesBesideIndex({ budget, jobBytes, documents, treeBytes }: { budget: number; jobBytes: number; documents: number; treeBytes: number }): number {
+  const fits = (pages: number) => renderingPeakBytes({ documents, treeBytes, pages }) + jobBytes + INDEX_PROCESS_BYTES <= budget;
+  if (!fits(0)) return 0;
+  const pages = Math.floor((budget - jobBytes - INDEX_PROCESS_BYTES - renderingPeakBytes({ documents, treeBytes, pages: 0 })) / PAGE_BUILD_BYTES_PER_RENDERED_PAGE);
+  // The division's rounding may give one page too many.
+  return fits(pages) ? pages : pages - 1;
 }
 
 /**
  * Whether the page build gives its corpus load's memory back before its pages render
  * (src/lib/release-memory.ts; the collection costs it time): where the index step may run beside
- * the pages as predicted (indexMayRunBesidePages), or may start before them because the build
- * renders from its cache (`fromCache`, an edit: indexBeforePages) and a bundle is to be indexed
- * (`jobBytes` above 0) on a machine with more than one core. At 5,000 sources, one edit, `astro
+ * the pages as predicted (indexMayRunBesidePages), or may start beside a limited number of them
+ * because the build renders from its cache (`fromCache`, an edit: indexPlan) and a bundle is to
+ * be indexed (`jobBytes` above 0) on a machine with more than one core. At 5,000 sources, one edit, `astro
  * build` held 1.5–1.9 GB when its documents were written, most of it freed (2 December 2026,
- * 20:23–20:27 UTC): with that, the index job did not fit beside it in two edits of three, and in
- * the third it was stopped at the first page.
+ * 20:23–20:27 UTC): with that, the index job did not fit beside it in two edits of three.
  */
 export function releaseBeforePages({ budget, jobBytes, cores, documents, fromCache }: { budget: number; jobBytes: number; cores: number; documents: number; fromCache: boolean }): boolean {
   return indexMayRunBesidePages({ budget, jobBytes, cores, documents }) || (fromCache && jobBytes > 0 && cores > 1);
