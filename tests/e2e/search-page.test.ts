@@ -113,6 +113,24 @@ describe('the search page', () => {
   it.each([
     ['/en/search/?q=Turkey', '/en/topics/turkey/'],
     ['/ar/search/?q=%D8%AA%D8%B1%D9%83%D9%8A%D8%A7', '/ar/topics/turkey/'],
+  ])('%s: a query that came in the URL does not wait for a pause in typing (nobody typed)', async (url, lead) => {
+    const page = await site.browser.newPage();
+    // The page's clock stands still from the start: no timer fires. The lead needs no timer (its
+    // data, its fragment file and its excerpt's slices: scheduler.yield), so it shows; a wait for
+    // the reader's pause (a timer) would hold it for ever.
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 60_000);
+    await page.goto(site.server.url(url));
+    await page.waitForSelector('#search-results > li');
+    expect(await page.getAttribute('#search-results', 'data-early')).toBe('shown');
+    const early = await results(page);
+    expect(early.map((r) => [path(r.href), r.lead])).toEqual([[lead, true]]);
+    await page.close();
+  });
+
+  it.each([
+    ['/en/search/?q=Turkey', '/en/topics/turkey/'],
+    ['/ar/search/?q=%D8%AA%D8%B1%D9%83%D9%8A%D8%A7', '/ar/topics/turkey/'],
   ])('%s shows the lead topic from its own data before Pagefind has answered, then the full results around the same element', async (url, lead) => {
     const page = await site.browser.newPage();
     // Pagefind's index chunks are held back: it cannot answer until they are released.

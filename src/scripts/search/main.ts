@@ -20,10 +20,12 @@ const DEBOUNCE_MS = 80;
  * Result data (one file per result on a large site) is fetched only once the reader has paused
  * this long: on a phone's keyboard, letters come 150–300 ms apart, and data fetched for a word
  * still being typed would compete with the answer for the network. The search itself runs after
- * DEBOUNCE_MS and its index chunks load meanwhile.
+ * DEBOUNCE_MS and its index chunks load meanwhile. A link's query (the URL's, at load) waits for
+ * none: before any input, the time of the last one is none, not the page's start (which held the
+ * lead of a link's query until 220 ms after navigation, with nobody typing).
  */
 const PAUSE_MS = 220;
-let lastInput = 0;
+let lastInput = -Infinity;
 /** "Searching…" appears only when results take longer than this, so fast searches do not flicker. */
 const LOADING_DELAY_MS = 250;
 /** Results shown before the others (about a phone's screen of them): see show(). */
