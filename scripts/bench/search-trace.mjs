@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `node scripts/bench/search-trace.mjs [--runs 3] [--cpu 4] [--net mobile|none] [--profile] [--tasks]
-// [--pages en,ar] <label>=<built site dir> …` — what a reader of the search pages waits for, in
+// [--pages en,ar,<lang>:<query>,…] <label>=<built site dir> …` — what a reader of the search pages waits for, in
 // Chromium itself (playwright-core, the system Chromium): the built sites, each served by nginx as
 // `bench:lighthouse` serves them, loaded in turn (site A's English page, site B's, A's Arabic, B's…,
 // so sites are compared in one run), each load in a fresh context, with the CPU slowed (`--cpu`,
@@ -22,7 +22,13 @@ const args = parseArgs(process.argv.slice(2), ['profile', 'tasks', 'trace']);
 const RUNS = Math.max(1, Number(args.runs ?? 3));
 const CPU = Number(args.cpu ?? 4);
 const NET = args.net ?? 'mobile';
-const LANGS = String(args.pages ?? 'en,ar').split(',');
+// `--pages en,ar` (the two Lighthouse pages, scripts/bench/lib.mjs) or any query as `<lang>:<query>`:
+// `--pages 'en:Board of Peace,ar:قوة الاستقرار'`.
+const PAGES = Object.fromEntries(String(args.pages ?? 'en,ar').split(',').map((p) => {
+  const [lang, q] = p.split(/:(.*)/s);
+  return [p, q === undefined ? SEARCH_PAGES[lang] : `/${lang}/search/?q=${encodeURIComponent(q)}`];
+}));
+const LANGS = Object.keys(PAGES);
 const sites = args._.map((spec) => {
   const [label, dir] = spec.includes('=') ? spec.split(/=(.*)/s) : [spec, spec];
   const root = resolve(PROJECT, dir);
@@ -81,7 +87,7 @@ async function measureOnce(site, lang) {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
-  const url = site.server.url(SEARCH_PAGES[lang]);
+  const url = site.server.url(PAGES[lang]);
   if (args.trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await page.waitForFunction(() => window.__seen.done !== undefined, null, { timeout: 120_000, polling: 250 });
