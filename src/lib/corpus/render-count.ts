@@ -48,26 +48,23 @@ interface State {
   fromCache: boolean;
   /** Keyed pages counted as rendering. */
   pages: number;
-  /** Whether the first page has rendered (every route's paths known, `pages` final). */
-  announced: boolean;
-  /** Pages rendered so far (every page), and those of them with keyed paths (set by startRenderCount). */
-  rendered?: number;
-  renderedKeyed?: number;
+  /** Pages rendered so far (every page), and those of them with keyed paths. */
+  rendered: number;
+  renderedKeyed: number;
   /** The build script's limit beside the index step (PAGES_BESIDE_INDEX), once read. */
   limit?: number | undefined;
   /** While the pages wait for the index step: settles when it is over. */
   waiting?: Promise<void> | undefined;
-  waitedMs?: number;
+  waitedMs: number;
 }
 
 // One state for every copy of this module (shared-state.ts).
-const state = sharedState<State>('__briefingsRenderCount', () => ({ fromCache: false, pages: 0, announced: false }));
+const state = sharedState<State>('__briefingsRenderCount', () => ({ fromCache: false, pages: 0, rendered: 0, renderedKeyed: 0, waitedMs: 0 }));
 
 /** Starts counting for this build (incremental-pages.ts, as the build starts). */
 export function startRenderCount(fromCache: boolean): void {
   state.fromCache = fromCache;
   state.pages = 0;
-  state.announced = false;
   state.rendered = 0;
   state.renderedKeyed = 0;
   state.limit = undefined;
@@ -120,9 +117,8 @@ export const mustWait = ({ rendered, limit, indexDone }: { rendered: number; lim
  * that would say so has gone. Undefined: it may render now.
  */
 export function pageMayRender(keyed: boolean): Promise<void> | undefined {
-  state.announced = true;
-  state.rendered = (state.rendered ?? 0) + 1;
-  if (keyed) state.renderedKeyed = (state.renderedKeyed ?? 0) + 1;
+  state.rendered += 1;
+  if (keyed) state.renderedKeyed += 1;
   const dir = process.env.SEARCH_DOCS;
   if (!dir || !state.fromCache) return undefined;
   if (state.limit === undefined && existsSync(join(dir, PAGES_BESIDE_INDEX))) state.limit = pagesBesideIndexFile(readFileSync(join(dir, PAGES_BESIDE_INDEX), 'utf8'));
@@ -134,7 +130,7 @@ export function pageMayRender(keyed: boolean): Promise<void> | undefined {
     const timer = setInterval(() => {
       if (!existsSync(join(dir, INDEX_DONE)) && process.ppid === parent) return;
       clearInterval(timer);
-      state.waitedMs = (state.waitedMs ?? 0) + performance.now() - started;
+      state.waitedMs += performance.now() - started;
       state.waiting = undefined;
       // Over (or no one left to say so): no page waits again.
       state.limit = Infinity;
@@ -157,7 +153,7 @@ export interface RenderCount {
  */
 export function finishRenderCount(): RenderCount | undefined {
   if (!state.fromCache) return undefined;
-  const count: RenderCount = { pages: state.pages, rendered: state.renderedKeyed ?? 0, waitedMs: Math.round(state.waitedMs ?? 0) };
+  const count: RenderCount = { pages: state.pages, rendered: state.renderedKeyed, waitedMs: Math.round(state.waitedMs) };
   const dir = process.env.SEARCH_DOCS;
   if (dir) writeFileReplacing(join(dir, PAGES_TO_RENDER), JSON.stringify(count));
   return count;
