@@ -31,6 +31,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
 import { PAGES_RENDERING, buildMemoryBudget, indexJobsNow, indexPlan, offlineScanBesideIndex, pagesRenderingFile } from '../src/lib/search/index-memory.ts';
 import { INDEX_DONE, PAGES_BESIDE_INDEX, PAGES_TO_RENDER, renderCountFile } from '../src/lib/corpus/render-count.ts';
+import { signalText, writeSignal } from '../src/lib/signal-files.ts';
 import { bundlesToIndex, indexJobBytes } from '../src/lib/search/bundles-to-index.ts';
 
 const target = resolve(process.env.OUT_DIR ?? 'dist');
@@ -126,7 +127,7 @@ if (existsSync(manifest) && astroExit === undefined) {
       cores: availableParallelism(),
       jobBytes: jobBytesOf(bundles),
       documents: bundles.reduce((n, b) => n + b.pages, 0),
-      fromCache: pagesRenderingFile(readFileSync(rendering, 'utf8')).fromCache,
+      fromCache: pagesRenderingFile(signalText(rendering)).fromCache,
       cardsRunning: cardsRunning(),
       treeBytes: treeRss(astro.pid),
     });
@@ -138,14 +139,13 @@ if (existsSync(manifest) && astroExit === undefined) {
   // BUILD_PAGES_BESIDE_INDEX (tests, experiments): where the page build renders from its cache,
   // the index step starts beside it with this limit of pages, whatever the memory plan says.
   const forced = process.env.BUILD_PAGES_BESIDE_INDEX;
-  if (forced !== undefined && astroExit === undefined && !cardsRunning() && pagesRenderingFile(readFileSync(rendering, 'utf8')).fromCache) decided = { jobs: 1, pages: Number(forced) };
+  if (forced !== undefined && astroExit === undefined && !cardsRunning() && pagesRenderingFile(signalText(rendering)).fromCache) decided = { jobs: 1, pages: Number(forced) };
   if (decided !== 'after the cards' && decided.jobs > 0) {
     // The limit first: the page build counts its pages from its first and reads it before each.
     pagesBeside = decided.pages;
     if (pagesBeside !== undefined) {
-      // Whole or not at all: the page build reads it as soon as it is there.
-      writeFileSync(join(docs, `${PAGES_BESIDE_INDEX}.tmp`), JSON.stringify({ pages: pagesBeside }));
-      renameSync(join(docs, `${PAGES_BESIDE_INDEX}.tmp`), join(docs, PAGES_BESIDE_INDEX));
+      // Whole or not at all (writeSignal): the page build reads it as soon as it is there.
+      writeSignal(join(docs, PAGES_BESIDE_INDEX), { pages: pagesBeside });
     }
     index = startIndex(Math.min(decided.jobs, Math.max(1, toIndex(bundles).length)), ['ignore', 'pipe', 'pipe']);
     releaseIndexOutput = heldOutput(index);
@@ -162,7 +162,7 @@ let status = await astro.done;
 rmSync(cardsDone, { force: true });
 if (pagesBeside !== undefined) {
   // What the page build rendered beside the index step (render-count.ts).
-  const count = existsSync(join(docs, PAGES_TO_RENDER)) ? renderCountFile(readFileSync(join(docs, PAGES_TO_RENDER), 'utf8')) : undefined;
+  const count = renderCountFile(signalText(join(docs, PAGES_TO_RENDER)));
   const waited = count?.waitedMs ? `, waited ${(count.waitedMs / 1000).toFixed(1)} s for it past ${pagesBeside} page(s)` : '';
   console.log(`[search-index] started beside the page build, which renders ${count ? `${count.pages} page(s) from its cache${count.rendered > count.pages ? ` (${count.rendered} rendered)` : ''}` : 'an unknown number of page(s)'}, up to ${pagesBeside} beside the index step${waited}`);
 }

@@ -20,7 +20,7 @@ import { releaseFreedMemory } from '../lib/release-memory.ts';
 import { PAGES_RENDERING, buildMemoryBudget, releaseBeforePages } from '../lib/search/index-memory.ts';
 import { indexJobBytes } from '../lib/search/bundles-to-index.ts';
 import { rendersFromCache } from '../lib/corpus/render-count.ts';
-import { writeFileReplacing } from '../lib/link-files.ts';
+import { writeSignal } from '../lib/signal-files.ts';
 
 export default function searchDocuments(): AstroIntegration {
   let cacheDir = '';
@@ -56,7 +56,7 @@ export default function searchDocuments(): AstroIntegration {
         // from here, once, knowing whether the build renders from its cache (then it may give the
         // page build a limit of pages beside the index step: render-count.ts; index-memory.ts,
         // indexPlan).
-        if (dir) writeFileReplacing(join(dir, PAGES_RENDERING), JSON.stringify({ fromCache: rendersFromCache() }));
+        if (dir) writeSignal(join(dir, PAGES_RENDERING), { fromCache: rendersFromCache() });
       },
     },
   };

@@ -224,6 +224,8 @@ describe('the page build’s PAGES_RENDERING file', () => {
     ['not JSON', 'yes', false],
     ['not a boolean', '{"fromCache":"true"}', false],
     ['null', 'null', false],
+    ['no file', undefined, false],
+    ['torn', '{"fromCa', false],
   ])('%s', (_, text, fromCache) => expect(pagesRenderingFile(text)).toEqual({ fromCache }));
 });
 

@@ -100,13 +100,18 @@ describe('the files between the build script and the page build', () => {
     ['not a whole number', '{"pages":1.5}', undefined],
     ['a string', '{"pages":"70"}', undefined],
     ['null', 'null', undefined],
+    ['no file', undefined, undefined],
+    ['torn', '{"pag', undefined],
   ])('PAGES_BESIDE_INDEX: %s', (_, text, pages) => expect(pagesBesideIndexFile(text)).toBe(pages));
 
   it.each([
     ['a count', '{"pages":62,"rendered":62,"waitedMs":0}', { pages: 62, rendered: 62, waitedMs: 0 }],
     ['more rendered than counted, and a wait', '{"pages":62,"rendered":300,"waitedMs":8100}', { pages: 62, rendered: 300, waitedMs: 8100 }],
     ['a part missing', '{"pages":62}', undefined],
+    ['a part not a whole number', '{"pages":62,"rendered":62,"waitedMs":0.5}', undefined],
     ['empty', '', undefined],
     ['null', 'null', undefined],
+    ['no file', undefined, undefined],
+    ['torn', '{"pages":62,"rendered":6', undefined],
   ])('PAGES_TO_RENDER: %s', (_, text, count) => expect(renderCountFile(text)).toEqual(count));
 });

@@ -21,10 +21,10 @@
  * renders every page for that build-inputs.ts does not see (an Astro release hashing more of its
  * inputs), and the end says so (more pages rendered than counted).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileReplacing } from '../link-files.ts';
 import { sharedState } from '../shared-state.ts';
+import { isWholeNumber, readSignal, signalText, writeSignal } from '../signal-files.ts';
 
 /**
  * The file the page build writes into the search documents' folder (SEARCH_DOCS) at its end,
@@ -92,14 +92,9 @@ export function countPaths(paths: readonly { pathname: string; cacheKey: string 
   state.pages += pagesToRender(paths, state.fromCache, linkedKey);
 }
 
-/** The limit of a PAGES_BESIDE_INDEX file's text; undefined when it does not say. */
-export function pagesBesideIndexFile(text: string): number | undefined {
-  try {
-    const pages = (JSON.parse(text) as { pages?: unknown } | null)?.pages;
-    return typeof pages === 'number' && Number.isInteger(pages) && pages >= 0 ? pages : undefined;
-  } catch {
-    return undefined;
-  }
+/** The limit of a PAGES_BESIDE_INDEX file's text (undefined: no file); undefined when it does not say. */
+export function pagesBesideIndexFile(text: string | undefined): number | undefined {
+  return readSignal(text, { pages: isWholeNumber })?.pages;
 }
 
 /**
@@ -121,7 +116,7 @@ export function pageMayRender(keyed: boolean): Promise<void> | undefined {
   if (keyed) state.renderedKeyed += 1;
   const dir = process.env.SEARCH_DOCS;
   if (!dir || !state.fromCache) return undefined;
-  if (state.limit === undefined && existsSync(join(dir, PAGES_BESIDE_INDEX))) state.limit = pagesBesideIndexFile(readFileSync(join(dir, PAGES_BESIDE_INDEX), 'utf8'));
+  if (state.limit === undefined) state.limit = pagesBesideIndexFile(signalText(join(dir, PAGES_BESIDE_INDEX)));
   if (state.waiting) return state.waiting;
   if (!mustWait({ rendered: state.rendered, limit: state.limit, indexDone: existsSync(join(dir, INDEX_DONE)) })) return undefined;
   const started = performance.now();
@@ -155,17 +150,11 @@ export function finishRenderCount(): RenderCount | undefined {
   if (!state.fromCache) return undefined;
   const count: RenderCount = { pages: state.pages, rendered: state.renderedKeyed, waitedMs: Math.round(state.waitedMs) };
   const dir = process.env.SEARCH_DOCS;
-  if (dir) writeFileReplacing(join(dir, PAGES_TO_RENDER), JSON.stringify(count));
+  if (dir) writeSignal(join(dir, PAGES_TO_RENDER), count);
   return count;
 }
 
-/** A PAGES_TO_RENDER file's count; undefined when it does not say. */
-export function renderCountFile(text: string): RenderCount | undefined {
-  try {
-    const data = JSON.parse(text) as Partial<Record<keyof RenderCount, unknown>> | null;
-    const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
-    return data && whole(data.pages) && whole(data.rendered) && whole(data.waitedMs) ? { pages: data.pages, rendered: data.rendered, waitedMs: data.waitedMs } : undefined;
-  } catch {
-    return undefined;
-  }
+/** A PAGES_TO_RENDER file's count (undefined: no file); undefined when it does not say. */
+export function renderCountFile(text: string | undefined): RenderCount | undefined {
+  return readSignal<RenderCount>(text, { pages: isWholeNumber, rendered: isWholeNumber, waitedMs: isWholeNumber });
 }

@@ -1,6 +1,7 @@
 /**
  * Memory figures and the plan scripts/build.mjs follows to start the search index step (kept in
- * a module of its own, with no imports, so the build script does not load the search code).
+ * a module of its own, importing only the signal files' helpers, so the build script does not
+ * load the search code).
  *
  * The index step needs only the search documents, which the page build writes as it starts
  * (src/integrations/search-documents.ts), so it can run beside page rendering on the cores the
@@ -11,6 +12,7 @@
  * its cache, the pages it is allowed to render before the index step is over) plus the index
  * job fit the budget (BUILD_MEMORY_MB); otherwise it starts when the page build has exited.
  */
+import { isBoolean, readSignal } from '../signal-files.ts';
 
 /**
  * One index job's memory per character of document (the bundle's `chars`, display data
@@ -184,15 +186,10 @@ export function indexMayRunBesidePages({ budget, jobBytes, cores, documents }: O
  * build with the same code, config and project folder (src/lib/corpus/build-inputs.ts), so it
  * renders only the pages whose reads changed, and it holds to the limit of pages the build script
  * gives it beside the index step (indexPlan; src/lib/corpus/render-count.ts). An empty or unknown
- * file (an older page build) says nothing: `fromCache` false.
+ * file (an older page build), or none, says nothing: `fromCache` false.
  */
-export function pagesRenderingFile(text: string): { fromCache: boolean } {
-  try {
-    const data = JSON.parse(text) as unknown;
-    return { fromCache: typeof data === 'object' && data !== null && (data as { fromCache?: unknown }).fromCache === true };
-  } catch {
-    return { fromCache: false };
-  }
+export function pagesRenderingFile(text: string | undefined): { fromCache: boolean } {
+  return { fromCache: readSignal(text, { fromCache: isBoolean })?.fromCache === true };
 }
 
 /**
