@@ -30,7 +30,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { descendants } from './lib/process-tree.mjs';
 import { PAGES_RENDERING, buildMemoryBudget, indexJobsNow, indexPlan, offlineScanBesideIndex, pagesRenderingFile } from '../src/lib/search/index-memory.ts';
-import { INDEX_DONE, PAGES_BESIDE_INDEX, PAGES_TO_RENDER, renderCountFile } from '../src/lib/corpus/render-count.ts';
+import { INDEX_DONE, PAGES_BESIDE_INDEX, RENDER_COUNT, renderCountFile } from '../src/lib/corpus/render-count.ts';
 import { signalText, writeSignal } from '../src/lib/signal-files.ts';
 import { bundlesToIndex, indexJobBytes } from '../src/lib/search/bundles-to-index.ts';
 
@@ -162,7 +162,7 @@ let status = await astro.done;
 rmSync(cardsDone, { force: true });
 if (pagesBeside !== undefined) {
   // What the page build rendered beside the index step (render-count.ts).
-  const count = renderCountFile(signalText(join(docs, PAGES_TO_RENDER)));
+  const count = renderCountFile(signalText(join(docs, RENDER_COUNT)));
   const waited = count?.waitedMs ? `, waited ${(count.waitedMs / 1000).toFixed(1)} s for it past ${pagesBeside} page(s)` : '';
   console.log(`[search-index] started beside the page build, which renders ${count ? `${count.pages} page(s) from its cache${count.rendered > count.pages ? ` (${count.rendered} rendered)` : ''}` : 'an unknown number of page(s)'}, up to ${pagesBeside} beside the index step${waited}`);
 }

@@ -1,7 +1,7 @@
 /**
  * The small JSON files through which scripts/build.mjs and the page build (`astro build`, its
  * child) tell each other where they are while both run, in the search documents' folder
- * (SEARCH_DOCS): PAGES_RENDERING (search/index-memory.ts), PAGES_BESIDE_INDEX and PAGES_TO_RENDER
+ * (SEARCH_DOCS): PAGES_RENDERING (search/index-memory.ts), PAGES_BESIDE_INDEX and RENDER_COUNT
  * (corpus/render-count.ts).
  *
  * Two processes, and neither waits for the other's write: so every such file is written whole

@@ -113,5 +113,5 @@ describe('the files between the build script and the page build', () => {
     ['null', 'null', undefined],
     ['no file', undefined, undefined],
     ['torn', '{"pages":62,"rendered":6', undefined],
-  ])('PAGES_TO_RENDER: %s', (_, text, count) => expect(renderCountFile(text)).toEqual(count));
+  ])('RENDER_COUNT: %s', (_, text, count) => expect(renderCountFile(text)).toEqual(count));
 });

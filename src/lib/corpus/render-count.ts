@@ -28,10 +28,13 @@ import { isWholeNumber, readSignal, signalText, writeSignal } from '../signal-fi
 
 /**
  * The file the page build writes into the search documents' folder (SEARCH_DOCS) at its end,
- * where it renders from its cache: JSON `{ "pages": counted, "rendered": keyed pages rendered,
- * "waitedMs": time waiting for the index step }` (renderCountFile), for the build script's note.
+ * where it renders from its cache: its count, JSON `{ "pages": counted, "rendered": keyed pages
+ * rendered, "waitedMs": time waiting for the index step }` (renderCountFile), for the build
+ * script's note. (It was `pages-to-render` when it held the count made before the first page;
+ * a file of that name an older build left is never read: nothing reads that name, and the
+ * build script empties the folder as it starts.)
  */
-export const PAGES_TO_RENDER = 'pages-to-render';
+export const RENDER_COUNT = 'render-count';
 
 /**
  * Written by the build script into SEARCH_DOCS before it starts the index step beside the pages
@@ -144,17 +147,17 @@ export interface RenderCount {
 
 /**
  * At the page build's end (incremental-pages.ts): where it renders from its cache, writes its
- * count (PAGES_TO_RENDER) for the build script, and returns it.
+ * count (RENDER_COUNT) for the build script, and returns it.
  */
 export function finishRenderCount(): RenderCount | undefined {
   if (!state.fromCache) return undefined;
   const count: RenderCount = { pages: state.pages, rendered: state.renderedKeyed, waitedMs: Math.round(state.waitedMs) };
   const dir = process.env.SEARCH_DOCS;
-  if (dir) writeSignal(join(dir, PAGES_TO_RENDER), count);
+  if (dir) writeSignal(join(dir, RENDER_COUNT), count);
   return count;
 }
 
-/** A PAGES_TO_RENDER file's count (undefined: no file); undefined when it does not say. */
+/** A RENDER_COUNT file's count (undefined: no file); undefined when it does not say. */
 export function renderCountFile(text: string | undefined): RenderCount | undefined {
   return readSignal<RenderCount>(text, { pages: isWholeNumber, rendered: isWholeNumber, waitedMs: isWholeNumber });
 }
