@@ -31,7 +31,7 @@ if (!args.summary) {
       for (const [lang, path] of Object.entries(SEARCH_PAGES)) {
         for (const site of sites) {
           const before = load();
-          const [row] = await runLighthouse([site.server.url(path)], { networkFloor: true });
+          const [row] = await runLighthouse([site.server.url(path)], { chromeFlags: site.server.chromeFlags, networkFloor: true });
           const line = { time: new Date().toISOString(), site: site.label, lang, load: before, performance: row.performance, fcpMs: row.fcpMs, lcpMs: row.lcpMs, lcpNetworkMs: row.lcpNetworkMs, tbtMs: row.tbtMs, cls: row.cls };
           appendFileSync(OUT, `${JSON.stringify(line)}\n`);
           console.log(`${line.time} ${site.label} ${lang}: perf ${row.performance} LCP ${Math.round(row.lcpMs)} (network ${Math.round(row.lcpNetworkMs)}) TBT ${Math.round(row.tbtMs)} CLS ${row.cls.toFixed(3)} load ${before}`);

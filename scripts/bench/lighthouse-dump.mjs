@@ -11,7 +11,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { Audit } from 'lighthouse/core/audits/audit.js';
 import { LanternLargestContentfulPaint } from 'lighthouse/core/computed/metrics/lantern-largest-contentful-paint.js';
-import { CHROME_FLAGS, serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
+import { serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
 import { SEARCH_PAGES, builtSiteBase } from './lib.mjs';
 
 const [dir, out, ...langs] = process.argv.slice(2);
@@ -19,7 +19,7 @@ const root = resolve(dir);
 const base = builtSiteBase(root);
 mkdirSync(out, { recursive: true });
 const server = await serveForLighthouse(root, base);
-const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: server.chromeFlags });
 
 const short = (u) => decodeURI(u).replace(/^https?:\/\/[^/]+/, '').replace(/^\/(en|ar)\/search\//, '').slice(0, 60);
 function describe(node) {

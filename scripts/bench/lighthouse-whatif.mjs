@@ -14,7 +14,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { Audit } from 'lighthouse/core/audits/audit.js';
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
 import { getComputationDataParams } from 'lighthouse/core/computed/metrics/lantern-metric.js';
-import { CHROME_FLAGS, serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
+import { serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
 import { SEARCH_PAGES, builtSiteBase } from './lib.mjs';
 
 const [dir, ...langs] = process.argv.slice(2);
@@ -56,7 +56,7 @@ const SCENARIOS = [
 ];
 
 const server = await serveForLighthouse(root, builtSiteBase(root));
-const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: server.chromeFlags });
 try {
   for (const lang of langs.length ? langs : ['en', 'ar']) {
     const result = await lighthouse(server.url(SEARCH_PAGES[lang]), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });

@@ -30,6 +30,7 @@ try {
   for (let i = 0; i < RUNS; i++) {
     console.log(`run ${i + 1}/${RUNS}`);
     runs.push(await runLighthouse(LIGHTHOUSE_PAGES.map((p) => server.url(p)), {
+      chromeFlags: server.chromeFlags,
       networkFloor: true,
       onResult: (r) => console.log(`  ${decodeURI(r.url.slice(server.origin.length))}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo} CLS ${r.cls.toFixed(3)}`),
     }));

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { launchChromium } from '../../tests/helpers/browser.ts';
 import { serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
+import { localCertificate } from '../../tests/helpers/tls.ts';
 import { settled } from '../../tests/helpers/search-page.ts';
 import { PROJECT, builtSiteBase, parseArgs } from './lib.mjs';
 
@@ -21,7 +22,7 @@ const { queries } = parse(readFileSync(join(PROJECT, 'tests/search/eval.yaml'), 
 const EVERY = Math.max(1, Number(args.every ?? 1));
 const all = [...queries.filter((_, i) => i % EVERY === 0).map((q) => [q.lang, q.q]), ['en', 'Gaza'], ['ar', 'غزة'], ['en', 'Hamas'], ['ar', 'حماس'], ['en', 'the'], ['en', 'zzzqx'], ['ar', 'قوة دولية']];
 const servers = await Promise.all(dirs.map((d) => serveForLighthouse(d, builtSiteBase(d))));
-const browser = await launchChromium();
+const browser = await launchChromium([localCertificate().trustFlag]);
 const pages = await Promise.all(servers.map(() => browser.newPage()));
 let differences = 0;
 try {

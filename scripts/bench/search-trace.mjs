@@ -16,6 +16,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../../tests/helpers/browser.ts';
 import { serveForLighthouse } from '../../tests/helpers/lighthouse.ts';
+import { localCertificate } from '../../tests/helpers/tls.ts';
 import { PROJECT, SEARCH_PAGES, builtSiteBase, median, parseArgs, table } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2), ['profile', 'tasks', 'trace']);
@@ -67,7 +68,7 @@ for (const site of sites) {
   servers.push(server);
   site.server = server;
 }
-const browser = await launchChromium();
+const browser = await launchChromium([localCertificate().trustFlag]);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const loadBefore = load();
 const rows = [];

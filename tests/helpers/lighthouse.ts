@@ -12,6 +12,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { Audit } from 'lighthouse/core/audits/audit.js';
 import { LanternLargestContentfulPaint } from 'lighthouse/core/computed/metrics/lantern-largest-contentful-paint.js';
 import { serveWithNginx, type Served } from './nginx.ts';
+import { localCertificate } from './tls.ts';
 
 /** Root-relative paths (without base) of the ten pages. */
 export const LIGHTHOUSE_PAGES = [
@@ -27,17 +28,27 @@ export const LIGHTHOUSE_PAGES = [
   '/en/search/?q=Turkey',
 ];
 
+export interface AuditedSite extends Served {
+  /** CHROME_FLAGS and the flag that makes Chromium trust the site's certificate (tls.ts). */
+  chromeFlags: string[];
+}
+
 /**
- * Serves a built site as the audited host: nginx with the site's security headers (the strict
- * CSP the pages are held to) and gzip for text, as static hosts compress (the page-weight budget
- * and `bench:search` count gzip bytes too). Pagefind's index files are compressed already.
+ * Serves a built site as the audited host: nginx over HTTPS and HTTP/2, as static hosts serve
+ * sites to phones (GitHub Pages, Netlify, Cloudflare Pages; tls.ts says why it matters to
+ * Lighthouse), with the site's security headers (the strict CSP the pages are held to) and gzip
+ * for text, as static hosts compress (the page-weight budget and `bench:search` count gzip bytes
+ * too). Pagefind's index files are compressed already.
  */
-export function serveForLighthouse(dist: string, base: string): Promise<Served> {
+export async function serveForLighthouse(dist: string, base: string): Promise<AuditedSite> {
   const headers = join(resolve(dist), 'nginx-security-headers.conf');
-  return serveWithNginx(dist, base, {
+  const tls = localCertificate();
+  const served = await serveWithNginx(dist, base, {
+    tls,
     siteDirectives: `${existsSync(headers) ? `include ${headers};` : ''}
       gzip on; gzip_types text/css application/javascript text/javascript application/json application/wasm application/manifest+json image/svg+xml;`,
   });
+  return { ...served, chromeFlags: [...CHROME_FLAGS, tls.trustFlag] };
 }
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -67,6 +78,8 @@ export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', 
  * titles of failing audits of the scored categories other than performance.
  */
 export interface RunOptions {
+  /** Chromium's flags: the audited site's (AuditedSite.chromeFlags), which trust its certificate. */
+  chromeFlags: string[];
   onResult?: (row: LighthouseRow) => void;
   /**
    * Skip the performance category (its score, LCP and TBT read NaN/0) but keep CLS: the test
@@ -89,11 +102,8 @@ async function networkFloorLcp(artifacts: unknown, settings: { throttling: objec
   return (await LanternLargestContentfulPaint.request(data, context as never)).timing;
 }
 
-export async function runLighthouse(urls: string[], { onResult, withoutPerformance = false, networkFloor = false }: RunOptions = {}): Promise<LighthouseRow[]> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: CHROME_FLAGS,
-  });
+export async function runLighthouse(urls: string[], { chromeFlags, onResult, withoutPerformance = false, networkFloor = false }: RunOptions): Promise<LighthouseRow[]> {
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags });
   const rows: LighthouseRow[] = [];
   try {
     for (const url of urls) {

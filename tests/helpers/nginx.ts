@@ -4,9 +4,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { get } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { LocalCertificate } from './tls.ts';
 
 export interface Served {
   origin: string;
@@ -33,6 +35,19 @@ export interface NginxOptions {
   aliases?: Record<string, string>;
   /** Listen on this port (to bring a stopped site back at the same origin); default: a free one. */
   port?: number;
+  /** Serve over HTTPS and HTTP/2 with this certificate (tls.ts), as hosts serve sites; plain HTTP/1.1 otherwise. */
+  tls?: LocalCertificate;
+}
+
+/** Whether the site answers its base URL with 200 (over HTTPS, checking the certificate it was given). */
+async function answers(url: string, tls: LocalCertificate | undefined): Promise<boolean> {
+  if (!tls) return (await fetch(url)).ok;
+  return new Promise((ok, fail) => {
+    get(url, { ca: tls.cert }, (res) => {
+      res.resume();
+      ok(res.statusCode === 200);
+    }).on('error', fail);
+  });
 }
 
 export async function serveWithNginx(dist: string, base: string, options: NginxOptions = {}): Promise<Served> {
@@ -60,7 +75,9 @@ http {
   scgi_temp_path ${prefix}/scgi;
   absolute_redirect off;
   server {
-    listen 127.0.0.1:${port};
+    ${options.tls ? `listen 127.0.0.1:${port} ssl http2;
+    ssl_certificate ${options.tls.certFile};
+    ssl_certificate_key ${options.tls.keyFile};` : `listen 127.0.0.1:${port};`}
     ${b === '/' ? '' : `location = ${b.slice(0, -1)} { return 301 ${b}; }`}
     location ${b} {
       alias ${root}/;
@@ -75,12 +92,11 @@ http {
   const child: ChildProcess = spawn(binary, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += String(d)));
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
     try {
-      const res = await fetch(`${origin}${b}`);
-      if (res.ok) break;
+      if (await answers(`${origin}${b}`, options.tls)) break;
     } catch {
       await new Promise((r) => setTimeout(r, 50));
     }
