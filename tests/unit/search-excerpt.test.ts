@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/lib/search/analyze.ts';
-import { buildExcerpt, excerptSections, openingPositions, type ExcerptOptions } from '../../src/lib/search/excerpt.ts';
+import { buildExcerpt, excerptSections, openingPositions, queryPhrases, type ExcerptOptions } from '../../src/lib/search/excerpt.ts';
 import type { PageData } from '../../src/lib/search/index-document.ts';
 import { plainText } from '../../src/lib/search/records.ts';
 
@@ -58,37 +58,74 @@ describe('excerpts from match positions, in the original spelling and spacing', 
     expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['وجود', 'عسكري', 'تركي']);
   });
 
-  it('leaves a lone short word of a longer query unmarked', () => {
-    // "على" (position 10) stands alone; "تركيا أعربت" (3, 4) stand together.
+  it('leaves a function word of a longer query unmarked', () => {
+    // "على" (position 10) is a function word; "تركيا أعربت" (3, 4) are what matched.
     const e = buildExcerpt(p, analyzer, [start + 3, start + 4, start + 10], { terms: analyzer.queryTerms('تركيا أعربت على') })!;
     expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['تركيا', 'أعربت']);
   });
 
-  // Matches in a query of several words: function words stay plain when alone, words matched only
-  // as longer words starting with a function word of the query are plain, content words are
-  // marked however short they are. Positions are word indices in the one section (Pagefind's).
-  it.each([
-    ['a lone Arabic preposition', 'قوة على مصر', 'قالت المصادر إن القوة ستعمل على الحدود مع مصر', [3, 5, 8], ['القوة', 'مصر']],
-    ['a lone Arabic preposition, no other match in the section', 'الحدود على', 'قالت المصادر إن القوة ستعمل على الحدود', [5], []],
-    ['a lone Arabic content word of three letters', 'قوة الاستقرار', 'قوة أمنية متعددة الجنسيات تدعم الاستقرار', [0, 5], ['قوة', 'الاستقرار']],
-    ['«غزة» alone', 'قوات غزة', 'انسحاب من غزة ثم حديث عن القوات', [2, 6], ['غزة', 'القوات']],
-    ['a preposition with a clitic («وفي»)', 'في خطة', 'اجتماع وفي الدوحة عرض للخطة', [1, 4], ['للخطة']],
-    ['a lone English article', 'the ceasefire', 'the force will support the ceasefire', [0, 5], ['ceasefire']],
-    ['"of" inside the phrase, not alone', 'Board of Peace', 'a Board of Peace member spoke of the peace', [1, 2, 3, 6, 8], ['Board', 'of', 'Peace', 'peace']],
-    ['a short English content word', 'UN aid', 'the UN asked for aid convoys', [1, 4], ['UN', 'aid']],
-    ['words that only start with "to" and "of"', 'aid to Gaza officials', 'officials told reporters aid to Gaza was offered today', [0, 1, 3, 4, 5, 8], ['officials', 'aid', 'to', 'Gaza']],
-    ['"officials" beside the phrase, matched by "of"', 'Board of Peace', 'the Board of Peace officials met', [1, 2, 3, 4], ['Board', 'of', 'Peace']],
-    ['«فيه» for «في»', 'قوات في غزة', 'نشر القوات فيه وفي محور فيلادلفيا في غزة', [1, 2, 6, 7], ['القوات', 'في', 'غزة']],
-    ['a content word starting with a function word ("Tokyo" for "to Tokyo")', 'to Tokyo', 'flights to Tokyo resumed', [1, 2], ['to', 'Tokyo']],
-  ])('%s', (_, query, textOf, at, marked) => {
+  // A mark says "this is (a form of) a word you searched": Pagefind's positions (here: word
+  // indices in the one section) hold every word starting with a query word's stem; only forms of
+  // the query words are marked, and function words only when the query is nothing else or inside
+  // a quoted phrase that stands whole.
+  const marks = (query: string, textOf: string, at: number[]) => {
     const one = page([['p1', '', textOf]]);
-    const e = buildExcerpt(one, analyzer, at, { terms: analyzer.queryTerms(query) })!;
-    expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(marked);
+    return buildExcerpt(one, analyzer, at, { terms: analyzer.queryTerms(query), phrases: queryPhrases(analyzer, query) })!.parts.filter((x) => x.mark).map((x) => x.text);
+  };
+  it.each([
+    // A short word is itself, not the words it starts.
+    ['UN, not words starting with "un"', 'UN', 'the UN said aid moves unimpeded until it is under UN control', [1, 5, 6, 9, 10], ['UN', 'UN']],
+    ['UN also as U.N. and UN’s', 'UN', 'U.N. envoys and the UN’s plan, unlike others', [0, 4, 6], ['U.N', 'UN’s']],
+    ['"un" words alone on a page: nothing to mark', 'UN', 'aid moves unimpeded until it is under control', [2, 3, 6], []],
+    // English forms kept: inflections, derivations on a base of four letters, demonyms.
+    ['inflections of a word', 'force', 'the forces forced a forceful force', [1, 2, 4, 5], ['forces', 'forced', 'force']],
+    ['a plural query marks its singular and other forms', 'negotiations', 'negotiators said negotiating the negotiation needs negotiators', [0, 2, 4, 6], ['negotiators', 'negotiating', 'negotiation', 'negotiators']],
+    ['a name marks its demonym, not a longer unrelated word', 'Egypt', 'Egyptian mediators met in Egypt; egyptology aside', [0, 4, 5], ['Egyptian', 'Egypt']],
+    ['Turkey marks Turkey’s and Turkeys, not Turkmen', 'Turkey', 'Turkey’s army, Turkeys and Turkmen', [0, 2, 4], ['Turkey’s', 'Turkeys']],
+    // Arabic: clitics and suffixes kept, unrelated longer words not.
+    ['«قوة» marks the forces with clitics and its pronoun form', 'قوة', 'والقوات الدولية وقوته بالقوة لا القول ولا القومية', [0, 2, 3, 5, 7], ['والقوات', 'وقوته', 'بالقوة']],
+    ['«غزة» marks «غزي», not «غزو»', 'غزة', 'سكان غزة الغزيون رفضوا الغزو', [1, 2, 4], ['غزة', 'الغزيون']],
+    ['«الأمم المتحدة» marks the UN, not «أممت»', 'الأمم المتحدة', 'قالت الأمم المتحدة إن الدول المتحدة أممت الشركة', [1, 2, 5, 6], ['الأمم', 'المتحدة', 'المتحدة']],
+    // Function words in a query with content words: not marked, wherever they stand.
+    ['English stop words', 'the Board of Peace', 'the Board of Peace met; the head of the board spoke of peace', [0, 1, 2, 3, 5, 7, 8, 9, 11, 12], ['Board', 'Peace', 'board', 'peace']],
+    ['"and" between two names', 'Turkey and Egypt', 'Turkey and Egypt agreed, and Qatar too', [0, 1, 2, 4], ['Turkey', 'Egypt']],
+    ['Arabic stop words, «وفي» too', 'قوة في غزة', 'نشر القوة في غزة وفي محيطها من القوات', [1, 2, 3, 4, 7], ['القوة', 'غزة', 'القوات']],
+    ['a preposition with a clitic («وفي»)', 'في خطة', 'اجتماع وفي الدوحة عرض للخطة', [1, 4], ['للخطة']],
+    ['words that only start with "to" and "of"', 'aid to Gaza officials', 'officials told reporters aid to Gaza was offered today', [0, 1, 3, 4, 5, 8], ['officials', 'aid', 'Gaza']],
+    ['a content word starting with a function word', 'to Tokyo', 'flights to Tokyo resumed', [1, 2], ['Tokyo']],
+    ['«فيه» for «في»', 'قوات في غزة', 'نشر القوات فيه وفي محور فيلادلفيا في غزة', [1, 2, 6, 7], ['القوات', 'غزة']],
+    ['a short content word', 'UN aid', 'the UN asked for aid convoys', [1, 4], ['UN', 'aid']],
+    ['a three-letter Arabic content word', 'قوة الاستقرار', 'قوة أمنية متعددة الجنسيات تدعم الاستقرار', [0, 5], ['قوة', 'الاستقرار']],
+    // Nothing but function words: they are what was searched.
+    ['an English stop-word-only query', 'of the', 'the head of the board', [0, 2, 3], ['the', 'of', 'the']],
+    ['an Arabic stop-word-only query', 'في', 'قالت إن القوة في غزة وفيه', [3, 5], ['في', 'وفيه']],
+    // A quoted phrase standing whole is marked whole; its words elsewhere as any query's.
+    ['a quoted phrase', '"Board of Peace"', 'the Board of Peace met; the head of the board spoke', [1, 2, 3, 7, 9], ['Board', 'of', 'Peace', 'board']],
+    ['a quoted Arabic phrase', '"قوة في غزة"', 'نشر قوة في غزة ثم في الضفة', [1, 2, 3, 5], ['قوة', 'في', 'غزة']],
+    // A word still being typed (no word of the page is it): Pagefind matched its completions.
+    ['a word being typed marks its completions', 'Board of Pea', 'the Board of Peace met', [1, 2, 3], ['Board', 'Peace']],
+    ['an Arabic word being typed', 'الاستقر', 'قوة الاستقرار الدولية', [1], ['الاستقرار']],
+  ])('%s', (_, query, textOf, at, marked) => {
+    expect(marks(query, textOf, at)).toEqual(marked);
   });
 
   it('marks a lone function word when it is the whole query', () => {
     const one = page([['p1', '', 'قالت المصادر إن القوة ستعمل على الحدود']]);
+    expect(buildExcerpt(one, analyzer, [5], { terms: analyzer.queryTerms('على') })!.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['على']);
     expect(buildExcerpt(one, analyzer, [5])!.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['على']);
+  });
+
+  it('marks completions only where the page has no form of the word', () => {
+    // The page says "Egypt" in ¶2: "Egyptology" in ¶1 is not a form of it, and stays plain.
+    const two = page([
+      ['p1', '', 'Egyptology lectures and more Egyptology lectures'],
+      ['p2', '', 'Egypt said so'],
+    ]);
+    const e = buildExcerpt(two, analyzer, [0, 4, 6], { terms: analyzer.queryTerms('Egypt') })!;
+    expect(e.anchor).toBe('p2');
+    expect(e.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['Egypt']);
+    const only = buildExcerpt(page([['p1', '', 'Egyptology lectures']]), analyzer, [0], { terms: analyzer.queryTerms('Egypt') })!;
+    expect(only.parts.filter((x) => x.mark).map((x) => x.text)).toEqual(['Egyptology']);
   });
 
   it('cuts long sections with an ellipsis and nothing else added', () => {

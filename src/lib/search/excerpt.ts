@@ -9,6 +9,7 @@
 import type { Analyzer } from './analyze.ts';
 import type { PageData } from './index-document.ts';
 import { better } from './rank.ts';
+import { MIN_COMPLETION, isFormOf, startsWithTerm } from './word-forms.ts';
 
 export interface ExcerptPart {
   text: string;
@@ -74,20 +75,28 @@ export interface ExcerptOptions {
   /** Show the page's opening instead (first section, from its start): a lead topic's. */
   opening?: boolean;
   /**
-   * The query's terms (Analyzer.queryTerms). With several: a function word (of, the, في, على) is
-   * marked only beside another match, so a phrase reads marked whole and stray articles stay
-   * plain; and a word Pagefind matched only because it starts with a function word of the query
-   * ("told", "official" for "to", "of"; «فيه» for «في») is not marked.
+   * The query's terms (Analyzer.queryTerms). With them, a matched word is marked only where it is a
+   * form of one of them (word-forms.ts: `UN` does not mark "under"), and with a content word among
+   * them, a function word (of, the, في, على) is not marked: it says nothing of what matched. Without
+   * them, every position is marked.
    */
   terms?: readonly string[];
+  /** The query's quoted phrases as tokens (queryPhrases): where one stands whole, all its words are marked. */
+  phrases?: readonly string[][];
+  /**
+   * The terms that have a form among the page's matched words (formedTerms); the others mark the
+   * longer words Pagefind matched them by. Computed from the section itself when not given.
+   */
+  formed?: ReadonlySet<string>;
 }
 
 /**
  * Words that carry no topic of their own: prepositions, articles, conjunctions, pronouns and
- * auxiliaries. In a query of several words they are marked only inside a run of matches
- * ("Board of Peace"), not wherever they stand. Content words are marked wherever they match,
- * however short: «قوة», «غزة», "UN", "aid" (a length rule left «قوة» unmarked in
- * «قوة الاستقرار»). Compared as the analyzer's tokens, so a clitic form («وفي») counts as its word.
+ * auxiliaries. In a query with a content word they are not marked: "the", "of", «في» are on every
+ * line, and marked they hide what matched. Inside a quoted phrase that stands whole, or a name of
+ * the topic the query names ("Board of Peace"), they are marked with it. Content words are marked
+ * however short: «قوة», «غزة», "UN", "aid". Compared as the analyzer's tokens, so a clitic form
+ * («وفي») counts as its word.
  */
 const FUNCTION_WORDS = [
   'في', 'من', 'على', 'عن', 'إلى', 'إلي', 'حتى', 'منذ', 'مع', 'عند', 'لدى', 'بين', 'نحو', 'خلال', 'ضد',
@@ -150,20 +159,58 @@ export interface ReadSection {
   rank: number[];
 }
 
-/** Reads section `i` of a page: its words, the matches among them (positions `at`, names) and its rank. */
-export function readSection(page: PageData, i: number, analyzer: Analyzer, at: ReadonlySet<number>, { names = [], terms = [] }: Pick<ExcerptOptions, 'names' | 'terms'> = {}): ReadSection {
+/**
+ * The query's quoted phrases ("…" as Pagefind reads them), each as the analyzer's tokens; a
+ * phrase of one word is only that word, and is left out.
+ */
+export function queryPhrases(analyzer: Analyzer, query: string): string[][] {
+  return [...query.matchAll(/"([^"]*)"/gu)].map((m) => analyzer.queryTerms(m[1]!)).filter((p) => p.length > 1);
+}
+
+/** Whether a matched token counts for a term: a form of it, or, where the page has none, a word it starts. */
+const matchesTerm = (token: string, term: string, formed: ReadonlySet<string>) =>
+  isFormOf(token, term) || (!formed.has(term) && [...term].length >= MIN_COMPLETION && startsWithTerm(token, term));
+
+/** The terms with a form among the matched words of these sections (see ExcerptOptions.formed). */
+export function formedTerms(sections: Iterable<Word[]>, at: ReadonlySet<number>, terms: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const words of sections) {
+    for (const w of words) {
+      if (w.token === '' || !at.has(w.position)) continue;
+      for (const t of terms) if (!out.has(t) && isFormOf(w.token, t)) out.add(t);
+    }
+  }
+  return out;
+}
+
+/** Marks the words where a quoted phrase stands whole, each of its words matched. */
+function markPhrases(words: Word[], hits: boolean[], at: ReadonlySet<number>, phrases: readonly string[][]): void {
+  const indexed = words.map((w, i) => [w, i] as const).filter(([w]) => w.token !== '');
+  for (const phrase of phrases) {
+    for (let k = 0; k + phrase.length <= indexed.length; k++) {
+      const run = indexed.slice(k, k + phrase.length);
+      if (run.every(([w], j) => at.has(w.position) && isFormOf(w.token, phrase[j]!))) for (const [, i] of run) hits[i] = true;
+    }
+  }
+}
+
+/**
+ * Reads section `i` of a page: its words (`words`, when read already), the matches among them
+ * (positions `at` that are forms of the query's terms, phrases, names) and its rank.
+ */
+export function readSection(page: PageData, i: number, analyzer: Analyzer, at: ReadonlySet<number>, { names = [], terms = [], phrases = [], formed }: Pick<ExcerptOptions, 'names' | 'terms' | 'phrases' | 'formed'> = {}, words?: Word[]): ReadSection {
   const [, , text, start] = page.s[i]!;
-  const words = sectionWords(text, start, analyzer);
+  words ??= sectionWords(text, start, analyzer);
   const hits = words.map((w) => w.token !== '' && at.has(w.position));
-  if (terms.length > 1) {
+  if (terms.length) {
     const plain = functionWordsOf(analyzer);
-    const functionTerms = terms.filter((t) => plain.has(t));
-    const contentTerms = terms.filter((t) => !plain.has(t));
-    // Pagefind matches a query word by every word starting with it: "to" matches "told".
-    const stray = (token: string) => !plain.has(token) && functionTerms.some((t) => token.startsWith(t)) && !contentTerms.some((t) => token.startsWith(t) || t.startsWith(token));
-    if (functionTerms.length) hits.forEach((h, j) => h && stray(words[j]!.token) && (hits[j] = false));
-    const lone = hits.map((h, j) => h && plain.has(words[j]!.token) && !hits[j - 1] && !hits[j + 1]);
-    lone.forEach((l, j) => l && (hits[j] = false));
+    const unique = [...new Set(terms)];
+    const content = unique.filter((t) => !plain.has(t));
+    // A query of function words only ("the", «في») marks them; otherwise its content words are what matched.
+    const counted = content.length ? content : unique;
+    const has = formed ?? formedTerms([words], at, unique);
+    hits.forEach((h, j) => h && !counted.some((t) => matchesTerm(words[j]!.token, t, has)) && (hits[j] = false));
+    markPhrases(words, hits, at, phrases);
   }
   markNames(words, hits, names);
   const count = hits.filter(Boolean).length;
@@ -181,10 +228,12 @@ export const beats = (read: ReadSection, best: ReadSection | undefined): boolean
  */
 export function buildExcerpt(page: PageData, analyzer: Analyzer, positions: Iterable<number>, options: ExcerptOptions = {}): Excerpt | undefined {
   const at = new Set(positions);
+  const read = new Map(excerptSections(page, at, options).map((i) => [i, sectionWords(page.s[i]![2], page.s[i]![3], analyzer)] as const));
+  const formed = options.formed ?? formedTerms(read.values(), at, options.terms ?? []);
   let best: ReadSection | undefined;
-  for (const i of excerptSections(page, at, options)) {
-    const read = readSection(page, i, analyzer, at, options);
-    if (beats(read, best)) best = read;
+  for (const [i, words] of read) {
+    const section = readSection(page, i, analyzer, at, { ...options, formed }, words);
+    if (beats(section, best)) best = section;
   }
   return best && excerptOf(page, best, options);
 }

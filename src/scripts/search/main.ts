@@ -6,6 +6,7 @@
  * when the search box (or a filter) gets focus, or at once when the URL holds a query.
  */
 import type { SearchTopic } from '../../lib/search/data.ts';
+import { queryPhrases } from '../../lib/search/excerpt.ts';
 import { PAGE_SIZE } from '../../lib/search/rank.ts';
 import { config, counted, fill } from './config.ts';
 import { earlyLead } from './early-lead.ts';
@@ -93,10 +94,11 @@ async function show(state: State, after: { focusResults?: boolean; scrollTo?: nu
     const current = () => mine === generation;
     const own = await loadData();
     const terms = own.analyzer.queryTerms(state.q);
+    const phrases = queryPhrases(own.analyzer, state.q);
     // Each excerpt is built in slices (slices.ts): the page answers the reader between them. The
     // lead topic's names count as matches in every excerpt: `Turkey` highlights «تركيا».
     const viewWith = (lead: SearchTopic | undefined) => async (p: LoadedPage, isLead: boolean): Promise<ResultView | undefined> => {
-      const excerpt = await excerptInSlices(p.data, own.analyzer, p.positions, { names: lead?.names ?? [], opening: isLead, terms }, current);
+      const excerpt = await excerptInSlices(p.data, own.analyzer, p.positions, { names: lead?.names ?? [], opening: isLead, terms, phrases }, current);
       if (excerpt === false) return undefined;
       return { url: p.url, title: p.data.t, kind: p.data.k, excerpt, lead: isLead ? lead : undefined };
     };

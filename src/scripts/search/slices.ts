@@ -6,7 +6,7 @@
  * results, it was one task of 100–500 ms at a mid-range phone's speed (Chromium, 4× CPU
  * slowdown).
  */
-import { beats, excerptOf, excerptSections, readSection, type Excerpt, type ExcerptOptions, type ReadSection } from '../../lib/search/excerpt.ts';
+import { beats, excerptOf, excerptSections, formedTerms, readSection, sectionWords, type Excerpt, type ExcerptOptions, type ReadSection, type Word } from '../../lib/search/excerpt.ts';
 import type { Analyzer } from '../../lib/search/analyze.ts';
 import type { PageData } from '../../lib/search/index-document.ts';
 
@@ -48,9 +48,10 @@ export async function excerptInSlices(page: PageData, analyzer: Analyzer, positi
   await yieldToBrowser();
   if (!current()) return false;
   let start = performance.now();
+  const read = new Map<number, Word[]>();
   for (const i of excerptSections(page, at, options)) {
     // A section's words are first read one by one (a long paragraph of unseen Arabic words is tens
-    // of milliseconds); the analyzer remembers their tokens, so readSection then finds them read.
+    // of milliseconds); the analyzer remembers their tokens, so sectionWords then finds them read.
     for (const word of page.s[i]![2].split(/\s+/u)) {
       if (performance.now() - start > SLICE_MS) {
         await yieldToBrowser();
@@ -59,8 +60,18 @@ export async function excerptInSlices(page: PageData, analyzer: Analyzer, positi
       }
       if (word) analyzer.token(word);
     }
-    const read = readSection(page, i, analyzer, at, options);
-    if (beats(read, best)) best = read;
+    read.set(i, sectionWords(page.s[i]![2], page.s[i]![3], analyzer));
+  }
+  // Which query words have a form on the page is known once every section read is (word-forms.ts).
+  const formed = options.formed ?? formedTerms(read.values(), at, options.terms ?? []);
+  for (const [i, words] of read) {
+    if (performance.now() - start > SLICE_MS) {
+      await yieldToBrowser();
+      if (!current()) return false;
+      start = performance.now();
+    }
+    const section = readSection(page, i, analyzer, at, { ...options, formed }, words);
+    if (beats(section, best)) best = section;
   }
   return best && excerptOf(page, best, options);
 }
