@@ -10,9 +10,9 @@
  *   (-ation, -ian, -ish, -ment…) on a base of four or more; a word of one or two letters ("UN",
  *   "EU") only itself and its plural. The query word's own ending is taken off first, so
  *   `negotiations` marks "negotiating" and `forces` "forced".
- * - Arabic: a suffix (plural ات ون ين, dual ان, nisba ي يه, an attached pronoun ها هم ته…), the
- *   ة (ه) of the query word taken off first, so «قوة» marks «قوات» and «قوته», «غزة» marks «غزي»,
- *   never «غزو» nor «قول».
+ * - Arabic: a suffix (plural ات ون ين, dual ان, nisba ي يه, an attached pronoun ها هم ته, the alif
+ *   of ًا…), the ة (ه) or ًا of the query word taken off first, so «قوة» marks «قوات» and «قوته»,
+ *   «غزة» marks «غزي», «عضوًا» marks «عضو», never «غزو» nor «قول».
  * - a word derived from a name as rank.ts reads it (isNameWord: Emirati for Emirates).
  * This only unmarks: it never adds a position Pagefind did not match. Where a page holds no form
  * of a query word at all, Pagefind found it by longer words only (the reader is still typing
@@ -31,9 +31,12 @@ const LATIN_DERIVATIONS = [
   'e', 'y', 'ys', 'ion', 'ions', 'ation', 'ations', 'ate', 'ated', 'ates', 'ating', 'ator', 'ators', 'ment', 'ments', 'al', 'ally', 'ly',
   'ian', 'ians', 'an', 'ans', 'ish', 'ese', 'i', 'is', 'n', 'ive', 'or', 'ors', 'ity', 'ities', 'ist', 'ists', 'ism',
 ];
-/** Suffixes of Arabic forms of a word: plural, dual, nisba, attached pronouns, and ة written ت before a pronoun. */
+/**
+ * Suffixes of Arabic forms of a word: the alif of an indefinite accusative (عضوًا، إسرائيليًا), plural,
+ * dual, nisba, attached pronouns, and ة written ت before a pronoun.
+ */
 const ARABIC_SUFFIXES = [
-  'ه', 'ات', 'ان', 'ين', 'ون', 'ي', 'يه', 'يين', 'يون', 'يات', 'ها', 'هم', 'هما', 'هن', 'كم', 'نا', 'وا',
+  'ا', 'يا', 'ه', 'ات', 'ان', 'ين', 'ون', 'ي', 'يه', 'يين', 'يون', 'يات', 'ها', 'هم', 'هما', 'هن', 'كم', 'نا', 'وا',
   'ته', 'تها', 'تهم', 'تين', 'تان', 'اتها', 'اتهم',
 ];
 
@@ -44,23 +47,22 @@ const LATIN_SHORT = new Set(['', 's']);
 const LATIN_THREE = new Set(['', ...LATIN_INFLECTIONS]);
 const LATIN_ALL = new Set(['', ...LATIN_INFLECTIONS, ...LATIN_DERIVATIONS]);
 const ARABIC_ALL = new Set(['', ...ARABIC_SUFFIXES]);
-const byLength = (a: string, b: string) => b.length - a.length;
-const LATIN_STRIP = [...LATIN_INFLECTIONS, ...LATIN_DERIVATIONS].sort(byLength);
-const ARABIC_STRIP = [...ARABIC_SUFFIXES].sort(byLength);
+const LATIN_STRIP = [...LATIN_INFLECTIONS, ...LATIN_DERIVATIONS];
 
 /** Letters of a token, abbreviation dots dropped (U.N. is UN). */
 const letters = (token: string) => token.replace(/\./g, '');
 
-/** The query word without its own ending: the base its forms share. */
-function baseOf(term: string, arabic: boolean): string {
-  const strip = arabic ? ARABIC_STRIP : LATIN_STRIP;
+/** The query word and the word without each ending it may have: the bases its forms share («عضوا»: عضو, not only عض). */
+function basesOf(term: string, arabic: boolean): string[] {
+  const strip = arabic ? ARABIC_SUFFIXES : LATIN_STRIP;
   // What is left must still be a word: two Arabic letters (a root's first two with ة gone), four Latin
   // (three for an inflection: "aids" → "aid").
+  const out = [term];
   for (const ending of strip) {
     const rest = term.length - ending.length;
-    if (term.endsWith(ending) && rest >= (arabic ? 2 : LATIN_INFLECTIONS.includes(ending) ? 3 : 4)) return term.slice(0, rest);
+    if (term.endsWith(ending) && rest >= (arabic ? 2 : LATIN_INFLECTIONS.includes(ending) ? 3 : 4)) out.push(term.slice(0, rest));
   }
-  return term;
+  return out;
 }
 
 function oneForm(token: string, term: string): boolean {
@@ -68,14 +70,13 @@ function oneForm(token: string, term: string): boolean {
   if (isNameWord(token, term)) return true;
   const arabic = ARABIC.test(term);
   if (arabic !== ARABIC.test(token)) return false;
-  const base = baseOf(term, arabic);
-  for (const b of base === term ? [term] : [term, base]) {
-    if (!token.startsWith(b)) continue;
+  return basesOf(term, arabic).some((b) => {
+    if (!token.startsWith(b)) return false;
     const rest = token.slice(b.length);
-    const endings = arabic ? ARABIC_ALL : b.length >= 4 ? LATIN_ALL : b.length === 3 ? LATIN_THREE : LATIN_SHORT;
-    if (endings.has(rest)) return true;
-  }
-  return false;
+    // A lone alif on two letters is a verb more often than an accusative: غزا (invaded) is not غزة.
+    if (arabic) return ARABIC_ALL.has(rest) && (rest !== 'ا' || b.length >= 3);
+    return (b.length >= 4 ? LATIN_ALL : b.length === 3 ? LATIN_THREE : LATIN_SHORT).has(rest);
+  });
 }
 
 /**
