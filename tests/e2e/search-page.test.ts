@@ -293,6 +293,31 @@ describe('the search page', () => {
     await page.close();
   });
 
+  // A highlight says "this is (a form of) a word you searched" (word-forms.ts): not the words a
+  // short query word starts ("under", "United" for UN), not a function word beside content words.
+  it.each([
+    ['en', 'UN', (token: string) => /^u\.?n$/.test(token)],
+    ['en', 'Turkey and Egypt', (token: string) => !['and', 'the', 'of'].includes(token)],
+    ['ar', 'قوة في غزة', (token: string) => !['في', 'وفي'].includes(token) && !token.startsWith('غزو')],
+    ['ar', 'الأمم المتحدة', (token: string) => /^(امم|متحد)/.test(token)],
+  ] as const)('%s «%s» highlights only the words searched', async (lang, q, allowed) => {
+    const analyzer = createAnalyzer({});
+    const page = await open(`/${lang}/search/?q=${encodeURIComponent(q)}`);
+    await settled(page);
+    const marks = (await results(page)).flatMap((r) => r.marks).map((m) => analyzer.token(m ?? ''));
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.filter((t) => !allowed(t))).toEqual([]);
+    await page.close();
+  });
+
+  it('a quoted phrase is highlighted whole where it stands', async () => {
+    const page = await open(`/en/search/?q=${encodeURIComponent('"Board of Peace"')}`);
+    await settled(page);
+    const excerpts = await page.$$eval('.search-result__excerpt', (ps) => ps.map((p) => p.innerHTML));
+    expect(excerpts.some((html) => /<mark>Board<\/mark> <mark>of<\/mark> <mark>Peace<\/mark>/.test(html))).toBe(true);
+    await page.close();
+  });
+
   // Opens every result page of three queries in turn (about 70 page loads): 72 s at load 15,
   // so it gets the time the every-page walks get, not the 60 s default of one interaction.
   it('excerpts are the text as written: no space added or dropped', { timeout: 180_000 }, async () => {
