@@ -48,16 +48,19 @@ export async function excerptInSlices(page: PageData, analyzer: Analyzer, positi
   await yieldToBrowser();
   if (!current()) return false;
   let start = performance.now();
+  // Once a slice has run SLICE_MS (due), the browser's turn (pause: false when the search was replaced meanwhile).
+  const due = () => performance.now() - start > SLICE_MS;
+  const pause = async () => {
+    await yieldToBrowser();
+    start = performance.now();
+    return current();
+  };
   const read = new Map<number, Word[]>();
   for (const i of excerptSections(page, at, options)) {
     // A section's words are first read one by one (a long paragraph of unseen Arabic words is tens
     // of milliseconds); the analyzer remembers their tokens, so sectionWords then finds them read.
     for (const word of page.s[i]![2].split(/\s+/u)) {
-      if (performance.now() - start > SLICE_MS) {
-        await yieldToBrowser();
-        if (!current()) return false;
-        start = performance.now();
-      }
+      if (due() && !(await pause())) return false;
       if (word) analyzer.token(word);
     }
     read.set(i, sectionWords(page.s[i]![2], page.s[i]![3], analyzer));
@@ -65,11 +68,7 @@ export async function excerptInSlices(page: PageData, analyzer: Analyzer, positi
   // Which query words have a form on the page is known once every section read is (word-forms.ts).
   const formed = options.formed ?? formedTerms(read.values(), at, options.terms ?? []);
   for (const [i, words] of read) {
-    if (performance.now() - start > SLICE_MS) {
-      await yieldToBrowser();
-      if (!current()) return false;
-      start = performance.now();
-    }
+    if (due() && !(await pause())) return false;
     const section = readSection(page, i, analyzer, at, { ...options, formed }, words);
     if (beats(section, best)) best = section;
   }
