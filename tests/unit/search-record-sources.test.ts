@@ -24,6 +24,16 @@ describe('search record sources (records.ts): what the documents cache keys a pa
     }
   });
 
+  // A heading is shown as a result's meta line («What the sources say about Turkey»): a UI string
+  // with its placeholder left in ("about {name}") reached readers once.
+  it('every section heading and title has its placeholders filled', () => {
+    const unfilled = sources.flatMap(([lang, s]) => {
+      const record = s.record();
+      return [record.title, ...record.sections.map((section) => section.heading)].filter((text) => /\{\w+\}/.test(text ?? '')).map((text) => `${lang} ${s.url}: ${text}`);
+    });
+    expect(unfilled).toEqual([]);
+  });
+
   it('one record source per page, in each language', () => {
     for (const lang of LANGS) {
       const urls = sources.filter(([l]) => l === lang).map(([, s]) => s.url);

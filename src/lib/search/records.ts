@@ -187,7 +187,7 @@ export function* languageRecordSources(corpus: Corpus, lang: Lang): Generator<Re
         title: r.name[lang],
         sections: [
           { anchor: 'about', heading: t(lang, 'topic.description'), text: r.description[lang] },
-          ...r.stances.map((s) => ({ anchor: 'stances', heading: t(lang, 'topic.stances'), text: s.stance[lang] })),
+          ...r.stances.map((s) => ({ anchor: 'stances', heading: t(lang, 'topic.stances', { name: r.name[lang] }), text: s.stance[lang] })),
         ],
         topics: [...topics],
         links: [...topics],
