@@ -63,8 +63,12 @@ export interface NameSource {
   names: string[][];
 }
 
-const ARABIC_NISBA = /^(?:ي|يه|يين|يون|يات)$/;
-const LATIN_DEMONYM = /^(?:i|is|ian|ians|an|ans|ish|ese|n|s)$/;
+/** Endings that derive an adjective or people from an Arabic name (nisba): سعودي، الإماراتيين. */
+export const ARABIC_NISBA_ENDINGS = ['ي', 'يه', 'يين', 'يون', 'يات'] as const;
+/** Endings that derive an adjective or people from a Latin name (demonym): Emirati, Egyptian, Turkish. */
+export const LATIN_DEMONYM_ENDINGS = ['i', 'is', 'ian', 'ians', 'an', 'ans', 'ish', 'ese', 'n', 's'] as const;
+const ARABIC_NISBA = new RegExp(`^(?:${ARABIC_NISBA_ENDINGS.join('|')})$`);
+const LATIN_DEMONYM = new RegExp(`^(?:${LATIN_DEMONYM_ENDINGS.join('|')})$`);
 
 /** Whether a query token is a name token or a word derived from it (nisba, demonym). */
 export function isNameWord(token: string, name: string): boolean {

@@ -20,23 +20,23 @@
  * formedTerms), for a word of at least MIN_COMPLETION letters: one or two letters stand for
  * nothing in the words they start.
  */
-import { isNameWord } from './rank.ts';
+import { ARABIC_NISBA_ENDINGS, LATIN_DEMONYM_ENDINGS, isNameWord } from './rank.ts';
 
 const ARABIC = /[\u0621-\u064A]/;
 
 /** Endings that make another form of any Latin word of three letters or more. */
 const LATIN_INFLECTIONS = ['s', 'es', 'ed', 'd', 'ing', 'er', 'ers', 'ies', 'ied'];
-/** Endings that derive a word from a Latin base of four letters or more. */
+/** Endings that derive a word from a Latin base of four letters or more (a name's demonyms among them: rank.ts). */
 const LATIN_DERIVATIONS = [
   'e', 'y', 'ys', 'ion', 'ions', 'ation', 'ations', 'ate', 'ated', 'ates', 'ating', 'ator', 'ators', 'ment', 'ments', 'al', 'ally', 'ly',
-  'ian', 'ians', 'an', 'ans', 'ish', 'ese', 'i', 'is', 'n', 'ive', 'or', 'ors', 'ity', 'ities', 'ist', 'ists', 'ism',
+  'ive', 'or', 'ors', 'ity', 'ities', 'ist', 'ists', 'ism', ...LATIN_DEMONYM_ENDINGS.filter((e) => e !== 's'),
 ];
 /**
  * Suffixes of Arabic forms of a word: the alif of an indefinite accusative (عضوًا، إسرائيليًا), plural,
- * dual, nisba, attached pronouns, and ة written ت before a pronoun.
+ * dual, nisba (rank.ts), attached pronouns, and ة written ت before a pronoun.
  */
 const ARABIC_SUFFIXES = [
-  'ا', 'يا', 'ه', 'ات', 'ان', 'ين', 'ون', 'ي', 'يه', 'يين', 'يون', 'يات', 'ها', 'هم', 'هما', 'هن', 'كم', 'نا', 'وا',
+  'ا', 'يا', 'ه', 'ات', 'ان', 'ين', 'ون', ...ARABIC_NISBA_ENDINGS, 'ها', 'هم', 'هما', 'هن', 'كم', 'نا', 'وا',
   'ته', 'تها', 'تهم', 'تين', 'تان', 'اتها', 'اتهم',
 ];
 
