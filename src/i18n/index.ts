@@ -8,11 +8,24 @@ export type { UiKey } from './ui/en.ts';
 
 const DICTIONARIES: Record<Lang, Record<UiKey, string>> = { ar, en };
 
-/** Looks up a UI string; `{name}` placeholders are filled from `vars`. */
+/**
+ * Looks up a UI string; `{name}` placeholders are filled from `vars`. A placeholder left unfilled
+ * would reach readers as it stands ("What the sources say about {name}" once did, in every topic's
+ * search result), so it throws, naming the string: the build fails there. A string a script fills
+ * in on the page comes from template().
+ */
 export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
-  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!Object.hasOwn(vars, name)) {
+      throw new Error(`UI string "${key}" (${lang}) has {${name}}, and t() was given no "${name}": pass it in t()'s vars, or take the string with template() if a script on the page fills it in`);
+    }
+    return String(vars[name]);
+  });
+}
+
+/** A UI string with its placeholders kept, for a script that fills them in on the page (config.ts `fill`, offline-save.ts). */
+export function template(lang: Lang, key: UiKey): string {
+  return DICTIONARIES[lang][key];
 }
 
 /** A translator bound to one language, for templates. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ar } from '../../src/i18n/ui/ar.ts';
 import { en } from '../../src/i18n/ui/en.ts';
-import { LANGS, LOCALES, isLang, otherLangs, plural, t } from '../../src/i18n/index.ts';
+import { LANGS, LOCALES, isLang, otherLangs, plural, t, template } from '../../src/i18n/index.ts';
 import { navCurrent } from '../../src/lib/nav-current.ts';
 import { counterpartPath, routes, withBase } from '../../src/lib/urls.ts';
 
@@ -24,6 +24,23 @@ describe('locale table and dictionaries', () => {
     ['en', 'date.between', { start: 'a', end: 'b' }, 'between a and b'],
   ] as const)('t(%s, %s)', (lang, key, vars, expected) => {
     expect(t(lang, key, vars)).toBe(expected);
+  });
+  it.each([
+    // [lang, key, vars given]: a placeholder left unfilled fails, naming the string and the name.
+    ['en', 'topic.stances', {}, '"topic.stances" (en) has {name}'],
+    ['ar', 'topic.stances', { other: 'x' }, '"topic.stances" (ar) has {name}'],
+    ['en', 'date.between', { start: 'a' }, '"date.between" (en) has {end}'],
+    ['en', 'date.between', { start: 'a', toString: 'b' }, '"date.between" (en) has {end}'],
+  ] as const)('t(%s, %s, %o) throws', (lang, key, vars, message) => {
+    expect(() => t(lang, key, vars)).toThrow(message);
+  });
+  it.each([
+    ['en', 'search.pageOf'],
+    ['ar', 'offline.size'],
+    ['en', 'search.count.other'],
+  ] as const)('template(%s, %s) keeps the placeholders for the page to fill', (lang, key) => {
+    expect(template(lang, key)).toBe((lang === 'ar' ? ar : en)[key]);
+    expect(template(lang, key)).toMatch(/\{\w+\}/);
   });
   it('knows its languages', () => {
     expect(isLang('ar')).toBe(true);
